@@ -1,0 +1,46 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import homeRoutes from './features/home/pages.js';
+import { registerAuth } from './platform/auth/index.js';
+import type { Deps } from './platform/deps.js';
+import { installErrorHandler } from './platform/errors.js';
+import { registerHealth } from './platform/http/health.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerRequestContext } from './platform/http/request-context.js';
+import { registerSecurity } from './platform/http/security.js';
+import { registerStatic } from './platform/http/static.js';
+import { renderErrorPage } from './platform/views/error-page.js';
+
+/** The Fastify instance with every plugin and feature; main.ts and tests call listen() or inject(). */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+      serializers: {
+        // Paths only: query strings can carry search terms or tokens.
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app, renderErrorPage);
+  await registerSecurity(app, config);
+  registerRequestContext(app, config);
+  registerMetrics(app, config.metricsToken);
+  await registerOpenApi(app, config);
+  await registerStatic(app);
+  registerHealth(app, deps.db);
+  await registerAuth(app, deps);
+
+  // Features: the only place besides the job registry that lists them all.
+  await homeRoutes(app, deps);
+
+  return app;
+}

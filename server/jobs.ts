@@ -1,0 +1,4 @@
+import type { JobDefinition } from './platform/jobs/types.js';
+
+/** The job registry: every feature's job definitions, the only list besides app.ts that names all features. */
+export const jobDefinitions: JobDefinition[] = [];

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Static, Type as T } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import '../../shared/formats.js';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..').replace(/\/dist$/, '');
+
+const languageSchema = T.Union([T.Literal('de'), T.Literal('en')]);
+
+export const municipalitySchema = T.Object(
+  {
+    id: T.String({ pattern: '^[a-z0-9-]{2,40}$', description: 'short key stored with every municipal row' }),
+    name: T.String({ minLength: 1 }),
+    officialName: T.String({ minLength: 1 }),
+    ars: T.String({ pattern: '^[0-9]{12}$', description: 'Amtlicher Regionalschlüssel' }),
+    bscName: T.String({ minLength: 1 }),
+    bscPhone: T.String({ minLength: 3 }),
+    contact: T.Object({
+      street: T.String(),
+      postcode: T.String({ pattern: '^[0-9]{5}$' }),
+      city: T.String(),
+      phone: T.String(),
+      email: T.String({ format: 'email' }),
+      website: T.String({ format: 'uri' }),
+    }),
+    representative: T.String({ description: 'who represents the municipality (Impressum)' }),
+    vatId: T.Optional(T.String()),
+    supervisoryAuthority: T.String(),
+    dataProtectionOfficer: T.Object({
+      name: T.String(),
+      email: T.String({ format: 'email' }),
+      street: T.String(),
+      city: T.String(),
+    }),
+    accessibility: T.Object({
+      statementDate: T.String({ format: 'date' }),
+      feedbackEmail: T.String({ format: 'email' }),
+      feedbackPhone: T.String(),
+      enforcementBody: T.String(),
+      enforcementUrl: T.String({ format: 'uri' }),
+      law: T.String(),
+    }),
+    logo: T.String({ description: 'path below public/ of an SVG or PNG logo' }),
+    colours: T.Object({ primary: T.String({ pattern: '^#[0-9a-fA-F]{6}$' }) }),
+    map: T.Object({
+      lat: T.Number({ minimum: -90, maximum: 90 }),
+      lon: T.Number({ minimum: -180, maximum: 180 }),
+      zoom: T.Integer({ minimum: 1, maximum: 19 }),
+      tileUrl: T.Optional(T.String({ description: 'e.g. https://tile.example/{z}/{x}/{y}.png; unset = no tiles' })),
+      tileAttribution: T.Optional(T.String()),
+    }),
+    languages: T.Array(languageSchema, { minItems: 1 }),
+    defaultLanguage: languageSchema,
+    timeZone: T.String({ minLength: 3 }),
+  },
+  { additionalProperties: false },
+);
+export type Municipality = Static<typeof municipalitySchema>;
+
+const roleSchema = T.Union([T.Literal('web'), T.Literal('worker'), T.Literal('scheduler')]);
+export type ProcessRole = Static<typeof roleSchema>;
+
+export const configSchema = T.Object(
+  {
+    env: T.Union([T.Literal('development'), T.Literal('production'), T.Literal('test')]),
+    port: T.Integer({ minimum: 0, maximum: 65535 }),
+    host: T.String({ minLength: 1 }),
+    publicUrl: T.String({ format: 'uri' }),
+    dataDir: T.String({ minLength: 1 }),
+    databaseUrl: T.Optional(T.String({ pattern: '^postgres(ql)?://' })),
+    databasePoolSize: T.Integer({ minimum: 1, maximum: 200 }),
+    roles: T.Array(roleSchema, { minItems: 1, uniqueItems: true }),
+    demoData: T.Boolean(),
+    logLevel: T.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => T.Literal(l))),
+    trustProxy: T.Boolean(),
+    sessionSecret: T.String({ minLength: 32 }),
+    sessionMaxAgeHours: T.Integer({ minimum: 1, maximum: 24 * 30 }),
+    bodyLimitBytes: T.Integer({ minimum: 1024 }),
+    rateLimit: T.Object({
+      loginPerMinute: T.Integer({ minimum: 1 }),
+      publicWritesPerMinute: T.Integer({ minimum: 1 }),
+      apiPerMinute: T.Integer({ minimum: 1 }),
+    }),
+    jobs: T.Object({
+      pollSeconds: T.Number({ minimum: 0.5, maximum: 60 }),
+      concurrency: T.Integer({ minimum: 1, maximum: 64 }),
+    }),
+    shutdownTimeoutSeconds: T.Integer({ minimum: 1, maximum: 600 }),
+    metricsToken: T.Optional(T.String({ minLength: 16 })),
+    municipality: municipalitySchema,
+  },
+  { additionalProperties: false },
+);
+export type Config = Static<typeof configSchema>;
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function readJson(path: string, problems: string[], what: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    problems.push(`${what} ${path}: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+function int(env: Env, key: string, fallback: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) problems.push(`${key}: "${raw}" is not a number`);
+  return n;
+}
+
+function bool(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${key}: "${env[key]}" is not a boolean (true/false)`);
+  return fallback;
+}
+
+/** Development keeps a generated session secret in the data directory so logins survive restarts. */
+function devSecret(dataDir: string): string {
+  const file = join(dataDir, '.session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
+  }
+  return out;
+}
+
+/**
+ * Builds the one configuration object from the environment, an optional JSON file (CONFIG_FILE) and the
+ * municipality file (MUNICIPALITY_FILE, default Bielefeld). Throws ConfigError listing every problem.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const fromFile = env.CONFIG_FILE ? (readJson(env.CONFIG_FILE, problems, 'CONFIG_FILE') ?? {}) : {};
+  const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const dataDirRaw = env.DATA_DIR || (fromFile.dataDir as string | undefined) || './data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw);
+  const port = int(env, 'PORT', (fromFile.port as number | undefined) ?? 3000, problems);
+  const host = env.HOST || (fromFile.host as string | undefined) || '0.0.0.0';
+  const municipalityPath = env.MUNICIPALITY_FILE || join(projectRoot, 'config', 'municipalities', 'bielefeld.json');
+  const municipality = readJson(municipalityPath, problems, 'MUNICIPALITY_FILE') ?? {};
+  const production = nodeEnv === 'production';
+  const secret = env.SESSION_SECRET || (fromFile.sessionSecret as string | undefined);
+  if (!secret && production) problems.push('SESSION_SECRET: required in production (at least 32 characters)');
+
+  const fromEnv: Record<string, unknown> = {
+    env: nodeEnv,
+    port,
+    host,
+    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, problems),
+    roles: (env.ROLES || 'web,worker,scheduler')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+    demoData: bool(env, 'DEMO_DATA', !production, problems),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false, problems),
+    sessionSecret: secret || (production ? '' : devSecret(dataDir)),
+    sessionMaxAgeHours: int(env, 'SESSION_MAX_AGE_HOURS', 12, problems),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, problems),
+    rateLimit: {
+      loginPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 10, problems),
+      publicWritesPerMinute: int(env, 'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE', 20, problems),
+      apiPerMinute: int(env, 'RATE_LIMIT_API_PER_MINUTE', 600, problems),
+    },
+    jobs: {
+      pollSeconds: int(env, 'JOBS_POLL_SECONDS', 2, problems),
+      concurrency: int(env, 'JOBS_CONCURRENCY', 2, problems),
+    },
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, problems),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    municipality,
+  };
+  const { sessionSecret: _s, dataDir: _d, port: _p, host: _h, ...fileRest } = fromFile;
+  const merged = deepMerge(fromEnv, fileRest);
+  for (const key of ['databaseUrl', 'metricsToken']) if (merged[key] === undefined) delete merged[key];
+  for (const err of Value.Errors(configSchema, merged)) {
+    problems.push(`${err.path.replace(/^\//, '').replaceAll('/', '.') || '(root)'}: ${err.message}`);
+  }
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
+  return merged as Config;
+}
+
+export function resolveFromRoot(...parts: string[]): string {
+  return join(projectRoot, ...parts);
+}

@@ -1,0 +1,59 @@
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Machine APIs authenticate by key or accept JSON only (no cross-site form can send it); forms need a token. */
+const csrfExempt = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
+
+/** Cookies, CSRF on every state-changing form, security headers, compression, rate limiting. */
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const https = config.publicUrl.startsWith('https://');
+  const tileOrigin = config.municipality.map.tileUrl
+    ? new URL(config.municipality.map.tileUrl.replace(/[{}]/g, '')).origin
+    : undefined;
+  await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'bs_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure: https, path: '/' },
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!unsafe.has(request.method) || csrfExempt(request.url)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  await app.register(rateLimit, { global: false, max: config.rateLimit.apiPerMinute, timeWindow: '1 minute' });
+}

@@ -1,0 +1,1 @@
+export type { EnqueueOptions, JobContext, JobDefinition, JobResult, Jobs } from './types.js';

@@ -1,0 +1,48 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Municipality } from '../config.js';
+import type { I18n } from '../i18n.js';
+
+/** The signed-in staff member as views see them. */
+export interface ViewUser {
+  id: number;
+  displayName: string;
+  role: string;
+}
+
+/** What every page needs besides its own data. */
+export interface PageContext {
+  i18n: I18n;
+  municipality: Municipality;
+  demo: boolean;
+  /** Path and query of this request, for the language switch and active navigation. */
+  path: string;
+  query: Record<string, string>;
+  csrfToken: () => string;
+  user?: ViewUser;
+}
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const [path = '/', search = ''] = request.url.split('?');
+  const query = Object.fromEntries(new URLSearchParams(search));
+  let token: string | undefined;
+  return {
+    i18n: request.i18n,
+    municipality: request.municipality,
+    demo: request.demoMode,
+    path,
+    query,
+    csrfToken: () => {
+      token ??= reply.generateCsrf();
+      return token;
+    },
+    user: request.staff
+      ? { id: request.staff.id, displayName: request.staff.displayName, role: request.staff.role }
+      : undefined,
+  };
+}
+
+/** The same URL with one query parameter set (used by the language switch). */
+export function withQuery(ctx: PageContext, key: string, value: string): string {
+  const q = new URLSearchParams({ ...ctx.query, [key]: value });
+  return `${ctx.path}?${q.toString()}`;
+}

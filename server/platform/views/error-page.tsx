@@ -1,0 +1,32 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../errors.js';
+import { pageContext } from './context.js';
+import { Layout } from './layout.js';
+import { sendHtml } from './render.js';
+
+/** The HTML error page: a plain message, never internals; expired staff sessions go back to the login. */
+export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  if ((err.code === 'unauthenticated' || err.code === 'session_expired') && request.url.startsWith('/admin')) {
+    const next = encodeURIComponent(request.url);
+    const reason = err.code === 'session_expired' ? '&expired=1' : '';
+    return reply.redirect(`/admin/login?next=${next}${reason}`, 303);
+  }
+  const ctx = pageContext(request, reply);
+  const { t } = ctx.i18n;
+  const key = `errors.${err.code}`;
+  const title = t(`${key}.title`, { defaultValue: t('errors.internal.title') });
+  const text = t(`${key}.text`, { defaultValue: t('errors.internal.text') });
+  return sendHtml(
+    reply,
+    <Layout ctx={ctx} title={title} area={request.url.startsWith('/admin') ? 'admin' : 'citizen'}>
+      <h1 class="kern-heading-large">{title}</h1>
+      <p class="kern-body">{text}</p>
+      <p class="kern-body">
+        <a class="kern-link" href={request.url.startsWith('/admin') ? '/admin' : '/'}>
+          {t('errors.backHome')}
+        </a>
+      </p>
+    </Layout>,
+    err.status,
+  );
+}

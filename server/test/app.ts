@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app.js';
+import { jobDefinitions } from '../jobs.js';
+import { type Config, loadConfig } from '../platform/config.js';
+import { type Db, openPglite, openPostgres } from '../platform/db.js';
+import type { Deps } from '../platform/deps.js';
+import { createQueue, type Queue } from '../platform/jobs/queue.js';
+import { upsertMunicipality } from '../platform/municipality.js';
+import { adminUrl, testEnv } from './env.js';
+import { withDatabase } from './global-setup.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateFile: string;
+    templateDatabase: string;
+  }
+}
+
+let shared: Promise<Db> | undefined;
+
+/** A fresh copy of the migrated template: PGlite from the dump, or a new PostgreSQL database. */
+export async function createTestDb(): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const template = inject('templateDatabase');
+    const name = `${template}_f${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } finally {
+      await admin.end();
+    }
+    return openPostgres(withDatabase(url, name), 5);
+  }
+  const dump = new Blob([readFileSync(inject('templateFile'))]);
+  return openPglite('memory://', { loadDataDir: dump });
+}
+
+/** One database per test file, shared by the tests in it (factories keep them apart by municipality). */
+export function testDb(): Promise<Db> {
+  shared ??= createTestDb();
+  return shared;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  db: Db;
+  config: Config;
+  queue: Queue;
+  /** Moves the test clock; every service reads time through deps.now. */
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+/** Builds the whole app on this file's database with a municipality of its own. */
+export async function buildTestApp(
+  options: { env?: Record<string, string>; municipality?: Partial<Config['municipality']>; db?: Db } = {},
+): Promise<TestApp> {
+  const db = options.db ?? (await testDb());
+  const base = loadConfig(testEnv(options.env));
+  const id = `t-${randomBytes(4).toString('hex')}`;
+  const ars = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
+  const config: Config = { ...base, municipality: { ...base.municipality, id, ars, ...options.municipality } };
+  await upsertMunicipality(db, config.municipality);
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const now = () => new Date(clock.now.getTime() + (Date.now() - started));
+  const started = Date.now();
+  const queue = createQueue({ config, db, now }, jobDefinitions);
+  const deps: Deps = { config, db, jobs: queue, now };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    db,
+    config,
+    queue,
+    clock,
+    async close() {
+      await queue.stop();
+      await app.close();
+    },
+  };
+}

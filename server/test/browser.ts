@@ -1,0 +1,78 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildTestApp, type TestApp } from './app.js';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with no background traffic to the internet. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export interface LiveServer {
+  url: string;
+  t: TestApp;
+  close(): Promise<void>;
+}
+
+/** The whole app listening on a free loopback port, for the browser. */
+export async function startServer(options: Parameters<typeof buildTestApp>[0] = {}): Promise<LiveServer> {
+  const t = await buildTestApp(options);
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: address, t, close: () => t.close() };
+}
+
+export interface TrackedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page tried to send to another origin (blocked). Must stay empty. */
+  foreign: string[];
+}
+
+/** A new context and page; requests to any other origin are recorded and aborted. */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { javaScript?: boolean; locale?: string } = {},
+): Promise<TrackedPage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    locale: options.locale ?? 'de-DE',
+    serviceWorkers: options.javaScript === false ? 'block' : 'allow',
+  });
+  const origin = new URL(baseUrl).origin;
+  const foreign: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  return { page, context, foreign };
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules and best practices) and fails with a readable list of violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

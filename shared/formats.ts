@@ -1,0 +1,16 @@
+import { FormatRegistry } from '@sinclair/typebox';
+
+/** String formats for TypeBox's own checker (Fastify's ajv has ajv-formats); same meaning in both. */
+const formats: Record<string, (v: string) => boolean> = {
+  email: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) && v.length <= 254,
+  uri: (v) => {
+    try {
+      return Boolean(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  },
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
+  'date-time': (v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v),
+};
+for (const [name, check] of Object.entries(formats)) if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check);
