@@ -11,6 +11,7 @@ import { registerRequestContext } from './platform/http/request-context.js';
 import { registerSecurity } from './platform/http/security.js';
 import { registerStatic } from './platform/http/static.js';
 import { renderErrorPage } from './platform/views/error-page.js';
+import { registerViewRegistries } from './platform/views/registry.js';
 
 /** The Fastify instance with every plugin and feature; main.ts and tests call listen() or inject(). */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -31,6 +32,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app, renderErrorPage);
+  registerViewRegistries(app);
   await registerSecurity(app, config);
   registerRequestContext(app, config);
   registerMetrics(app, config.metricsToken);

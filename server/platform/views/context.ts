@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Municipality } from '../config.js';
 import type { I18n } from '../i18n.js';
+import type { AdminNavItem, HomeModule } from './registry.js';
 
 /** The signed-in staff member as views see them. */
 export interface ViewUser {
@@ -19,6 +20,10 @@ export interface PageContext {
   query: Record<string, string>;
   csrfToken: () => string;
   user?: ViewUser;
+  /** Start-page tiles of the modules that exist. */
+  homeModules: readonly HomeModule[];
+  /** Back-office navigation entries this user's role may see (empty when signed out). */
+  adminNav: readonly AdminNavItem[];
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
@@ -38,6 +43,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     user: request.staff
       ? { id: request.staff.id, displayName: request.staff.displayName, role: request.staff.role }
       : undefined,
+    homeModules: request.server.homeModules,
+    adminNav: request.staff ? request.server.adminNav.filter((item) => item.roles.includes(request.staff!.role)) : [],
   };
 }
 

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { StaffRole } from '../auth/types.js';
+
+/** A tile on the citizen start page: one per module that exists. */
+export interface HomeModule {
+  href: string;
+  /** i18n keys for the tile's title and one-sentence description. */
+  titleKey: string;
+  textKey: string;
+  /** Lower comes first. */
+  order: number;
+}
+
+/** An entry of the back-office navigation, shown to the roles listed. */
+export interface AdminNavItem {
+  href: string;
+  labelKey: string;
+  roles: readonly StaffRole[];
+  order: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    homeModules: HomeModule[];
+    adminNav: AdminNavItem[];
+  }
+}
+
+export function registerViewRegistries(app: FastifyInstance): void {
+  app.decorate('homeModules', [] as HomeModule[]);
+  app.decorate('adminNav', [] as AdminNavItem[]);
+}
+
+/** Features call this once at registration so the start page lists them. */
+export function addHomeModule(app: FastifyInstance, module: HomeModule): void {
+  app.homeModules.push(module);
+  app.homeModules.sort((a, b) => a.order - b.order);
+}
+
+/** Features call this once at registration to appear in the back-office navigation. */
+export function addAdminNavItem(app: FastifyInstance, item: AdminNavItem): void {
+  app.adminNav.push(item);
+  app.adminNav.sort((a, b) => a.order - b.order);
+}
