@@ -113,21 +113,21 @@ function readJson(path: string, problems: string[], what: string): Record<string
   }
 }
 
-function int(env: Env, key: string, fallback: number, problems: string[]): number {
+function int(env: Env, key: string, problems: string[]): number | undefined {
   const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n)) problems.push(`${key}: "${raw}" is not a number`);
   return n;
 }
 
-function bool(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+function bool(env: Env, key: string, problems: string[]): boolean | undefined {
   const raw = env[key]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return undefined;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   problems.push(`${key}: "${env[key]}" is not a boolean (true/false)`);
-  return fallback;
+  return undefined;
 }
 
 /** Development keeps a generated session secret in the data directory so logins survive restarts. */
@@ -144,6 +144,7 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     const b = out[k];
+    if (v === undefined) continue;
     out[k] =
       v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
         ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
@@ -158,52 +159,66 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
  */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  const fromFile = env.CONFIG_FILE ? (readJson(env.CONFIG_FILE, problems, 'CONFIG_FILE') ?? {}) : {};
+  const file = env.CONFIG_FILE ? (readJson(env.CONFIG_FILE, problems, 'CONFIG_FILE') ?? {}) : {};
   const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
-  const dataDirRaw = env.DATA_DIR || (fromFile.dataDir as string | undefined) || './data';
-  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw);
-  const port = int(env, 'PORT', (fromFile.port as number | undefined) ?? 3000, problems);
-  const host = env.HOST || (fromFile.host as string | undefined) || '0.0.0.0';
+  const production = nodeEnv === 'production';
   const municipalityPath = env.MUNICIPALITY_FILE || join(projectRoot, 'config', 'municipalities', 'bielefeld.json');
   const municipality = readJson(municipalityPath, problems, 'MUNICIPALITY_FILE') ?? {};
-  const production = nodeEnv === 'production';
-  const secret = env.SESSION_SECRET || (fromFile.sessionSecret as string | undefined);
-  if (!secret && production) problems.push('SESSION_SECRET: required in production (at least 32 characters)');
 
+  // Environment variables that are set win over the file, which wins over the defaults.
   const fromEnv: Record<string, unknown> = {
-    env: nodeEnv,
-    port,
-    host,
-    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
-    dataDir,
+    port: int(env, 'PORT', problems),
+    host: env.HOST || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    dataDir: env.DATA_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
-    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, problems),
-    roles: (env.ROLES || 'web,worker,scheduler')
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-    demoData: bool(env, 'DEMO_DATA', !production, problems),
-    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
-    trustProxy: bool(env, 'TRUST_PROXY', false, problems),
-    sessionSecret: secret || (production ? '' : devSecret(dataDir)),
-    sessionMaxAgeHours: int(env, 'SESSION_MAX_AGE_HOURS', 12, problems),
-    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, problems),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', problems),
+    roles: env.ROLES
+      ? env.ROLES.split(',')
+          .map((r) => r.trim())
+          .filter(Boolean)
+      : undefined,
+    demoData: bool(env, 'DEMO_DATA', problems),
+    logLevel: env.LOG_LEVEL || undefined,
+    trustProxy: bool(env, 'TRUST_PROXY', problems),
+    sessionSecret: env.SESSION_SECRET || undefined,
+    sessionMaxAgeHours: int(env, 'SESSION_MAX_AGE_HOURS', problems),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', problems),
     rateLimit: {
-      loginPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 10, problems),
-      publicWritesPerMinute: int(env, 'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE', 20, problems),
-      apiPerMinute: int(env, 'RATE_LIMIT_API_PER_MINUTE', 600, problems),
+      loginPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', problems),
+      publicWritesPerMinute: int(env, 'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE', problems),
+      apiPerMinute: int(env, 'RATE_LIMIT_API_PER_MINUTE', problems),
     },
-    jobs: {
-      pollSeconds: int(env, 'JOBS_POLL_SECONDS', 2, problems),
-      concurrency: int(env, 'JOBS_CONCURRENCY', 2, problems),
-    },
-    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, problems),
+    jobs: { pollSeconds: int(env, 'JOBS_POLL_SECONDS', problems), concurrency: int(env, 'JOBS_CONCURRENCY', problems) },
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', problems),
     metricsToken: env.METRICS_TOKEN || undefined,
-    municipality,
   };
-  const { sessionSecret: _s, dataDir: _d, port: _p, host: _h, ...fileRest } = fromFile;
-  const merged = deepMerge(fromEnv, fileRest);
-  for (const key of ['databaseUrl', 'metricsToken']) if (merged[key] === undefined) delete merged[key];
+  const defaults: Record<string, unknown> = {
+    env: nodeEnv,
+    port: 3000,
+    host: '0.0.0.0',
+    dataDir: './data',
+    databasePoolSize: 10,
+    roles: ['web', 'worker', 'scheduler'],
+    demoData: !production,
+    logLevel: nodeEnv === 'test' ? 'silent' : 'info',
+    trustProxy: false,
+    sessionMaxAgeHours: 12,
+    bodyLimitBytes: 1024 * 1024,
+    rateLimit: { loginPerMinute: 10, publicWritesPerMinute: 20, apiPerMinute: 600 },
+    jobs: { pollSeconds: 2, concurrency: 2 },
+    shutdownTimeoutSeconds: 30,
+  };
+  const merged = deepMerge(deepMerge(defaults, file), fromEnv);
+  merged.env = nodeEnv;
+  merged.municipality = deepMerge(municipality, (file.municipality as Record<string, unknown>) ?? {});
+  const dataDir = String(merged.dataDir);
+  merged.dataDir = isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir);
+  merged.publicUrl ??= `http://localhost:${merged.port}`;
+  if (!merged.sessionSecret) {
+    if (production) problems.push('SESSION_SECRET: required in production (at least 32 characters)');
+    else merged.sessionSecret = devSecret(String(merged.dataDir));
+  }
   for (const err of Value.Errors(configSchema, merged)) {
     problems.push(`${err.path.replace(/^\//, '').replaceAll('/', '.') || '(root)'}: ${err.message}`);
   }

@@ -1,0 +1,121 @@
+/**
+ * Platform benchmark (`npm run bench:platform`): cold start on PGlite, idle RSS, requests/s of the address search
+ * and /health beside a bare Fastify route in the same run, the start page's transfer size, and Lighthouse (mobile).
+ * Prints figures and ratios; the key ratio (address search ÷ bare route) is the last line.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { fmt, freePort, measureRps, median, root, rssMiB, startServer, tempDir } from './lib.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const dataDir = tempDir('bs-bench-');
+const env = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+  DATA_DIR: dataDir,
+  DEMO_DATA: 'true',
+  // The benchmark measures throughput, not the per-IP limits that protect it in production.
+  RATE_LIMIT_API_PER_MINUTE: '100000000',
+};
+
+console.log('# Bürgerservice platform benchmark');
+console.log(`data dir: ${dataDir} (PGlite, demo data)`);
+
+// 1. First run initialises PGlite, applies migrations and loads the demo data; it is not what we time.
+const first = await startServer(env);
+console.log(`first run (initdb + migrations + demo data): ${fmt(first.startMs / 1000, 2)} s`);
+await first.stop();
+
+// 2. Cold starts on the initialised data dir.
+const starts: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const s = await startServer(env);
+  starts.push(s.startMs);
+  await s.stop();
+}
+const coldStart = median(starts) / 1000;
+console.log(`cold start on PGlite (spawn → /ready), median of 3: ${fmt(coldStart, 2)} s  [target < 3 s]`);
+
+const server = await startServer(env);
+await new Promise((r) => setTimeout(r, 3000));
+const idleRss = rssMiB(server.child.pid!);
+console.log(`idle RSS: ${fmt(idleRss)} MiB`);
+
+// 3. Throughput beside a bare Fastify route (separate process, same machine, same run).
+const barePort = await freePort();
+const bare = spawn(process.execPath, [join(root, 'dist/bench/bare-server.js')], {
+  env: { ...process.env, PORT: String(barePort) },
+  stdio: 'ignore',
+});
+for (let i = 0; i < 200; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${barePort}/`)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+const searchUrl = `${server.url}/api/addresses?q=${encodeURIComponent('herforder str 22')}`;
+const probe = await (await fetch(searchUrl)).json();
+console.log(`search probe "herforder str 22" → ${JSON.stringify(probe.items?.[0]?.label ?? probe)}`);
+await measureRps(`http://127.0.0.1:${barePort}/`, 2); // warm-up
+const bareRps = await measureRps(`http://127.0.0.1:${barePort}/`);
+const healthRps = await measureRps(`${server.url}/health`);
+const searchRps = await measureRps(searchUrl);
+bare.kill('SIGTERM');
+console.log(`bare Fastify route: ${fmt(bareRps.rps, 0)} req/s (p99 ${bareRps.p99} ms)`);
+console.log(`/health: ${fmt(healthRps.rps, 0)} req/s (p99 ${healthRps.p99} ms, non-2xx ${healthRps.non2xx})`);
+console.log(`address search: ${fmt(searchRps.rps, 0)} req/s (p99 ${searchRps.p99} ms, non-2xx ${searchRps.non2xx})`);
+console.log(`/health ÷ bare route: ${fmt(healthRps.rps / bareRps.rps, 2)}`);
+
+// 4. Start page transfer size on first load, as Chromium receives it (compressed).
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromeFlags.slice(1) });
+const context = await browser.newContext();
+const page = await context.newPage();
+const sizes: { url: string; type: string; bytes: number }[] = [];
+page.on('requestfinished', async (request) => {
+  const s = await request.sizes();
+  sizes.push({ url: request.url(), type: request.resourceType(), bytes: s.responseBodySize + s.responseHeadersSize });
+});
+await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+await page.waitForTimeout(500);
+await browser.close();
+const foreign = sizes.filter((s) => !s.url.startsWith(server.url));
+const total = sizes.reduce((a, s) => a + s.bytes, 0);
+const critical = sizes.filter((s) => s.type === 'document' || s.type === 'stylesheet').reduce((a, s) => a + s.bytes, 0);
+for (const s of sizes) console.log(`  ${s.type.padEnd(10)} ${fmt(s.bytes / 1024, 1).padStart(6)} KB  ${s.url.replace(server.url, '')}`);
+console.log(`start page first load: ${sizes.length} requests, ${fmt(total / 1024)} KB transferred  [target ≤ 100 KB]`);
+console.log(`start page HTML + CSS: ${fmt(critical / 1024)} KB transferred  [target ≤ 14 KB]`);
+console.log(`requests to other origins: ${foreign.length}`);
+
+// 5. Lighthouse 12 (mobile, default throttling) on the start page.
+const chrome = await launch({ chromePath: chromiumPath, chromeFlags });
+let perf = Number.NaN;
+let a11y = Number.NaN;
+try {
+  const result = await lighthouse(`${server.url}/`, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+  });
+  perf = Math.round((result?.lhr.categories.performance?.score ?? Number.NaN) * 100);
+  a11y = Math.round((result?.lhr.categories.accessibility?.score ?? Number.NaN) * 100);
+  const audits = result?.lhr.audits ?? {};
+  console.log(
+    `lighthouse ${result?.lhr.lighthouseVersion} mobile: FCP ${audits['first-contentful-paint']?.displayValue}, LCP ${audits['largest-contentful-paint']?.displayValue}, TBT ${audits['total-blocking-time']?.displayValue}, CLS ${audits['cumulative-layout-shift']?.displayValue}`,
+  );
+} finally {
+  chrome.kill();
+}
+console.log(`lighthouse performance ${perf}, accessibility ${a11y}  [target 100 / 100]`);
+await server.stop();
+
+const ok = coldStart < 3 && searchRps.rps / bareRps.rps >= 0.5 && total <= 100 * 1024 && critical <= 14 * 1024 && perf === 100 && a11y === 100;
+console.log(`all targets met: ${ok ? 'yes' : 'no'}`);
+console.log(`address search ÷ bare route: ${fmt(searchRps.rps / bareRps.rps, 2)} [target ≥ 0.50]`);
