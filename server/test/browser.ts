@@ -63,11 +63,50 @@ export async function openPage(
     return route.abort();
   });
   const page = await context.newPage();
+  if (options.javaScript === false) noScript.add(context);
   return { page, context, foreign };
+}
+
+/** Contexts opened with JavaScript disabled: axe-core cannot run inside them. */
+const noScript = new WeakSet<BrowserContext>();
+
+/**
+ * axe-core needs script to run, which a context without JavaScript refuses. So the exact DOM the scriptless page
+ * shows (also after a form POST) is loaded into a twin context that serves that HTML for the page's URL and blocks
+ * every script, and axe-core checks it there.
+ */
+async function scriptlessTwin(page: Page): Promise<{ page: Page; close(): Promise<void> }> {
+  const source = page.context();
+  const browser = source.browser();
+  if (!browser) throw new Error('page has no browser');
+  const html = await page.content();
+  const url = page.url();
+  const context = await browser.newContext({ serviceWorkers: 'block', storageState: await source.storageState() });
+  let served = false;
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    if (request.resourceType() === 'script') return route.abort();
+    if (!served && request.isNavigationRequest() && request.url() === url) {
+      served = true;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    return route.continue();
+  });
+  const twin = await context.newPage();
+  await twin.goto(url);
+  return { page: twin, close: () => context.close() };
 }
 
 /** Runs axe-core (WCAG 2.1 A/AA rules and best practices) and fails with a readable list of violations. */
 export async function expectAccessible(page: Page): Promise<void> {
+  if (noScript.has(page.context())) {
+    const twin = await scriptlessTwin(page);
+    try {
+      return await expectAccessible(twin.page);
+    } finally {
+      await twin.close();
+    }
+  }
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();

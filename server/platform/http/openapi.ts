@@ -1,9 +1,9 @@
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { registerApiDocs } from './api-docs.js';
 
-/** OpenAPI 3 document at /api/openapi.json and the interactive docs at /api/docs, served from our origin. */
+/** OpenAPI 3 document at /api/openapi.json and accessible interactive docs at /api/docs, from our origin. */
 export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -19,11 +19,6 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
     },
     hideUntagged: true,
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: true,
-    transformStaticCSP: (header) => header,
-    uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
-  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerApiDocs(app);
 }

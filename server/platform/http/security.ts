@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Machine APIs authenticate by key or accept JSON only (no cross-site form can send it); forms need a token. */
@@ -52,8 +53,15 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (!unsafe.has(request.method) || csrfExempt(request.url)) return done();
-    app.csrfProtection(request, reply, done);
+    if (!unsafe.has(request.method)) return done();
+    if (!csrfExempt(request.url)) return app.csrfProtection(request, reply, done);
+    // A cookie-authenticated API write must be JSON: a cross-site form cannot send that without a CORS preflight,
+    // and no CORS is allowed. Key-authenticated clients (Open311) send no session cookie.
+    const type = request.headers['content-type']?.split(';')[0]?.trim();
+    if (request.cookies.bs_session && type && type !== 'application/json') {
+      return done(new AppError('unsupported_media_type', 'Requests signed in by cookie must send application/json'));
+    }
+    done();
   });
   await app.register(rateLimit, { global: false, max: config.rateLimit.apiPerMinute, timeWindow: '1 minute' });
 }
