@@ -60,7 +60,13 @@ export interface TestApp {
 
 /** Builds the whole app on this file's database with a municipality of its own. */
 export async function buildTestApp(
-  options: { env?: Record<string, string>; municipality?: Partial<Config['municipality']>; db?: Db } = {},
+  options: {
+    env?: Record<string, string>;
+    municipality?: Partial<Config['municipality']>;
+    db?: Db;
+    /** Extra routes for probing platform behaviour (e.g. body limits) before the app is ready. */
+    routes?: (app: FastifyInstance) => void;
+  } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDb());
   const base = loadConfig(testEnv(options.env));
@@ -79,6 +85,7 @@ export async function buildTestApp(
   const queue = createQueue({ config, db, now }, jobDefinitions);
   const deps: Deps = { config, db, jobs: queue, now };
   const app = await buildApp(deps);
+  options.routes?.(app);
   await app.ready();
   return {
     app,
