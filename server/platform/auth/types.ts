@@ -10,4 +10,10 @@ export interface StaffPrincipal {
   role: StaffRole;
   /** Departments a department_staff user is bound to (empty for other roles). */
   departmentIds: number[];
+  /** Set after an administrator reset the password: every page but the account page asks for a new one. */
+  mustChangePassword?: boolean;
+}
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (staffRoles as readonly string[]).includes(value);
 }

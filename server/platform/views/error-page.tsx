@@ -7,9 +7,15 @@ import { sendHtml } from './render.js';
 /** The HTML error page: a plain message, never internals; expired staff sessions go back to the login. */
 export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   if ((err.code === 'unauthenticated' || err.code === 'session_expired') && request.url.startsWith('/admin')) {
-    const next = encodeURIComponent(request.url);
+    // After a POST the form's own URL cannot be opened again; go back to the page the form was on.
+    let back = request.method === 'GET' ? request.url : '/admin';
+    if (request.method !== 'GET' && request.headers.referer) {
+      const referer = new URL(request.headers.referer, 'http://local');
+      const sameHost = referer.host === new URL(`http://${request.host}`).host;
+      if (referer.pathname.startsWith('/admin') && sameHost) back = referer.pathname + referer.search;
+    }
     const reason = err.code === 'session_expired' ? '&expired=1' : '';
-    return reply.redirect(`/admin/login?next=${next}${reason}`, 303);
+    return reply.redirect(`/admin/login?next=${encodeURIComponent(back)}${reason}`, 303);
   }
   const ctx = pageContext(request, reply);
   const { t } = ctx.i18n;

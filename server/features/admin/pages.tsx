@@ -1,0 +1,103 @@
+import { requireStaff, requireStaffAccount } from '../../platform/auth/guards.js';
+import { bindSession, currentSessionIdHash, endSessionCookie, regenerateSession } from '../../platform/auth/index.js';
+import { staffRoles } from '../../platform/auth/types.js';
+import type { App, Deps } from '../../platform/deps.js';
+import { pageContext } from '../../platform/views/context.js';
+import { addAdminNavItem } from '../../platform/views/registry.js';
+import { sendHtml } from '../../platform/views/render.js';
+import { listDepartments } from '../departments/service.js';
+import { changeOwnPassword, logIn, logOut, logOutEverywhere } from '../users/account-service.js';
+import { asForm, localPath, submit, text } from './forms.js';
+import { AccountPage } from './views/account.js';
+import { DashboardPage } from './views/dashboard.js';
+import { LoginPage } from './views/login.js';
+
+/** The back-office shell: login and logout, the dashboard and the user's own account page. */
+export default async function adminPages(app: App, deps: Deps): Promise<void> {
+  const municipalityId = deps.config.municipality.id;
+  const throttled = { rateLimit: { max: deps.config.rateLimit.loginPerMinute, timeWindow: '1 minute' } };
+  addAdminNavItem(app, { href: '/admin', labelKey: 'admin.nav.dashboard', roles: staffRoles, order: 0 });
+
+  app.get('/admin/login', { schema: { hide: true } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    if (request.staff) return reply.redirect(localPath(query.next), 303);
+    const ctx = pageContext(request, reply);
+    return sendHtml(reply, <LoginPage ctx={ctx} next={query.next ? localPath(query.next) : undefined} />);
+  });
+
+  app.post('/admin/login', { schema: { hide: true }, config: throttled }, async (request, reply) => {
+    const body = asForm(request.body);
+    const email = text(body, 'email');
+    const next = text(body, 'next') ? localPath(text(body, 'next')) : undefined;
+    // A new session id for every login attempt: an id planted before the login is never the one signed in.
+    const sessionIdHash = await regenerateSession(request);
+    const result = await submit(() => logIn(deps, { email, password: text(body, 'password', true), sessionIdHash }));
+    if (!result.ok) {
+      const ctx = pageContext(request, reply);
+      return sendHtml(reply, <LoginPage ctx={ctx} email={email} next={next} errors={result.errors} />, result.status);
+    }
+    bindSession(request, result.value.userId);
+    return reply.redirect(result.value.mustChangePassword ? '/admin/account?required=1' : (next ?? '/admin'), 303);
+  });
+
+  app.post('/admin/logout', { schema: { hide: true } }, async (request, reply) => {
+    if (request.staff) await logOut(deps, request.staff, currentSessionIdHash(request));
+    await endSessionCookie(request, reply);
+    return reply.redirect('/admin/login?loggedOut=1', 303);
+  });
+
+  app.post(
+    '/admin/logout-everywhere',
+    { schema: { hide: true }, preHandler: requireStaffAccount() },
+    async (request, reply) => {
+      await logOutEverywhere(deps, request.staff!);
+      await endSessionCookie(request, reply);
+      return reply.redirect('/admin/login?loggedOut=everywhere', 303);
+    },
+  );
+
+  app.get('/admin', { schema: { hide: true }, preHandler: requireStaff() }, async (request, reply) =>
+    sendHtml(reply, <DashboardPage ctx={pageContext(request, reply)} staff={request.staff!} />),
+  );
+
+  const accountPage = async (departmentIds: number[]) => {
+    if (departmentIds.length === 0) return [];
+    const departments = await listDepartments(deps.db, municipalityId);
+    return departments.filter((d) => departmentIds.includes(d.id)).map((d) => d.name);
+  };
+
+  app.get('/admin/account', { schema: { hide: true }, preHandler: requireStaffAccount() }, async (request, reply) => {
+    const names = await accountPage(request.staff!.departmentIds);
+    return sendHtml(
+      reply,
+      <AccountPage ctx={pageContext(request, reply)} staff={request.staff!} departmentNames={names} />,
+    );
+  });
+
+  app.post(
+    '/admin/account/password',
+    { schema: { hide: true }, preHandler: requireStaffAccount(), config: throttled },
+    async (request, reply) => {
+      const body = asForm(request.body);
+      const staff = request.staff!;
+      const result = await submit(() =>
+        changeOwnPassword(deps, staff, {
+          currentPassword: text(body, 'currentPassword', true),
+          newPassword: text(body, 'newPassword', true),
+          confirmPassword: text(body, 'confirmPassword', true),
+          sessionIdHash: currentSessionIdHash(request),
+        }),
+      );
+      if (!result.ok) {
+        const names = await accountPage(staff.departmentIds);
+        const ctx = pageContext(request, reply);
+        return sendHtml(
+          reply,
+          <AccountPage ctx={ctx} staff={staff} departmentNames={names} errors={result.errors} />,
+          result.status,
+        );
+      }
+      return reply.redirect(staff.mustChangePassword ? '/admin?done=password' : '/admin/account?done=password', 303);
+    },
+  );
+}

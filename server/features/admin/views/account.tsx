@@ -1,0 +1,104 @@
+import type { StaffPrincipal } from '../../../platform/auth/types.js';
+import type { FieldErrors } from '../../../platform/errors.js';
+import { AdminLayout, ErrorSummary, Notice, PostButton, TextField } from '../../../platform/views/admin-layout.js';
+import type { PageContext } from '../../../platform/views/context.js';
+
+export function AccountPage({
+  ctx,
+  staff,
+  departmentNames,
+  errors,
+}: {
+  ctx: PageContext;
+  staff: StaffPrincipal;
+  departmentNames: string[];
+  errors?: FieldErrors;
+}) {
+  const { t } = ctx.i18n;
+  const required = staff.mustChangePassword === true;
+  return (
+    <AdminLayout ctx={ctx} title={t('admin.account.title')}>
+      <h1 class="kern-heading-large">{t('admin.account.title')}</h1>
+      {required && <Notice kind="warning" title={t('admin.account.required')} />}
+      {!errors && ctx.query.done === 'password' && <Notice kind="success" title={t('admin.account.passwordChanged')} />}
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('auth.fields.displayName')}</dt>
+          <dd class="kern-description-list-item__value">{staff.displayName}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('auth.fields.email')}</dt>
+          <dd class="kern-description-list-item__value">{staff.email}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('auth.fields.role')}</dt>
+          <dd class="kern-description-list-item__value">{t(`auth.roles.${staff.role}`)}</dd>
+        </div>
+        {departmentNames.length > 0 && (
+          <div class="kern-description-list-item">
+            <dt class="kern-description-list-item__key">{t('auth.fields.departments')}</dt>
+            <dd class="kern-description-list-item__value">{departmentNames.join(', ')}</dd>
+          </div>
+        )}
+      </dl>
+      <section aria-labelledby="password-heading" class="bs-section">
+        <h2 class="kern-heading-medium" id="password-heading">
+          {t('admin.account.passwordTitle')}
+        </h2>
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <form method="post" action="/admin/account/password" novalidate class="bs-form">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+          {/* Lets password managers file the new password under the right account. */}
+          <input type="hidden" name="username" value={staff.email} autocomplete="username" />
+          <TextField
+            ctx={ctx}
+            name="currentPassword"
+            type="password"
+            label={t('admin.account.currentPassword')}
+            error={errors?.currentPassword}
+            autocomplete="current-password"
+            required
+          />
+          <TextField
+            ctx={ctx}
+            name="newPassword"
+            type="password"
+            label={t('admin.account.newPassword')}
+            hint={t('admin.account.newPasswordHint')}
+            error={errors?.newPassword}
+            autocomplete="new-password"
+            required
+          />
+          <TextField
+            ctx={ctx}
+            name="confirmPassword"
+            type="password"
+            label={t('admin.account.confirmPassword')}
+            error={errors?.confirmPassword}
+            autocomplete="new-password"
+            required
+          />
+          <div class="kern-btn-wrapper">
+            <button type="submit" class="kern-btn kern-btn--primary">
+              <span class="kern-label">{t('admin.account.changePassword')}</span>
+            </button>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="sessions-heading" class="bs-section">
+        <h2 class="kern-heading-medium" id="sessions-heading">
+          {t('admin.account.sessionsTitle')}
+        </h2>
+        <p class="kern-body" id="sessions-text">
+          {t('admin.account.sessionsText')}
+        </p>
+        <PostButton
+          ctx={ctx}
+          action="/admin/logout-everywhere"
+          label={t('admin.account.logoutEverywhere')}
+          describedBy="sessions-text"
+        />
+      </section>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,61 @@
+import type { FieldErrors } from '../../../platform/errors.js';
+import { AdminLayout, ErrorSummary, Notice, TextField } from '../../../platform/views/admin-layout.js';
+import type { PageContext } from '../../../platform/views/context.js';
+
+export function LoginPage({
+  ctx,
+  email,
+  next,
+  errors,
+}: {
+  ctx: PageContext;
+  email?: string;
+  next?: string;
+  errors?: FieldErrors;
+}) {
+  const { t } = ctx.i18n;
+  const loggedOut = ctx.query.loggedOut;
+  return (
+    <AdminLayout ctx={ctx} title={t('auth.login.title')}>
+      <h1 class="kern-heading-large">{t('auth.login.title')}</h1>
+      {!errors && ctx.query.expired === '1' && <Notice kind="info" title={t('auth.login.expired')} />}
+      {!errors && loggedOut && (
+        <Notice
+          kind="success"
+          title={t(loggedOut === 'everywhere' ? 'auth.login.loggedOutEverywhere' : 'auth.login.loggedOut')}
+        />
+      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <p class="kern-body">{t('auth.login.intro', { city: ctx.municipality.name })}</p>
+      <form method="post" action="/admin/login" novalidate class="bs-form">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+        {next && <input type="hidden" name="next" value={next} />}
+        <TextField
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t('auth.fields.email')}
+          value={email}
+          error={errors?.email}
+          autocomplete="username"
+          required
+        />
+        <TextField
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={t('auth.fields.password')}
+          error={errors?.password}
+          autocomplete="current-password"
+          required
+        />
+        <div class="kern-btn-wrapper">
+          <button type="submit" class="kern-btn kern-btn--primary">
+            <span class="kern-label">{t('auth.login.submit')}</span>
+          </button>
+        </div>
+      </form>
+      <p class="kern-body">{t('auth.login.help')}</p>
+    </AdminLayout>
+  );
+}
