@@ -35,14 +35,39 @@ export const municipalitySchema = T.Object(
       street: T.String(),
       city: T.String(),
     }),
+    dataProtectionAuthority: T.Object(
+      {
+        name: T.String(),
+        street: T.String(),
+        city: T.String(),
+        email: T.String({ format: 'email' }),
+        website: T.String({ format: 'uri' }),
+      },
+      { description: 'where citizens complain about data protection (Art. 77 DSGVO), e.g. LDI NRW' },
+    ),
+    privacy: T.Object({
+      statementDate: T.String({ format: 'date' }),
+      logRetentionDays: T.Integer({ minimum: 1, maximum: 365, description: 'how long server logs are kept' }),
+      stateLaw: T.String({ description: 'state data protection law for public bodies, e.g. § 3 DSG NRW' }),
+    }),
     accessibility: T.Object({
       statementDate: T.String({ format: 'date' }),
+      conformance: T.Union([T.Literal('full'), T.Literal('partial'), T.Literal('none')]),
+      evaluation: T.Union([T.Literal('self-assessment'), T.Literal('external-audit')]),
+      knownIssues: T.Optional(
+        T.Array(T.Object({ de: T.String(), en: T.String() }), { description: 'barriers not yet removed' }),
+      ),
       feedbackEmail: T.String({ format: 'email' }),
       feedbackPhone: T.String(),
+      responseWeeks: T.Object({ min: T.Integer({ minimum: 1 }), max: T.Integer({ minimum: 1 }) }),
       enforcementBody: T.String(),
       enforcementUrl: T.String({ format: 'uri' }),
+      enforcementEmail: T.Optional(T.String({ format: 'email' })),
       law: T.String(),
     }),
+    signLanguageVideoUrl: T.Optional(
+      T.String({ format: 'uri', description: 'video in Deutsche Gebärdensprache explaining the app; unset = text only' }),
+    ),
     logo: T.String({ description: 'path below public/ of an SVG or PNG logo' }),
     colours: T.Object({ primary: T.String({ pattern: '^#[0-9a-fA-F]{6}$' }) }),
     map: T.Object({
@@ -78,6 +103,7 @@ export const configSchema = T.Object(
     trustProxy: T.Boolean(),
     sessionSecret: T.String({ minLength: 32 }),
     sessionMaxAgeHours: T.Integer({ minimum: 1, maximum: 24 * 30 }),
+    sessionIdleMinutes: T.Integer({ minimum: 5, maximum: 24 * 60 }),
     bodyLimitBytes: T.Integer({ minimum: 1024 }),
     rateLimit: T.Object({
       loginPerMinute: T.Integer({ minimum: 1 }),
@@ -87,6 +113,16 @@ export const configSchema = T.Object(
     jobs: T.Object({
       pollSeconds: T.Number({ minimum: 0.5, maximum: 60 }),
       concurrency: T.Integer({ minimum: 1, maximum: 64 }),
+      maintenanceSeconds: T.Integer({
+        minimum: 1,
+        maximum: 3600,
+        description: 'how often a worker looks for running jobs past their timeout (lost with their process)',
+      }),
+      catchUpMinutes: T.Integer({
+        minimum: 0,
+        maximum: 7 * 24 * 60,
+        description: 'scheduled slots missed during downtime are run late if at most this old',
+      }),
     }),
     shutdownTimeoutSeconds: T.Integer({ minimum: 1, maximum: 600 }),
     metricsToken: T.Optional(T.String({ minLength: 16 })),
@@ -183,13 +219,19 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', problems),
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionMaxAgeHours: int(env, 'SESSION_MAX_AGE_HOURS', problems),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', problems),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', problems),
     rateLimit: {
       loginPerMinute: int(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', problems),
       publicWritesPerMinute: int(env, 'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE', problems),
       apiPerMinute: int(env, 'RATE_LIMIT_API_PER_MINUTE', problems),
     },
-    jobs: { pollSeconds: int(env, 'JOBS_POLL_SECONDS', problems), concurrency: int(env, 'JOBS_CONCURRENCY', problems) },
+    jobs: {
+      pollSeconds: int(env, 'JOBS_POLL_SECONDS', problems),
+      concurrency: int(env, 'JOBS_CONCURRENCY', problems),
+      maintenanceSeconds: int(env, 'JOBS_MAINTENANCE_SECONDS', problems),
+      catchUpMinutes: int(env, 'JOBS_CATCH_UP_MINUTES', problems),
+    },
     shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', problems),
     metricsToken: env.METRICS_TOKEN || undefined,
   };
@@ -204,9 +246,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: nodeEnv === 'test' ? 'silent' : 'info',
     trustProxy: false,
     sessionMaxAgeHours: 12,
+    sessionIdleMinutes: 60,
     bodyLimitBytes: 1024 * 1024,
     rateLimit: { loginPerMinute: 10, publicWritesPerMinute: 20, apiPerMinute: 600 },
-    jobs: { pollSeconds: 2, concurrency: 2 },
+    jobs: { pollSeconds: 2, concurrency: 2, maintenanceSeconds: 30, catchUpMinutes: 60 },
     shutdownTimeoutSeconds: 30,
   };
   const merged = deepMerge(deepMerge(defaults, file), fromEnv);

@@ -1,17 +1,19 @@
 import type { App, Deps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/views/context.js';
-import { Layout } from '../../platform/views/layout.js';
 import { sendHtml } from '../../platform/views/render.js';
+import { EasyLanguagePage } from './views/easy-language.js';
+import { SignLanguagePage } from './views/sign-language.js';
+import { StartPage } from './views/start.js';
 
+/** The start page and the explanations in Leichte Sprache and Deutsche Gebärdensprache it links to. */
 export default async function homeRoutes(app: App, _deps: Deps): Promise<void> {
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const ctx = pageContext(request, reply);
-    const { t } = ctx.i18n;
-    return sendHtml(
-      reply,
-      <Layout ctx={ctx} title={t('home.title')}>
-        <h1 class="kern-heading-large">{t('home.title')}</h1>
-      </Layout>,
-    );
-  });
+  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+    sendHtml(reply, <StartPage ctx={pageContext(request, reply)} />),
+  );
+  app.get('/leichte-sprache', { schema: { hide: true } }, async (request, reply) =>
+    sendHtml(reply, <EasyLanguagePage ctx={pageContext(request, reply)} />),
+  );
+  app.get('/gebaerdensprache', { schema: { hide: true } }, async (request, reply) =>
+    sendHtml(reply, <SignLanguagePage ctx={pageContext(request, reply)} />),
+  );
 }

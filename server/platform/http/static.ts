@@ -2,15 +2,24 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { resolveFromRoot } from '../config.js';
 import { buildDir } from '../views/assets.js';
+import { themeCss, themeVersion } from '../views/theme.js';
 
-/** Built assets (content-hashed, cached for a year) and the public folder (icons, logos). */
+const year = 365 * 24 * 3600;
+
+/**
+ * Built assets (content-hashed, cached for a year, served precompressed when the browser accepts br/gzip), the public
+ * folder (icons, logos) and /theme.css, the municipality's colours as CSS custom properties (no inline styles).
+ */
 export async function registerStatic(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
     root: buildDir,
     prefix: '/assets/',
     immutable: true,
     maxAge: '365d',
+    preCompressed: true,
     decorateReply: false,
+    // manifest.json and the service worker bundle are build internals; /sw.js serves the latter.
+    allowedPath: (path) => !path.endsWith('manifest.json') && !/^\/?sw\./.test(path),
   });
   await app.register(fastifyStatic, {
     root: resolveFromRoot('public'),
@@ -18,5 +27,13 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
     maxAge: '1d',
     wildcard: false,
     allowedPath: (path) => path.startsWith('/icons/') || path.startsWith('/municipality/'),
+  });
+  app.get('/theme.css', { schema: { hide: true } }, async (request, reply) => {
+    const m = request.municipality;
+    const current = (request.query as { v?: string }).v === themeVersion(m);
+    return reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', current ? `public, max-age=${year}, immutable` : 'public, max-age=300')
+      .send(themeCss(m));
   });
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { assetUrl } from './assets.js';
 import { type PageContext, withQuery } from './context.js';
+import { themeUrl } from './theme.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -11,6 +12,7 @@ export interface LayoutProps {
   nav?: ComponentChildren;
 }
 
+// Each language is named in itself, so people find theirs whatever language the page is in.
 const languageNames = { de: 'Deutsch', en: 'English' } as const;
 
 function LanguageSwitch({ ctx }: { ctx: PageContext }) {
@@ -23,6 +25,7 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
         {others.map((l) => (
           <li key={l}>
             <a href={withQuery(ctx, 'lang', l)} hreflang={l} lang={l}>
+              <span class="kern-icon kern-icon--language" aria-hidden="true" />
               {languageNames[l]}
             </a>
           </li>
@@ -32,23 +35,39 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
   );
 }
 
+const footerLinks = [
+  ['/impressum', 'legal.imprint.title'],
+  ['/datenschutz', 'legal.privacy.title'],
+  ['/barrierefreiheit', 'legal.accessibility.title'],
+  ['/leichte-sprache', 'home.easy.title'],
+  ['/gebaerdensprache', 'home.sign.title'],
+] as const;
+
+/** A telephone number as a tel: link target (digits and a leading +). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^+\d]/g, '')}`;
+}
+
 /** The page frame every HTML response uses: skip link, header, landmarks, footer. */
 export function Layout({ ctx, title, children, area = 'citizen', nav }: LayoutProps) {
   const { t, lang } = ctx.i18n;
   const m = ctx.municipality;
   const home = area === 'admin' ? '/admin' : '/';
+  const appName = t(area === 'admin' ? 'common.backOfficeName' : 'common.appName', { city: m.name });
   return (
     <html lang={lang} dir="ltr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${t(area === 'admin' ? 'common.backOfficeName' : 'common.appName', { city: m.name })}`}</title>
+        <title>{`${title} – ${appName}`}</title>
         <meta name="description" content={t('common.description', { city: m.name })} />
         <meta name="theme-color" content={m.colours.primary} />
+        <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        <link rel="stylesheet" href={themeUrl(m)} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
-        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <script type="module" src={assetUrl('app.js')} />
       </head>
       <body class={`bs-area-${area}`}>
@@ -58,21 +77,25 @@ export function Layout({ ctx, title, children, area = 'citizen', nav }: LayoutPr
         <header class="bs-header">
           <div class="kern-container bs-header__inner">
             <a class="bs-brand" href={home}>
-              <img src={`/${m.logo}`} alt="" width="40" height="40" />
-              <span>
+              <img class="bs-brand__logo" src={`/${m.logo}`} alt="" width="48" height="56" />
+              <span class="bs-brand__text">
                 <span class="bs-brand__city">{m.officialName}</span>
                 <span class="bs-brand__app">{t(area === 'admin' ? 'common.backOffice' : 'common.appShortName')}</span>
+                <span class="kern-sr-only">{`, ${t('common.toHome')}`}</span>
               </span>
             </a>
             <LanguageSwitch ctx={ctx} />
           </div>
           {nav}
+          {ctx.demo && (
+            <div class="bs-demo-banner">
+              <p class="kern-container">
+                <span class="kern-icon kern-icon--warning" aria-hidden="true" />
+                <span>{t('common.demoNotice')}</span>
+              </p>
+            </div>
+          )}
         </header>
-        {ctx.demo && (
-          <div class="bs-demo-banner" role="note">
-            <div class="kern-container">{t('common.demoNotice')}</div>
-          </div>
-        )}
         <main id="main" tabindex={-1} class="kern-container bs-main">
           {children}
         </main>
@@ -80,20 +103,20 @@ export function Layout({ ctx, title, children, area = 'citizen', nav }: LayoutPr
           <div class="kern-container">
             <nav aria-label={t('common.footerNav')}>
               <ul class="bs-footer__links">
-                <li>
-                  <a href="/impressum">{t('legal.imprint.title')}</a>
-                </li>
-                <li>
-                  <a href="/datenschutz">{t('legal.privacy.title')}</a>
-                </li>
-                <li>
-                  <a href="/barrierefreiheit">{t('legal.accessibility.title')}</a>
-                </li>
+                {footerLinks.map(([href, key]) => (
+                  <li key={href}>
+                    <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+                      {t(key)}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
-            <p>
-              {t('common.bscContact', { bsc: m.bscName })}{' '}
-              <a href={`tel:${m.bscPhone.replace(/[^+\d]/g, '')}`}>{m.bscPhone}</a>
+            <p class="bs-footer__contact">
+              <span>{t('common.bscContact', { bsc: m.bscName })}</span>
+              <a href={telHref(m.bscPhone)} class="bs-nowrap">
+                {m.bscPhone}
+              </a>
             </p>
           </div>
         </footer>

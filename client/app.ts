@@ -1,0 +1,6 @@
+// Enhancements for the server-rendered pages. Every page works without this script; it only adds to them.
+import { initAddressAutocomplete } from './address-autocomplete.js';
+import { registerServiceWorker } from './service-worker-registration.js';
+
+initAddressAutocomplete(document);
+registerServiceWorker();

@@ -1,0 +1,40 @@
+/** What GET /sw.js tells the worker about the shell it caches. */
+export interface ShellManifest {
+  /** Changes whenever any cached file or the offline page changes; names the cache. */
+  version: string;
+  /** Same-origin URLs cached at install. */
+  precache: string[];
+  /** Language → URL of the precached offline page. */
+  offline: Record<string, string>;
+  languages: string[];
+  defaultLanguage: string;
+  /** Path prefixes the worker never handles (back office, APIs, operations endpoints). */
+  bypass: string[];
+}
+
+export type Strategy = 'navigate' | 'cache-first' | 'network-first' | 'pass';
+
+/** How the worker answers a request: only same-origin GETs outside the bypassed paths are handled at all. */
+export function strategyFor(
+  request: Pick<Request, 'method' | 'url' | 'mode'>,
+  origin: string,
+  shell: ShellManifest,
+): Strategy {
+  if (request.method !== 'GET') return 'pass';
+  const url = new URL(request.url);
+  if (url.origin !== origin) return 'pass';
+  if (shell.bypass.some((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return 'pass';
+  if (request.mode === 'navigate') return 'navigate';
+  if (url.pathname.startsWith('/assets/')) return 'cache-first';
+  if (shell.precache.includes(url.pathname + url.search)) return 'network-first';
+  return 'pass';
+}
+
+/** The offline page's language: an explicit ?lang= in the URL, else the last one seen, else the default. */
+export function languageOf(url: string, remembered: string | undefined, shell: ShellManifest): string {
+  const fromUrl = new URL(url).searchParams.get('lang');
+  for (const candidate of [fromUrl, remembered]) {
+    if (candidate && shell.languages.includes(candidate)) return candidate;
+  }
+  return shell.defaultLanguage;
+}
