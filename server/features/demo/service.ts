@@ -1,5 +1,81 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { resolveFromRoot } from '../../platform/config.js';
 import type { Deps } from '../../platform/deps.js';
+import { i18nFor, type Language } from '../../platform/i18n.js';
+import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-service.js';
+import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
+import type { AuditActor } from '../audit/service.js';
+import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
+import { credentialsBox } from './credentials.js';
 
-/** Loads the Bielefeld demo data into an empty database. (Implementation: see the demo-data work.) */
-export async function seedDemoIfEmpty(_deps: Deps, _log: FastifyBaseLogger): Promise<void> {}
+// From the source tree also when running the compiled server (dist/ has no data files).
+const dataDir = resolveFromRoot('server', 'features', 'demo', 'data');
+export const demoDistrictsFile = join(dataDir, 'districts.geojson');
+export const demoAddressesFile = join(dataDir, 'addresses.csv');
+const demoActor: AuditActor = { id: null, label: 'demo' };
+
+export interface DemoSeedResult {
+  districts: number;
+  addresses: number;
+  staff: DemoCredential[];
+  /** Where the credentials were written (mode 0600). */
+  credentialsFile?: string;
+}
+
+/**
+ * Loads the Bielefeld demo data when the municipality has no addresses yet: districts and addresses through the
+ * same import as operators use (source 'demo'), then demo departments and staff. Prints the staff credentials once
+ * in a box marked DEMO and writes them to <DATA_DIR>/demo-credentials.txt. Does nothing when demo data is off
+ * (production) or already there; two processes starting at once load it once (advisory lock). Returns what it did.
+ */
+export async function seedDemoIfEmpty(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  print: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<DemoSeedResult | undefined> {
+  if (!deps.config.demoData) return undefined;
+  const municipalityId = deps.config.municipality.id;
+  const started = performance.now();
+  const loaded = await deps.db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`demo-seed:${municipalityId}`]);
+    if (await hasAddresses(tx, municipalityId)) return undefined;
+    const options = { municipalityId, actor: demoActor };
+    const districts = await importDistrictsInTx(tx, deps, readFileSync(demoDistrictsFile), options);
+    const addresses = await importAddressesInTx(tx, deps, readFileSync(demoAddressesFile), {
+      ...options,
+      source: 'demo',
+    });
+    return { districts: districts.total, addresses: addresses.total };
+  });
+  if (!loaded) {
+    log.debug('demo data already present');
+    return undefined;
+  }
+  const importMs = Math.round(performance.now() - started);
+  forgetCachedAddresses(deps.db);
+  const staff = await seedDemoStaff(deps);
+  const result: DemoSeedResult = { ...loaded, staff };
+  if (staff.length > 0) {
+    const m = deps.config.municipality;
+    const i18n = i18nFor(m.defaultLanguage as Language, m.timeZone);
+    const file = join(deps.config.dataDir, 'demo-credentials.txt');
+    const box = credentialsBox(i18n, staff, { loginUrl: `${deps.config.publicUrl}/admin/login`, file });
+    writeFileSync(file, box, { mode: 0o600 });
+    chmodSync(file, 0o600); // also when an older file was there
+    print(box);
+    result.credentialsFile = file;
+  }
+  log.info(
+    {
+      districts: loaded.districts,
+      addresses: loaded.addresses,
+      staff: staff.length,
+      importMs,
+      ms: Math.round(performance.now() - started),
+    },
+    'demo data loaded',
+  );
+  return result;
+}
