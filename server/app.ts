@@ -1,6 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import addressPages from './features/addresses/pages.js';
+import addressRoutes from './features/addresses/routes.js';
+import adminPages from './features/admin/pages.js';
+import auditPages from './features/audit/pages.js';
+import departmentPages from './features/departments/pages.js';
 import homeRoutes from './features/home/pages.js';
+import jobPages from './features/jobs/pages.js';
+import legalRoutes from './features/legal/pages.js';
+import pwaRoutes from './features/pwa/pages.js';
+import userPages from './features/users/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { installErrorHandler } from './platform/errors.js';
@@ -43,6 +52,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // Features: the only place besides the job registry that lists them all.
   await homeRoutes(app, deps);
+  await legalRoutes(app, deps);
+  await pwaRoutes(app, deps);
+  await adminPages(app, deps);
+  await userPages(app, deps);
+  await departmentPages(app, deps);
+  await auditPages(app, deps);
+  await jobPages(app, deps);
+  await addressRoutes(app, deps);
+  await addressPages(app, deps);
 
   return app;
 }

@@ -1,4 +1,5 @@
+import { userJobs } from './features/users/jobs.js';
 import type { JobDefinition } from './platform/jobs/types.js';
 
 /** The job registry: every feature's job definitions, the only list besides app.ts that names all features. */
-export const jobDefinitions: JobDefinition[] = [];
+export const jobDefinitions: JobDefinition[] = [...userJobs];

@@ -1,33 +1,50 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './features/demo/service.js';
 import { jobDefinitions } from './jobs.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
-import { openDb } from './platform/db.js';
-import { createQueue } from './platform/jobs/queue.js';
+import { type Db, openDb } from './platform/db.js';
+import type { Deps } from './platform/deps.js';
+import { createQueue, type Queue } from './platform/jobs/queue.js';
+import type { JobDefinition } from './platform/jobs/types.js';
 import { migrate } from './platform/migrate.js';
 import { upsertMunicipality } from './platform/municipality.js';
 
-/** Reads config, opens and migrates the database, then starts the roles this process has. */
-async function main(): Promise<void> {
+export interface StartOptions {
+  /** Job definitions (default: the registry); test fixtures add their own. */
+  definitions?: JobDefinition[];
+  /** The environment to configure from (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** Runs after the migrations, before any role starts (test fixtures create their tables here). */
+  afterMigrate?: (db: Db) => Promise<void>;
+  /** Shut down gracefully and exit on SIGTERM/SIGINT (default: true). */
+  handleSignals?: boolean;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  config: Config;
+  db: Db;
+  queue: Queue;
+  /** Finishes requests, then running jobs, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Reads config, opens and migrates the database, then starts the roles this process has (web, worker, scheduler). */
+export async function start(options: StartOptions = {}): Promise<Server> {
   const started = performance.now();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+  const config = loadConfig(options.env ?? process.env);
   const db = await openDb(config);
   await migrate(db);
+  await options.afterMigrate?.(db);
   await upsertMunicipality(db, config.municipality);
   const now = () => new Date();
-  const queue = createQueue({ config, db, now }, jobDefinitions);
-  const deps = { config, db, jobs: queue, now };
-  const app = await buildApp(deps);
+  const queue = createQueue({ config, db, now }, options.definitions ?? jobDefinitions);
+  const deps: Deps = { config, db, jobs: queue, now };
   await queue.install();
+  const app = await buildApp(deps);
   if (config.demoData) await seedDemoIfEmpty(deps, app.log);
 
   if (config.roles.includes('worker')) await queue.startWorker(app.log);
@@ -39,20 +56,53 @@ async function main(): Promise<void> {
     'Bürgerservice started',
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down: finishing requests and running jobs');
-    const force = setTimeout(() => process.exit(1), config.shutdownTimeoutSeconds * 1000);
-    force.unref();
-    await app.close(); // stops accepting, waits for in-flight requests
-    await queue.stop(); // waits for running jobs
-    await db.close();
-    process.exit(0);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await queue.stop(); // stops scheduling and fetching, waits for running jobs
+      await db.close();
+    })();
+    return stopping;
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  if (options.handleSignals ?? true) {
+    const shutdown = (signal: string) => {
+      app.log.info({ signal }, 'shutting down: finishing requests and running jobs');
+      const force = setTimeout(() => {
+        app.log.error({ seconds: config.shutdownTimeoutSeconds }, 'shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutSeconds * 1000);
+      force.unref();
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  }
+  return { app, config, db, queue, stop };
 }
 
-await main();
+/** True when this module is the program being run (not imported by a fixture or test). */
+function isEntryPoint(): boolean {
+  try {
+    return !!process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  try {
+    await start();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
+}

@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../platform/config.js';
 import { type Db, openPglite, openPostgres } from '../platform/db.js';
 import type { Deps } from '../platform/deps.js';
 import { createQueue, type Queue } from '../platform/jobs/queue.js';
+import type { JobDefinition } from '../platform/jobs/types.js';
 import { upsertMunicipality } from '../platform/municipality.js';
 import { adminUrl, testEnv } from './env.js';
 import { withDatabase } from './global-setup.js';
@@ -66,6 +67,8 @@ export async function buildTestApp(
     db?: Db;
     /** Extra routes for probing platform behaviour (e.g. body limits) before the app is ready. */
     routes?: (app: FastifyInstance) => void;
+    /** Test-only job definitions besides the registry's; their queues are installed. */
+    jobs?: JobDefinition[];
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDb());
@@ -82,7 +85,8 @@ export async function buildTestApp(
   };
   const now = () => new Date(clock.now.getTime() + (Date.now() - started));
   const started = Date.now();
-  const queue = createQueue({ config, db, now }, jobDefinitions);
+  const queue = createQueue({ config, db, now }, [...jobDefinitions, ...(options.jobs ?? [])]);
+  if (options.jobs?.length) await queue.install();
   const deps: Deps = { config, db, jobs: queue, now };
   const app = await buildApp(deps);
   options.routes?.(app);

@@ -1,1 +1,13 @@
-export type { EnqueueOptions, JobContext, JobDefinition, JobResult, Jobs } from './types.js';
+export type {
+  EnqueueOptions,
+  JobContext,
+  JobDefinition,
+  JobDefinitionInfo,
+  JobListFilter,
+  JobRecord,
+  JobResult,
+  JobState,
+  Jobs,
+  JobVisibility,
+} from './types.js';
+export { defineJob, jobStates } from './types.js';
