@@ -48,19 +48,23 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerOpenApi(app, config);
   await registerStatic(app);
   registerHealth(app, deps.db);
-  await registerAuth(app, deps);
 
   // Features: the only place besides the job registry that lists them all.
   await homeRoutes(app, deps);
   await legalRoutes(app, deps);
   await pwaRoutes(app, deps);
-  await adminPages(app, deps);
-  await userPages(app, deps);
-  await departmentPages(app, deps);
-  await auditPages(app, deps);
-  await jobPages(app, deps);
   await addressRoutes(app, deps);
   await addressPages(app, deps);
+
+  // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
+  await app.register(async (staff) => {
+    await registerAuth(staff, deps);
+    await adminPages(staff, deps);
+    await userPages(staff, deps);
+    await departmentPages(staff, deps);
+    await auditPages(staff, deps);
+    await jobPages(staff, deps);
+  });
 
   return app;
 }

@@ -66,7 +66,10 @@ export const municipalitySchema = T.Object(
       law: T.String(),
     }),
     signLanguageVideoUrl: T.Optional(
-      T.String({ format: 'uri', description: 'video in Deutsche Gebärdensprache explaining the app; unset = text only' }),
+      T.String({
+        format: 'uri',
+        description: 'video in Deutsche Gebärdensprache explaining the app; unset = text only',
+      }),
     ),
     logo: T.String({ description: 'path below public/ of an SVG or PNG logo' }),
     colours: T.Object({ primary: T.String({ pattern: '^#[0-9a-fA-F]{6}$' }) }),

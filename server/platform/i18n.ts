@@ -40,13 +40,21 @@ export function i18nFor(lang: Language, timeZone: string): I18n {
   const t = instance.getFixedT(lang);
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const toDate = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v);
+  // Intl formatters are costly to build and safe to share, so each is made once.
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateFormat = (style: 'short' | 'medium' | 'long') => {
+    let f = dateFormats.get(style);
+    if (!f) dateFormats.set(style, (f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone })));
+    return f;
+  };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const numberFormat = new Intl.NumberFormat(locale);
   return {
     lang,
     t,
-    date: (v, style = 'long') => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone }).format(toDate(v)),
-    dateTime: (v) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(toDate(v)),
-    number: (v, options) => new Intl.NumberFormat(locale, options).format(v),
+    date: (v, style = 'long') => dateFormat(style).format(toDate(v)),
+    dateTime: (v) => dateTimeFormat.format(toDate(v)),
+    number: (v, options) => (options ? new Intl.NumberFormat(locale, options) : numberFormat).format(v),
   };
 }
 

@@ -36,14 +36,21 @@ export async function searchAddressesByText(
   text: string,
   limit: number = searchLimit.default,
 ): Promise<AddressRow[]> {
-  const q = parseAddressQuery(text);
-  if (q.key.length === 0) return [];
   const size = Math.min(Math.max(1, Math.trunc(limit)), searchLimit.max);
   const cache = addressCache(deps.db);
-  const cacheKey = `s\u0000${municipalityId}\u0000${q.key}\u0000${q.houseNumber ?? ''}\u0000${q.houseNumberTo ?? ''}\u0000${q.suffix}\u0000${size}`;
   const now = deps.now().getTime();
+  // The same keystrokes arrive again and again: the raw text is a key of its own, so a repeat skips normalising.
+  const rawKey = `r\u0000${municipalityId}\u0000${size}\u0000${text}`;
+  const repeated = cache.get(rawKey, now) as AddressRow[] | undefined;
+  if (repeated) return repeated;
+  const q = parseAddressQuery(text);
+  if (q.key.length === 0) return [];
+  const cacheKey = `s\u0000${municipalityId}\u0000${q.key}\u0000${q.houseNumber ?? ''}\u0000${q.houseNumberTo ?? ''}\u0000${q.suffix}\u0000${size}`;
   const cached = cache.get(cacheKey, now) as AddressRow[] | undefined;
-  if (cached) return cached;
+  if (cached) {
+    cache.set(rawKey, cached, now);
+    return cached;
+  }
   const rows = await searchAddresses(deps.db, {
     municipalityId,
     key: q.key,
@@ -54,6 +61,7 @@ export async function searchAddressesByText(
     limit: size,
   });
   cache.set(cacheKey, rows, now);
+  cache.set(rawKey, rows, now);
   return rows;
 }
 

@@ -208,7 +208,8 @@ describe('sessions', () => {
     const before = await count('SELECT count(*)::int AS n FROM departments');
     const res = await postForm(t, session, '/admin/departments', { name: 'Bürgeramt' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toMatch(/^\/admin\/login\?next=%2Fadmin%2Fdepartments&expired=1$/);
+    // Without a Referer the form's page is unknown, and a POST URL may not open with GET: back to the dashboard.
+    expect(res.headers.location).toBe('/admin/login?next=%2Fadmin&expired=1');
     expect(await count('SELECT count(*)::int AS n FROM departments')).toBe(before);
   });
 

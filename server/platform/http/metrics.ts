@@ -26,10 +26,20 @@ export function registerMetrics(app: FastifyInstance, token?: string): void {
     registers: [registry],
   });
   app.decorate('metrics', registry);
-  app.addHook('onResponse', async (request, reply) => {
+  // Labelled children are looked up once per route and status, not hashed on every request.
+  const counters = new Map<string, Counter.Internal>();
+  const timers = new Map<string, Histogram.Internal<string>>();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: reply.statusCode });
-    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const key = `${request.method} ${route}`;
+    let timer = timers.get(key);
+    if (!timer) timers.set(key, (timer = latency.labels(request.method, route)));
+    const statusKey = `${key} ${reply.statusCode}`;
+    let counter = counters.get(statusKey);
+    if (!counter) counters.set(statusKey, (counter = requests.labels(request.method, route, String(reply.statusCode))));
+    counter.inc();
+    timer.observe(reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (token && request.headers.authorization !== `Bearer ${token}`) {

@@ -11,7 +11,9 @@ export function registerRequestContext(app: FastifyInstance, config: Config): vo
   app.decorateRequest('municipality', null as never);
   app.decorateRequest('i18n', null as never);
   app.decorateRequest('demoMode', false);
-  app.addHook('onRequest', async (request, reply) => {
+  // One translator per language for the process: they hold no request state.
+  const translators = new Map(m.languages.map((l) => [l, i18nFor(l as Language, m.timeZone)]));
+  app.addHook('onRequest', (request, reply, done) => {
     const query = (request.query ?? {}) as Record<string, string | undefined>;
     const lang = negotiateLanguage(
       m.languages as Language[],
@@ -24,9 +26,10 @@ export function registerRequestContext(app: FastifyInstance, config: Config): vo
       reply.setCookie('lang', lang, { path: '/', maxAge: year, sameSite: 'lax', httpOnly: true });
     }
     request.municipality = m;
-    request.i18n = i18nFor(lang, m.timeZone);
+    request.i18n = translators.get(lang) ?? i18nFor(lang, m.timeZone);
     request.demoMode = config.demoData;
     reply.header('content-language', lang);
     reply.header('vary', 'Accept-Language, Cookie');
+    done();
   });
 }

@@ -2,15 +2,32 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Machine APIs authenticate by key or accept JSON only (no cross-site form can send it); forms need a token. */
 const csrfExempt = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
+
+/** Runs helmet once against a stand-in response and keeps the headers it sets. */
+function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as never, res as never, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return headers;
+}
 
 /** Cookies, CSRF on every state-changing form, security headers, compression, rate limiting. */
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
@@ -19,7 +36,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     ? new URL(config.municipality.map.tileUrl.replace(/[{}]/g, '')).origin
     : undefined;
   await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -42,6 +59,11 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     referrerPolicy: { policy: 'same-origin' },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
+  });
+  // helmet builds the headers; they never change, so they are computed once instead of on every request.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
