@@ -32,7 +32,11 @@ export interface Server {
 }
 
 /** Starts the built server (dist/server/main.js) and waits until it answers. */
-export async function startServer(env: Record<string, string>, readyPath = '/ready', timeoutMs = 120_000): Promise<Server> {
+export async function startServer(
+  env: Record<string, string>,
+  readyPath = '/ready',
+  timeoutMs = 120_000,
+): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
@@ -75,9 +79,21 @@ export function rssMiB(pid: number): number {
 }
 
 /** Requests per second against one URL with autocannon (non-2xx answers are counted and reported). */
-export async function measureRps(url: string, seconds = 5, connections = 10): Promise<{ rps: number; non2xx: number; p99: number }> {
-  const result = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
-  return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
+export async function measureRps(
+  url: string,
+  seconds = 5,
+  connections = 10,
+): Promise<{ rps: number; non2xx: number; p99: number; bytesPerResponse: number }> {
+  // Every target gets the headers a browser's fetch sends; a server that does not compress ignores them.
+  const headers = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' };
+  await autocannon({ url, duration: 1, connections, headers }); // warm-up (JIT, caches)
+  const result = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
+  return {
+    rps: result.requests.average,
+    non2xx: result.non2xx,
+    p99: result.latency.p99,
+    bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+  };
 }
 
 export const median = (xs: number[]) => {

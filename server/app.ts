@@ -13,17 +13,24 @@ import userPages from './features/users/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { installErrorHandler } from './platform/errors.js';
+import { registerApiDocs } from './platform/http/api-docs.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
-import { registerRequestContext } from './platform/http/request-context.js';
-import { registerSecurity } from './platform/http/security.js';
+import { registerRequestContext, useRequestContext } from './platform/http/request-context.js';
+import { registerResponseCache } from './platform/http/response-cache.js';
+import { registerApiSecurity, registerBaseSecurity, registerPageSecurity } from './platform/http/security.js';
 import { registerStatic } from './platform/http/static.js';
 import { renderErrorPage } from './platform/views/error-page.js';
 import { registerViewRegistries } from './platform/views/registry.js';
 
 /** The Fastify instance with every plugin and feature; main.ts and tests call listen() or inject(). */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Extra routes in the API or page scope (tests probe platform behaviour with them). */
+  extend?: { api?: (scope: FastifyInstance) => void; pages?: (scope: FastifyInstance) => void };
+}
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: {
@@ -42,28 +49,42 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   installErrorHandler(app, renderErrorPage);
   registerViewRegistries(app);
-  await registerSecurity(app, config);
-  registerRequestContext(app, config);
+  await registerBaseSecurity(app, config);
+  const requestContext = registerRequestContext(app, config);
   registerMetrics(app, config.metricsToken);
   await registerOpenApi(app, config);
-  await registerStatic(app);
   registerHealth(app, deps.db);
+  // Files: base headers only (a document CSP means nothing on CSS, and every byte counts on first load).
+  await registerStatic(app, config.municipality);
 
-  // Features: the only place besides the job registry that lists them all.
-  await homeRoutes(app, deps);
-  await legalRoutes(app, deps);
-  await pwaRoutes(app, deps);
-  await addressRoutes(app, deps);
-  await addressPages(app, deps);
+  // Machine APIs: JSON only, no cookies, no page pipeline (the address search is on every keystroke).
+  await app.register(async (api) => {
+    await registerApiSecurity(api);
+    registerResponseCache(api);
+    await addressRoutes(api, deps);
+    options.extend?.api?.(api);
+  });
 
-  // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
-  await app.register(async (staff) => {
-    await registerAuth(staff, deps);
-    await adminPages(staff, deps);
-    await userPages(staff, deps);
-    await departmentPages(staff, deps);
-    await auditPages(staff, deps);
-    await jobPages(staff, deps);
+  // HTML pages: CSP, cookies, CSRF, language. Features: the only place besides the job registry listing them all.
+  await app.register(async (pages) => {
+    await registerPageSecurity(pages, config);
+    useRequestContext(pages, requestContext);
+    registerApiDocs(pages);
+    await homeRoutes(pages, deps);
+    await legalRoutes(pages, deps);
+    await pwaRoutes(pages, deps);
+    await addressPages(pages, deps);
+    options.extend?.pages?.(pages);
+
+    // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
+    await pages.register(async (staff) => {
+      await registerAuth(staff, deps);
+      await adminPages(staff, deps);
+      await userPages(staff, deps);
+      await departmentPages(staff, deps);
+      await auditPages(staff, deps);
+      await jobPages(staff, deps);
+    });
   });
 
   return app;

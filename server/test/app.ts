@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../app.js';
+import { type BuildOptions, buildApp } from '../app.js';
 import { jobDefinitions } from '../jobs.js';
 import { type Config, loadConfig } from '../platform/config.js';
 import { type Db, openPglite, openPostgres } from '../platform/db.js';
@@ -65,8 +65,8 @@ export async function buildTestApp(
     env?: Record<string, string>;
     municipality?: Partial<Config['municipality']>;
     db?: Db;
-    /** Extra routes for probing platform behaviour (e.g. body limits) before the app is ready. */
-    routes?: (app: FastifyInstance) => void;
+    /** Extra routes in the API or page scope, for probing platform behaviour (e.g. body limits). */
+    extend?: BuildOptions['extend'];
     /** Test-only job definitions besides the registry's; their queues are installed. */
     jobs?: JobDefinition[];
   } = {},
@@ -88,8 +88,7 @@ export async function buildTestApp(
   const queue = createQueue({ config, db, now }, [...jobDefinitions, ...(options.jobs ?? [])]);
   if (options.jobs?.length) await queue.install();
   const deps: Deps = { config, db, jobs: queue, now };
-  const app = await buildApp(deps);
-  options.routes?.(app);
+  const app = await buildApp(deps, options.extend ? { extend: options.extend } : {});
   await app.ready();
   return {
     app,

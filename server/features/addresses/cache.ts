@@ -1,4 +1,8 @@
 import type { Db } from '../../platform/db.js';
+import { invalidateResponses } from '../../platform/http/response-cache.js';
+
+/** Tag of the cached API answers that depend on the address register. */
+export const addressesCacheTag = 'addresses';
 
 /**
  * A small LRU cache with a time limit. Address searches repeat a lot (every keystroke of every user typing the
@@ -32,6 +36,7 @@ export class TtlCache<V> {
 
   clear(): void {
     this.entries.clear();
+    invalidateResponses(addressesCacheTag);
   }
 
   get size(): number {

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { addressCsv, points, seedTestAddresses } from '../../test/factories/addresses.js';
@@ -151,19 +152,32 @@ describe('OpenAPI', () => {
   });
 });
 
-describe('rate limit', () => {
-  it('limits the search per IP to the configured requests per minute', async () => {
-    const limited = await buildTestApp({ db: t.db, env: { RATE_LIMIT_API_PER_MINUTE: '3' } });
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++)
-        statuses.push((await limited.app.inject({ url: '/api/addresses?q=herforder' })).statusCode);
-      expect(statuses).toEqual([200, 200, 200, 429]);
-      const res = await limited.app.inject({ url: '/api/addresses?q=herforder' });
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.json().code).toBe('rate_limited');
-    } finally {
-      await limited.close();
-    }
+describe('cached answers', () => {
+  it('answers repeats from the cache, compressed for clients that accept it, and forgets them on import', async () => {
+    const url = `/api/addresses?q=${encodeURIComponent('kesselbrink')}`;
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items).toEqual([]);
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+
+    const br = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(first.json());
+    const again = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
+
+    await importAddresses(t.deps, addressCsv([{ street: 'Kesselbrink', number: 1, ...points.mitte }]), {
+      municipalityId: t.config.municipality.id,
+      source: 'import',
+      actor: cliActor,
+    });
+    const after = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+    const items = JSON.parse(brotliDecompressSync(after.rawPayload).toString()).items;
+    expect(items.map((i: { label: string }) => i.label)).toEqual(['Kesselbrink 1']);
+  });
+
+  it('never caches errors', async () => {
+    expectProblem(await get('/api/addresses?q=x'), 400, ['q']);
+    expect((await get('/api/addresses?q=x')).headers['cache-control']).toBeUndefined();
   });
 });

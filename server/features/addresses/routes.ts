@@ -1,4 +1,5 @@
 import type { App, Deps } from '../../platform/deps.js';
+import { addressesCacheTag } from './cache.js';
 import { presentAddress, presentDistricts, presentNearest } from './present.js';
 import {
   addressIdParamsSchema,
@@ -12,17 +13,19 @@ import {
 } from './schemas.js';
 import { findNearestAddress, getAddress, listDistricts, searchAddressesByText } from './service.js';
 
-const problems = { 400: problemSchema, 429: problemSchema };
+const problems = { 400: problemSchema };
 
 /** JSON API of the address register: search, reverse lookup, one address, the districts as GeoJSON. */
+/** The register changes only by import, which invalidates these answers. */
+const responseCache = { ttlSeconds: 60, tag: addressesCacheTag };
+
 export default async function addressRoutes(app: App, deps: Deps): Promise<void> {
-  const rateLimit = { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' };
   const municipality = deps.config.municipality;
 
   app.get(
     '/api/addresses',
     {
-      config: { rateLimit },
+      config: { responseCache },
       schema: {
         tags: ['addresses'],
         summary: 'Search addresses',
@@ -43,7 +46,7 @@ export default async function addressRoutes(app: App, deps: Deps): Promise<void>
   app.get(
     '/api/addresses/reverse',
     {
-      config: { rateLimit },
+      config: { responseCache },
       schema: {
         tags: ['addresses'],
         summary: 'Nearest address to a point',
@@ -61,7 +64,7 @@ export default async function addressRoutes(app: App, deps: Deps): Promise<void>
   app.get(
     '/api/addresses/:id',
     {
-      config: { rateLimit },
+      config: { responseCache },
       schema: {
         tags: ['addresses'],
         summary: 'One address',
@@ -78,7 +81,7 @@ export default async function addressRoutes(app: App, deps: Deps): Promise<void>
   app.get(
     '/api/districts',
     {
-      config: { rateLimit },
+      config: { responseCache },
       schema: {
         tags: ['addresses'],
         summary: 'Districts (Stadtbezirke) as GeoJSON',

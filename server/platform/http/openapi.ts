@@ -1,9 +1,8 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { registerApiDocs } from './api-docs.js';
 
-/** OpenAPI 3 document at /api/openapi.json and accessible interactive docs at /api/docs, from our origin. */
+/** OpenAPI 3 document at /api/openapi.json (the accessible docs page at /api/docs renders it). */
 export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -20,5 +19,4 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
     hideUntagged: true,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerApiDocs(app);
 }

@@ -7,24 +7,28 @@ let stored: unknown[] = [];
 beforeAll(async () => {
   t = await buildTestApp({
     env: { BODY_LIMIT_BYTES: '2048' },
-    routes: (app) => {
-      // A probe route with a strict schema, standing for any JSON write endpoint.
-      app.post(
-        '/api/probe',
-        {
-          schema: {
-            body: T.Object({ name: T.String({ minLength: 1 }), count: T.Integer() }, { additionalProperties: false }),
+    extend: {
+      api: (app) => {
+        // A probe route with a strict schema, standing for any JSON write endpoint.
+        app.post(
+          '/api/probe',
+          {
+            schema: {
+              body: T.Object({ name: T.String({ minLength: 1 }), count: T.Integer() }, { additionalProperties: false }),
+            },
           },
-        },
-        async (request) => {
+          async (request) => {
+            stored.push(request.body);
+            return { ok: true };
+          },
+        );
+      },
+      pages: (app) => {
+        app.post('/probe-form', async (request) => {
           stored.push(request.body);
           return { ok: true };
-        },
-      );
-      app.post('/probe-form', async (request) => {
-        stored.push(request.body);
-        return { ok: true };
-      });
+        });
+      },
     },
   });
 });
@@ -135,10 +139,12 @@ describe('bad input on JSON endpoints', () => {
 
   it('never shows internals on a 500', async () => {
     const broken = await buildTestApp({
-      routes: (app) =>
-        app.get('/api/broken', async () => {
-          throw new Error('secret detail: connection string postgres://u:p@h');
-        }),
+      extend: {
+        api: (app) =>
+          app.get('/api/broken', async () => {
+            throw new Error('secret detail: connection string postgres://u:p@h');
+          }),
+      },
     });
     const res = await broken.app.inject({ url: '/api/broken' });
     expect(res.statusCode).toBe(500);

@@ -9,8 +9,6 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Machine APIs authenticate by key or accept JSON only (no cross-site form can send it); forms need a token. */
-const csrfExempt = (url: string) => url.startsWith('/api/') || url.startsWith('/open311/');
 
 /** Runs helmet once against a stand-in response and keeps the headers it sets. */
 function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
@@ -29,42 +27,77 @@ function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, 
   return headers;
 }
 
-/** Cookies, CSRF on every state-changing form, security headers, compression, rate limiting. */
-export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  const https = config.publicUrl.startsWith('https://');
+function cspDirectives(config: Config, https: boolean) {
   const tileOrigin = config.municipality.map.tileUrl
     ? new URL(config.municipality.map.tileUrl.replace(/[{}]/g, '')).origin
     : undefined;
-  await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
-  const headers = securityHeaders({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-  });
-  // helmet builds the headers; they never change, so they are computed once instead of on every request.
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    ...(https ? { upgradeInsecureRequests: [] } : {}),
+  };
+}
+
+/** Adds fixed headers to every response of this scope; computed once, not per request. */
+function addFixedHeaders(app: FastifyInstance, headers: Record<string, string>): void {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
   });
+}
+
+/**
+ * Every response: the headers that matter for any content type (no sniffing, no framing, same-origin referrer,
+ * HSTS over https), and the rate-limit plugin that routes opt into.
+ */
+export async function registerBaseSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const https = config.publicUrl.startsWith('https://');
+  addFixedHeaders(
+    app,
+    securityHeaders({
+      // JSON must never run as a document; page scopes replace this with their full policy.
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginOpenerPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      originAgentCluster: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+      strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      frameguard: { action: 'deny' },
+    }),
+  );
+  await app.register(rateLimit, { global: false, max: config.rateLimit.apiPerMinute, timeWindow: '1 minute' });
+}
+
+/** HTML pages: the full helmet set with a strict CSP, compression, cookies, form bodies, CSRF on every form. */
+export async function registerPageSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const https = config.publicUrl.startsWith('https://');
+  // The base headers are already set; helmet adds the document ones (CSP, COOP, …).
+  addFixedHeaders(
+    app,
+    securityHeaders({
+      contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config, https) },
+      strictTransportSecurity: false,
+      referrerPolicy: false,
+      frameguard: false,
+      xContentTypeOptions: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  await registerCompression(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(csrf, {
@@ -76,14 +109,29 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!unsafe.has(request.method)) return done();
-    if (!csrfExempt(request.url)) return app.csrfProtection(request, reply, done);
+    app.csrfProtection(request, reply, done);
+  });
+}
+
+/**
+ * Machine APIs (JSON): no cookies are parsed, no language negotiated, nothing but JSON is rendered, so they skip
+ * the page pipeline. Their answers are small; an API with large answers registers `registerCompression` in a
+ * scope of its own.
+ */
+export async function registerApiSecurity(app: FastifyInstance): Promise<void> {
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (!unsafe.has(request.method)) return done();
     // A cookie-authenticated API write must be JSON: a cross-site form cannot send that without a CORS preflight,
     // and no CORS is allowed. Key-authenticated clients (Open311) send no session cookie.
     const type = request.headers['content-type']?.split(';')[0]?.trim();
-    if (request.cookies.bs_session && type && type !== 'application/json') {
+    if (request.headers.cookie?.includes('bs_session=') && type && type !== 'application/json') {
       return done(new AppError('unsupported_media_type', 'Requests signed in by cookie must send application/json'));
     }
     done();
   });
-  await app.register(rateLimit, { global: false, max: config.rateLimit.apiPerMinute, timeWindow: '1 minute' });
+}
+
+/** Brotli or gzip for answers above 512 bytes when the client accepts it. */
+export async function registerCompression(app: FastifyInstance): Promise<void> {
+  await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
 }

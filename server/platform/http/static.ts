@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { resolveFromRoot } from '../config.js';
+import { type Municipality, resolveFromRoot } from '../config.js';
 import { buildDir } from '../views/assets.js';
 import { themeCss, themeVersion } from '../views/theme.js';
 
@@ -10,7 +10,7 @@ const year = 365 * 24 * 3600;
  * Built assets (content-hashed, cached for a year, served precompressed when the browser accepts br/gzip), the public
  * folder (icons, logos) and /theme.css, the municipality's colours as CSS custom properties (no inline styles).
  */
-export async function registerStatic(app: FastifyInstance): Promise<void> {
+export async function registerStatic(app: FastifyInstance, m: Municipality): Promise<void> {
   await app.register(fastifyStatic, {
     root: buildDir,
     prefix: '/assets/',
@@ -29,7 +29,6 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
     allowedPath: (path) => path.startsWith('/icons/') || path.startsWith('/municipality/'),
   });
   app.get('/theme.css', { schema: { hide: true } }, async (request, reply) => {
-    const m = request.municipality;
     const current = (request.query as { v?: string }).v === themeVersion(m);
     return reply
       .type('text/css; charset=utf-8')

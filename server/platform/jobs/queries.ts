@@ -179,3 +179,15 @@ export async function pruneScheduleSlots(db: Queryable, before: Date): Promise<n
   );
   return rowCount;
 }
+
+/**
+ * The named queues that have a job ready to run. A plain read: the worker asks this before fetching, because a
+ * fetch is a write (and on embedded PGlite every write is flushed to disk), which idle polling should not cost.
+ */
+export async function listReadyQueues(db: Queryable, names: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>(
+    `SELECT DISTINCT name FROM pgboss.job WHERE name = ANY($1) AND state < 'active' AND start_after <= now()`,
+    [names],
+  );
+  return rows.map((r) => r.name);
+}

@@ -16,6 +16,7 @@ import {
   type JobScope,
   listJobRows,
   listLastRuns,
+  listReadyQueues,
 } from './queries.js';
 import { toRecord } from './records.js';
 import { errorMessage, isPermanent, runWithTimeout } from './run.js';
@@ -167,6 +168,7 @@ export function createQueue(base: Omit<Deps, 'jobs'>, definitions: JobDefinition
         pollMs: config.jobs.pollSeconds * 1000,
         log: workerLog,
         execute: (job) => execute(job, workerLog),
+        ready: (queueNames) => listReadyQueues(db, queueNames),
       });
       const tick = () => {
         maintaining = maintain(workerLog).finally(() => {

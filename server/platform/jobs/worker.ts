@@ -21,8 +21,10 @@ export function startWorkerLoop(options: {
   pollMs: number;
   log: FastifyBaseLogger;
   execute: (job: FetchedJob) => Promise<void>;
+  /** The queues among `names` that have a job ready (a cheap read before the fetches, which write). */
+  ready: (names: string[]) => Promise<string[]>;
 }): WorkerLoop {
-  const { boss, names, concurrency, pollMs, log, execute } = options;
+  const { boss, names, concurrency, pollMs, log, execute, ready } = options;
   const running = new Set<Promise<void>>();
   let stopping = false;
   let wakeUp: (() => void) | undefined;
@@ -50,8 +52,10 @@ export function startWorkerLoop(options: {
       woken = false;
       let fetched = 0;
       try {
+        const due = new Set(await ready(names));
         for (let i = 0; i < names.length && running.size < concurrency && !stopping; i++) {
           const name = names[(first + i) % names.length] as string;
+          if (!due.has(name)) continue;
           const jobs = await boss.fetch<unknown>(name, {
             batchSize: concurrency - running.size,
             includeMetadata: true,

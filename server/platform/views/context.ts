@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Municipality } from '../config.js';
+import { ensureRequestContext } from '../http/request-context.js';
 import type { I18n } from '../i18n.js';
 import type { AdminNavItem, HomeModule } from './registry.js';
 
@@ -27,6 +28,7 @@ export interface PageContext {
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  ensureRequestContext(request, reply);
   const [path = '/', search = ''] = request.url.split('?');
   const query = Object.fromEntries(new URLSearchParams(search));
   let token: string | undefined;
