@@ -79,11 +79,14 @@ export function rssMiB(pid: number): number {
 }
 
 /** Requests per second against one URL with autocannon (non-2xx answers are counted and reported). */
-export async function measureRps(
-  url: string,
-  seconds = 5,
-  connections = 10,
-): Promise<{ rps: number; non2xx: number; p99: number; bytesPerResponse: number }> {
+export interface Rps {
+  rps: number;
+  non2xx: number;
+  p99: number;
+  bytesPerResponse: number;
+}
+
+export async function measureRps(url: string, seconds = 5, connections = 10): Promise<Rps> {
   // Every target gets the headers a browser's fetch sends; a server that does not compress ignores them.
   const headers = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' };
   await autocannon({ url, duration: 1, connections, headers }); // warm-up (JIT, caches)

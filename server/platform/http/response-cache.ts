@@ -22,7 +22,8 @@ declare module 'fastify' {
 type Encoding = 'br' | 'gzip' | 'identity';
 interface Entry {
   body: Buffer;
-  contentType: string;
+  /** Every header of the answer, built once. */
+  headers: Record<string, string>;
   expires: number;
   generation: number;
 }
@@ -37,8 +38,8 @@ export function invalidateResponses(tag: string): void {
 
 function pickEncoding(accept: string | undefined): Encoding {
   if (!accept) return 'identity';
-  if (/\bbr\b/.test(accept)) return 'br';
-  if (/\bgzip\b/.test(accept)) return 'gzip';
+  if (accept.includes('br')) return 'br';
+  if (accept.includes('gzip')) return 'gzip';
   return 'identity';
 }
 
@@ -66,10 +67,7 @@ export function registerResponseCache(app: FastifyInstance): void {
       return done();
     }
     hits.add(request);
-    reply.header('content-type', entry.contentType).header('cache-control', `public, max-age=${cache.ttlSeconds}`);
-    reply.header('vary', 'Accept-Encoding');
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    reply.send(entry.body);
+    reply.headers(entry.headers).send(entry.body);
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -80,14 +78,19 @@ export function registerResponseCache(app: FastifyInstance): void {
     const encoding = pickEncoding(request.headers['accept-encoding']);
     const body = encode(Buffer.from(payload), encoding);
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    const headers: Record<string, string> = {
+      'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      'cache-control': `public, max-age=${cache.ttlSeconds}`,
+      vary: 'Accept-Encoding',
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+    };
     entries.set(keyOf(request, encoding), {
       body,
-      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      headers,
       expires: Date.now() + cache.ttlSeconds * 1000,
       generation: generations.get(cache.tag) ?? 0,
     });
-    reply.header('cache-control', `public, max-age=${cache.ttlSeconds}`);
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    reply.headers(headers);
     done(null, body);
   });
 }

@@ -57,26 +57,27 @@ function addFixedHeaders(app: FastifyInstance, headers: Record<string, string>):
 }
 
 /**
- * Every response: the headers that matter for any content type (no sniffing, no framing, same-origin referrer,
- * HSTS over https), and the rate-limit plugin that routes opt into.
+ * Every response: the headers that matter for any content type (no sniffing, no document use, no framing,
+ * same-origin resources, HSTS over https), and the rate-limit plugin that routes opt into.
  */
 export async function registerBaseSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith('https://');
   addFixedHeaders(
     app,
     securityHeaders({
-      // JSON must never run as a document; page scopes replace this with their full policy.
+      // Nothing but pages is ever a document: a CSP that forbids everything (and framing) covers JSON and files;
+      // page scopes replace it with their own policy and add the document headers.
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
       crossOriginOpenerPolicy: false,
       crossOriginEmbedderPolicy: false,
       originAgentCluster: false,
+      referrerPolicy: false,
+      frameguard: false,
       xDnsPrefetchControl: false,
       xDownloadOptions: false,
       xPermittedCrossDomainPolicies: false,
       xXssProtection: false,
       strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
-      referrerPolicy: { policy: 'same-origin' },
-      frameguard: { action: 'deny' },
     }),
   );
   await app.register(rateLimit, { global: false, max: config.rateLimit.apiPerMinute, timeWindow: '1 minute' });
@@ -90,10 +91,15 @@ export async function registerPageSecurity(app: FastifyInstance, config: Config)
     app,
     securityHeaders({
       contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config, https) },
+      // Headers only old Internet Explorer and Flash read: bytes on every page for nobody.
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
       strictTransportSecurity: false,
-      referrerPolicy: false,
-      frameguard: false,
+      referrerPolicy: { policy: 'same-origin' },
+      frameguard: { action: 'deny' },
       xContentTypeOptions: false,
+      crossOriginResourcePolicy: false,
       crossOriginEmbedderPolicy: false,
     }),
   );

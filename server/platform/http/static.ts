@@ -16,6 +16,10 @@ export async function registerStatic(app: FastifyInstance, m: Municipality): Pro
     prefix: '/assets/',
     immutable: true,
     maxAge: '365d',
+    // Content-hashed names never change, so validators and ranges only add bytes to the first load.
+    etag: false,
+    lastModified: false,
+    acceptRanges: false,
     preCompressed: true,
     decorateReply: false,
     // manifest.json and the service worker bundle are build internals; /sw.js serves the latter.
