@@ -44,7 +44,10 @@ export function i18nFor(lang: Language, timeZone: string): I18n {
   const dateFormats = new Map<string, Intl.DateTimeFormat>();
   const dateFormat = (style: 'short' | 'medium' | 'long') => {
     let f = dateFormats.get(style);
-    if (!f) dateFormats.set(style, (f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone })));
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone });
+      dateFormats.set(style, f);
+    }
     return f;
   };
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });

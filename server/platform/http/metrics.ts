@@ -33,10 +33,16 @@ export function registerMetrics(app: FastifyInstance, token?: string): void {
     const route = request.routeOptions.url ?? 'unmatched';
     const key = `${request.method} ${route}`;
     let timer = timers.get(key);
-    if (!timer) timers.set(key, (timer = latency.labels(request.method, route)));
+    if (!timer) {
+      timer = latency.labels(request.method, route);
+      timers.set(key, timer);
+    }
     const statusKey = `${key} ${reply.statusCode}`;
     let counter = counters.get(statusKey);
-    if (!counter) counters.set(statusKey, (counter = requests.labels(request.method, route, String(reply.statusCode))));
+    if (!counter) {
+      counter = requests.labels(request.method, route, String(reply.statusCode));
+      counters.set(statusKey, counter);
+    }
     counter.inc();
     timer.observe(reply.elapsedTime / 1000);
     done();
