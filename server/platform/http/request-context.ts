@@ -1,3 +1,4 @@
+import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { type I18n, i18nFor, type Language, negotiateLanguage } from '../i18n.js';
@@ -40,8 +41,11 @@ export function registerRequestContext(app: FastifyInstance, config: Config): Re
       cookie,
       request.headers['accept-language'],
     );
-    if (query.lang === lang && cookie !== lang && reply.setCookie) {
-      reply.setCookie('lang', lang, { path: '/', maxAge: year, sameSite: 'lax', httpOnly: true });
+    if (query.lang === lang && cookie !== lang) {
+      // Outside the page scope (a 404) the cookie plugin is not loaded; the header is then written directly.
+      const options = { path: '/', maxAge: year, sameSite: 'lax', httpOnly: true } as const;
+      if (reply.setCookie) reply.setCookie('lang', lang, options);
+      else reply.header('set-cookie', fastifyCookie.serialize('lang', lang, options));
     }
     request.municipality = m;
     request.i18n = translators.get(lang) ?? i18nFor(lang, m.timeZone);

@@ -10,6 +10,13 @@ import { AppError } from '../errors.js';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Headers every HTML document carries on top of the base ones (page scopes and HTML error pages). */
+    documentHeaders: Record<string, string>;
+  }
+}
+
 /** Runs helmet once against a stand-in response and keeps the headers it sets. */
 function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -80,29 +87,33 @@ export async function registerBaseSecurity(app: FastifyInstance, config: Config)
       strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
     }),
   );
+  app.decorate('documentHeaders', documentHeaders(config));
   await app.register(rateLimit, { global: false, max: config.rateLimit.apiPerMinute, timeWindow: '1 minute' });
+}
+
+/** The headers an HTML document adds to the base ones: its CSP (no inline script or style), COOP, framing, … */
+function documentHeaders(config: Config): Record<string, string> {
+  const https = config.publicUrl.startsWith('https://');
+  return securityHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config, https) },
+    // Headers only old Internet Explorer and Flash read: bytes on every page for nobody.
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+    xContentTypeOptions: false,
+    crossOriginResourcePolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
 }
 
 /** HTML pages: the full helmet set with a strict CSP, compression, cookies, form bodies, CSRF on every form. */
 export async function registerPageSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith('https://');
-  // The base headers are already set; helmet adds the document ones (CSP, COOP, …).
-  addFixedHeaders(
-    app,
-    securityHeaders({
-      contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config, https) },
-      // Headers only old Internet Explorer and Flash read: bytes on every page for nobody.
-      xDownloadOptions: false,
-      xPermittedCrossDomainPolicies: false,
-      xXssProtection: false,
-      strictTransportSecurity: false,
-      referrerPolicy: { policy: 'same-origin' },
-      frameguard: { action: 'deny' },
-      xContentTypeOptions: false,
-      crossOriginResourcePolicy: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // The base headers are already set; these add the document ones (CSP, COOP, …).
+  addFixedHeaders(app, app.documentHeaders);
   await registerCompression(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });

@@ -14,6 +14,8 @@ describe('HTML error pages', () => {
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('<html lang="en"');
     expect(res.body).toContain('Page not found');
+    // Outside every page scope, yet with the document policy that lets its own CSS load.
+    expect(res.headers['content-security-policy']).toContain("style-src 'self'");
   });
 
   it('sends an expired session from a form back to the page the form was on', async () => {

@@ -17,6 +17,8 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, er
     const reason = err.code === 'session_expired' ? '&expired=1' : '';
     return reply.redirect(`/admin/login?next=${encodeURIComponent(back)}${reason}`, 303);
   }
+  // A 404 outside every page scope has only the base headers, whose CSP would block the page's own CSS.
+  reply.headers(request.server.documentHeaders);
   const ctx = pageContext(request, reply);
   const { t } = ctx.i18n;
   const key = `errors.${err.code}`;
