@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/views/context.js';
-import { Layout, telHref } from '../../../platform/views/layout.js';
-import { DemoNotice, Details, ExternalLink, PostalAddress } from './parts.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { contactItems, DemoNotice, Details, ExternalLink } from './parts.js';
 
 /** Impressum (§ 5 DDG, § 18 MStV), filled from the municipality's settings. */
 export function ImprintPage({ ctx }: { ctx: PageContext }) {
@@ -17,15 +17,7 @@ export function ImprintPage({ ctx }: { ctx: PageContext }) {
         <h2 class="kern-heading-medium">{t('legal.imprint.providerHeading')}</h2>
         <Details
           items={[
-            [
-              t('common.address'),
-              <PostalAddress
-                key="a"
-                lines={[m.officialName, m.contact.street, `${m.contact.postcode} ${m.contact.city}`]}
-              />,
-            ],
-            [t('common.phone'), <a href={telHref(m.contact.phone)}>{m.contact.phone}</a>],
-            [t('common.email'), <a href={`mailto:${m.contact.email}`}>{m.contact.email}</a>],
+            ...contactItems(ctx),
             [
               t('common.website'),
               <ExternalLink ctx={ctx} href={m.contact.website}>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/views/context.js';
+import { telHref } from '../../../platform/views/layout.js';
 
 /** In demo mode the legal pages say plainly that their details are sample configuration, not the city's word. */
 export function DemoNotice({ ctx }: { ctx: PageContext }) {
@@ -53,4 +54,18 @@ export function ExternalLink({ ctx, href, children }: { ctx: PageContext; href: 
       <a href={href}>{children}</a> <span class="bs-muted">{ctx.i18n.t('common.opensExternal')}</span>
     </>
   );
+}
+
+/** The municipality's postal address, phone and e-mail as rows of `Details` (controller, provider). */
+export function contactItems(ctx: PageContext): [label: string, value: ComponentChildren][] {
+  const { t } = ctx.i18n;
+  const c = ctx.municipality.contact;
+  return [
+    [
+      t('common.address'),
+      <PostalAddress key="a" lines={[ctx.municipality.officialName, c.street, `${c.postcode} ${c.city}`]} />,
+    ],
+    [t('common.phone'), <a href={telHref(c.phone)}>{c.phone}</a>],
+    [t('common.email'), <a href={`mailto:${c.email}`}>{c.email}</a>],
+  ];
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/views/context.js';
-import { Layout, telHref } from '../../../platform/views/layout.js';
-import { DemoNotice, Details, ExternalLink, PostalAddress } from './parts.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { contactItems, DemoNotice, Details, ExternalLink, PostalAddress } from './parts.js';
 
 export interface PrivacyFacts {
   /** Longest life of a staff session cookie. */
@@ -27,19 +27,7 @@ export function PrivacyPage({ ctx, facts }: { ctx: PageContext; facts: PrivacyFa
         <p class="kern-body kern-body--bold">{t('legal.privacy.summary')}</p>
 
         <h2 class="kern-heading-medium">{t('legal.privacy.controllerHeading')}</h2>
-        <Details
-          items={[
-            [
-              t('common.address'),
-              <PostalAddress
-                key="a"
-                lines={[m.officialName, m.contact.street, `${m.contact.postcode} ${m.contact.city}`]}
-              />,
-            ],
-            [t('common.phone'), <a href={telHref(m.contact.phone)}>{m.contact.phone}</a>],
-            [t('common.email'), <a href={`mailto:${m.contact.email}`}>{m.contact.email}</a>],
-          ]}
-        />
+        <Details items={[...contactItems(ctx)]} />
 
         <h2 class="kern-heading-medium">{t('legal.privacy.dpoHeading')}</h2>
         <p class="kern-body">{t('legal.privacy.dpoText')}</p>
