@@ -45,13 +45,13 @@ export async function start(options: StartOptions = {}): Promise<Server> {
   const deps: Deps = { config, db, jobs: queue, now };
   await queue.install();
   const app = await buildApp(deps);
-  if (config.demoData) await seedDemoIfEmpty(deps, app.log);
+  if (config.demoData) await seedDemoIfEmpty(deps, app.logger);
 
-  if (config.roles.includes('worker')) await queue.startWorker(app.log);
-  if (config.roles.includes('scheduler')) await queue.startScheduler(app.log);
+  if (config.roles.includes('worker')) await queue.startWorker(app.logger);
+  if (config.roles.includes('scheduler')) await queue.startScheduler(app.logger);
   if (config.roles.includes('web')) await app.listen({ port: config.port, host: config.host });
   else await app.ready();
-  app.log.info(
+  app.logger.info(
     { roles: config.roles, engine: db.engine, ms: Math.round(performance.now() - started) },
     'Bürgerservice started',
   );
@@ -68,16 +68,16 @@ export async function start(options: StartOptions = {}): Promise<Server> {
 
   if (options.handleSignals ?? true) {
     const shutdown = (signal: string) => {
-      app.log.info({ signal }, 'shutting down: finishing requests and running jobs');
+      app.logger.info({ signal }, 'shutting down: finishing requests and running jobs');
       const force = setTimeout(() => {
-        app.log.error({ seconds: config.shutdownTimeoutSeconds }, 'shutdown timed out; exiting');
+        app.logger.error({ seconds: config.shutdownTimeoutSeconds }, 'shutdown timed out; exiting');
         process.exit(1);
       }, config.shutdownTimeoutSeconds * 1000);
       force.unref();
       stop().then(
         () => process.exit(0),
         (err: unknown) => {
-          app.log.error({ err }, 'shutdown failed');
+          app.logger.error({ err }, 'shutdown failed');
           process.exit(1);
         },
       );

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,14 @@ export const municipalitySchema = T.Object(
       tileUrl: T.Optional(T.String({ description: 'e.g. https://tile.example/{z}/{x}/{y}.png; unset = no tiles' })),
       tileAttribution: T.Optional(T.String()),
     }),
+    referencePrefix: T.String({
+      pattern: '^[A-Z]{1,4}$',
+      description: 'prefix of report references, e.g. BI → BI-2026-000123',
+    }),
+    holidayRegion: T.String({
+      pattern: '^[A-Z]{2}$',
+      description: 'German state code for public holidays in working-day targets, e.g. NW',
+    }),
     languages: T.Array(languageSchema, { minItems: 1 }),
     defaultLanguage: languageSchema,
     timeZone: T.String({ minLength: 3 }),
@@ -103,6 +111,7 @@ export const configSchema = T.Object(
     roles: T.Array(roleSchema, { minItems: 1, uniqueItems: true }),
     demoData: T.Boolean(),
     logLevel: T.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => T.Literal(l))),
+    logRequests: T.Boolean({ description: 'one log line per request (off: errors and rejections only)' }),
     trustProxy: T.Boolean(),
     sessionSecret: T.String({ minLength: 32 }),
     sessionMaxAgeHours: T.Integer({ minimum: 1, maximum: 24 * 30 }),
@@ -129,6 +138,24 @@ export const configSchema = T.Object(
     }),
     shutdownTimeoutSeconds: T.Integer({ minimum: 1, maximum: 600 }),
     metricsToken: T.Optional(T.String({ minLength: 16 })),
+    mail: T.Object({
+      smtpUrl: T.Optional(
+        T.String({ pattern: '^smtps?://', description: 'unset = mails are written to DATA_DIR/mail as .eml files' }),
+      ),
+      from: T.String({ minLength: 3 }),
+    }),
+    reports: T.Object({
+      photoMaxBytes: T.Integer({ minimum: 100_000, maximum: 50_000_000 }),
+      photoMaxPixels: T.Integer({ minimum: 1_000_000, maximum: 200_000_000, description: 'decompression-bomb guard' }),
+      retentionMaxDays: T.Integer({
+        minimum: 30,
+        maximum: 3650,
+        description: 'personal data are deleted at the latest this long after a report was made, closed or not',
+      }),
+      altchaHmacKey: T.String({ minLength: 32 }),
+      altchaMaxNumber: T.Integer({ minimum: 1000, maximum: 10_000_000, description: 'proof-of-work difficulty' }),
+      autoForward: T.Boolean({ description: 'apply routing rules marked automatic on arrival' }),
+    }),
     municipality: municipalitySchema,
   },
   { additionalProperties: false },
@@ -219,6 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
       : undefined,
     demoData: bool(env, 'DEMO_DATA', problems),
     logLevel: env.LOG_LEVEL || undefined,
+    logRequests: bool(env, 'LOG_REQUESTS', problems),
     trustProxy: bool(env, 'TRUST_PROXY', problems),
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionMaxAgeHours: int(env, 'SESSION_MAX_AGE_HOURS', problems),
@@ -237,6 +265,15 @@ export function loadConfig(env: Env = process.env): Config {
     },
     shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', problems),
     metricsToken: env.METRICS_TOKEN || undefined,
+    mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM || undefined },
+    reports: {
+      photoMaxBytes: int(env, 'REPORT_PHOTO_MAX_BYTES', problems),
+      photoMaxPixels: int(env, 'REPORT_PHOTO_MAX_PIXELS', problems),
+      retentionMaxDays: int(env, 'REPORT_RETENTION_MAX_DAYS', problems),
+      altchaHmacKey: env.ALTCHA_HMAC_KEY || undefined,
+      altchaMaxNumber: int(env, 'ALTCHA_MAX_NUMBER', problems),
+      autoForward: bool(env, 'REPORT_AUTO_FORWARD', problems),
+    },
   };
   const defaults: Record<string, unknown> = {
     env: nodeEnv,
@@ -247,6 +284,7 @@ export function loadConfig(env: Env = process.env): Config {
     roles: ['web', 'worker', 'scheduler'],
     demoData: !production,
     logLevel: nodeEnv === 'test' ? 'silent' : 'info',
+    logRequests: false,
     trustProxy: false,
     sessionMaxAgeHours: 12,
     sessionIdleMinutes: 60,
@@ -254,6 +292,14 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: { loginPerMinute: 10, publicWritesPerMinute: 20, apiPerMinute: 600 },
     jobs: { pollSeconds: 2, concurrency: 2, maintenanceSeconds: 30, catchUpMinutes: 60 },
     shutdownTimeoutSeconds: 30,
+    mail: {},
+    reports: {
+      photoMaxBytes: 10 * 1024 * 1024,
+      photoMaxPixels: 50_000_000,
+      retentionMaxDays: 365,
+      altchaMaxNumber: 100_000,
+      autoForward: true,
+    },
   };
   const merged = deepMerge(deepMerge(defaults, file), fromEnv);
   merged.env = nodeEnv;
@@ -264,6 +310,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!merged.sessionSecret) {
     if (production) problems.push('SESSION_SECRET: required in production (at least 32 characters)');
     else merged.sessionSecret = devSecret(String(merged.dataDir));
+  }
+  const mail = merged.mail as Record<string, unknown>;
+  mail.from ??= `${(merged.municipality as { name?: string }).name ?? 'Bürgerservice'} <noreply@localhost>`;
+  const reports = merged.reports as Record<string, unknown>;
+  // Derived from the session secret unless set, so a deployment has one secret less to manage.
+  if (!reports.altchaHmacKey && merged.sessionSecret) {
+    reports.altchaHmacKey = createHmac('sha256', String(merged.sessionSecret)).update('altcha').digest('base64url');
   }
   for (const err of Value.Errors(configSchema, merged)) {
     problems.push(`${err.path.replace(/^\//, '').replaceAll('/', '.') || '(root)'}: ${err.message}`);

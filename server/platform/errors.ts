@@ -96,8 +96,9 @@ export function wantsHtml(request: FastifyRequest): boolean {
 export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
   app.setErrorHandler((error, request, reply) => {
     const err = toAppError(error);
-    if (err.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: err.code, status: err.status }, 'request rejected');
+    const log = request.server.logger;
+    if (err.status >= 500) log.error({ reqId: request.id, err: error }, 'request failed');
+    else log.info({ reqId: request.id, code: err.code, status: err.status }, 'request rejected');
     if (error && typeof error === 'object' && 'headers' in error && (error as { headers?: object }).headers) {
       reply.headers((error as { headers: Record<string, string> }).headers);
     }

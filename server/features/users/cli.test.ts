@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function context(lines: string[]): CliContext {
-  return { deps: t.deps, queue: t.queue, log: t.app.log, out: (line) => lines.push(line) };
+  return { deps: t.deps, queue: t.queue, log: t.app.logger, out: (line) => lines.push(line) };
 }
 
 async function run(argv: string[]): Promise<string[]> {

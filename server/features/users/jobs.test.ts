@@ -29,7 +29,7 @@ describe('users.purge-expired-sessions', () => {
     t.clock.advance((t.config.sessionIdleMinutes + 1) * 60_000);
     const fresh = await createStaff(t, { role: 'analyst' });
     await login(t, fresh);
-    const ctx = { deps: t.deps, log: t.app.log, jobId: 'test', attempt: 1 };
+    const ctx = { deps: t.deps, log: t.app.logger, jobId: 'test', attempt: 1 };
 
     expect(await purgeExpiredSessionsJob.run({}, { ...ctx, dryRun: true })).toMatchObject({ expired: 2 });
     expect(await sessionsOf(stale.id)).toBe(2);

@@ -28,7 +28,7 @@ export async function registerAuth(app: FastifyInstance, deps: Deps): Promise<vo
   const secure = config.publicUrl.startsWith('https://');
   if (secure && !config.trustProxy) {
     // Secure cookies are only set on requests Fastify sees as https; behind a TLS proxy that needs TRUST_PROXY.
-    app.log.warn('PUBLIC_URL is https but TRUST_PROXY is off: staff logins only work if TLS ends in this process');
+    app.logger.warn('PUBLIC_URL is https but TRUST_PROXY is off: staff logins only work if TLS ends in this process');
   }
   await app.register(fastifySession, {
     // A key of its own, derived from the one secret, so session and CSRF cookie signatures never mix.
