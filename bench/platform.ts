@@ -74,12 +74,12 @@ const probe = await (await fetch(searchUrl)).json();
 console.log(`search probe "herforder str 22" → ${JSON.stringify(probe.items?.[0]?.label ?? probe)}`);
 // Interleaved rounds, medians: the machine is shared, so one long run of each would measure its neighbours.
 const rounds = { bare: [] as Rps[], health: [] as Rps[], search: [] as Rps[] };
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 5; round++) {
   rounds.bare.push(await measureRps(`http://127.0.0.1:${barePort}/`, 3));
   rounds.health.push(await measureRps(`${server.url}/health`, 3));
   rounds.search.push(await measureRps(searchUrl, 3));
 }
-const pick = (xs: Rps[]) => [...xs].sort((a, b) => a.rps - b.rps)[1] as Rps;
+const pick = (xs: Rps[]) => [...xs].sort((a, b) => a.rps - b.rps)[Math.floor(xs.length / 2)] as Rps;
 const bareRps = pick(rounds.bare);
 const healthRps = pick(rounds.health);
 const searchRps = pick(rounds.search);
@@ -139,10 +139,10 @@ await server.stop();
 
 const ok =
   coldStart < 3 &&
-  searchRps.rps / bareRps.rps >= 0.5 &&
+  median(ratios) >= 0.5 &&
   total <= 100 * 1024 &&
   critical <= 14 * 1024 &&
   perf === 100 &&
   a11y === 100;
 console.log(`all targets met: ${ok ? 'yes' : 'no'}`);
-console.log(`address search ÷ bare route: ${fmt(searchRps.rps / bareRps.rps, 2)} [target ≥ 0.50]`);
+console.log(`address search ÷ bare route (median of the rounds): ${fmt(median(ratios), 2)} [target ≥ 0.50]`);
