@@ -38,7 +38,8 @@ export async function registerAuth(app: FastifyInstance, deps: Deps): Promise<vo
     saveUninitialized: false,
     rolling: false,
     cookie: {
-      path: '/',
+      // Only the back office reads it: citizen pages and APIs never receive the staff session.
+      path: '/admin',
       httpOnly: true,
       sameSite: 'lax',
       secure,
@@ -88,5 +89,5 @@ export function bindSession(request: FastifyRequest, userId: number): void {
 /** Forgets the session on this request and tells the browser to drop the cookie. */
 export async function endSessionCookie(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.session?.sessionId) await request.session.destroy();
-  reply.clearCookie(sessionCookieName, { path: '/' });
+  reply.clearCookie(sessionCookieName, { path: '/admin' });
 }
