@@ -8,7 +8,15 @@ import departmentPages from './features/departments/pages.js';
 import homeRoutes from './features/home/pages.js';
 import jobPages from './features/jobs/pages.js';
 import legalRoutes from './features/legal/pages.js';
+import open311KeyPages from './features/open311/keys-pages.js';
+import { registerOpen311 } from './features/open311/routes.js';
 import pwaRoutes from './features/pwa/pages.js';
+import reportAdminPages from './features/reports/admin-pages.js';
+import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures-pages.js';
+import reportCitizenPages from './features/reports/pages.js';
+import publicReportPages from './features/reports/public-pages.js';
+import publicReportRoutes from './features/reports/public-routes.js';
+import reportRoutes from './features/reports/routes.js';
 import userPages from './features/users/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
@@ -54,12 +62,17 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerHealth(app, deps.db);
   // Files: base headers only (a document CSP means nothing on CSS, and every byte counts on first load).
   await registerStatic(app, config.municipality);
+  // Open311 GeoReport v2: JSON/XML only, no cookies, its own errors, compression and limits.
+  await registerOpen311(app, deps);
 
   // Machine APIs: JSON only, no cookies, no page pipeline (the address search is on every keystroke).
   await app.register(async (api) => {
     await registerApiSecurity(api);
     registerResponseCache(api);
     await addressRoutes(api, deps);
+    await publicReportRoutes(api, deps);
+    await reportRoutes(api, deps);
+    await reportFiguresApi(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -72,6 +85,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await legalRoutes(pages, deps);
     await pwaRoutes(pages, deps);
     await addressPages(pages, deps);
+    await publicReportPages(pages, deps);
+    await reportCitizenPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -82,6 +97,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await departmentPages(staff, deps);
       await auditPages(staff, deps);
       await jobPages(staff, deps);
+      await reportAdminPages(staff, deps);
+      await reportFiguresPages(staff, deps);
+      await open311KeyPages(staff, deps);
     });
   });
 

@@ -7,6 +7,7 @@ import { i18nFor, type Language } from '../../platform/i18n.js';
 import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-service.js';
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
+import { seedReportDemo } from '../reports/demo.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { credentialsBox } from './credentials.js';
 
@@ -56,6 +57,7 @@ export async function seedDemoIfEmpty(
   const importMs = Math.round(performance.now() - started);
   forgetCachedAddresses(deps.db);
   const staff = await seedDemoStaff(deps);
+  await seedReportDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;

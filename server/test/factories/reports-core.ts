@@ -1,0 +1,88 @@
+import { crc32, deflateSync } from 'node:zlib';
+import { Type } from '@sinclair/typebox';
+import { solveChallenge } from 'altcha-lib/v1';
+import { createAltchaChallenge } from '../../features/reports/altcha.js';
+import { seedReportDemo } from '../../features/reports/demo.js';
+import { type NewReportInput, notifyJob } from '../../features/reports/submit-service.js';
+import { jobDefinitions } from '../../jobs.js';
+import type { Deps } from '../../platform/deps.js';
+import { defineJob, type JobDefinition } from '../../platform/jobs/types.js';
+import { buildTestApp, type TestApp } from '../app.js';
+import { points, seedTestAddresses } from './addresses.js';
+
+/** Until the notification job is registered, tests install a do-nothing stand-in so enqueueing it works. */
+function missingNotifyJob(): JobDefinition[] {
+  if (jobDefinitions.some((d) => d.name === notifyJob)) return [];
+  return [
+    defineJob({
+      name: notifyJob,
+      description: 'test stand-in',
+      payload: Type.Object({ eventId: Type.Integer() }),
+      async run() {
+        return undefined;
+      },
+    }),
+  ];
+}
+
+/**
+ * A test app for the Mängelmelder core: easy proof of work (ALTCHA_MAX_NUMBER 1000), the test districts and
+ * addresses, and the Bielefeld demo categories, landmarks and routing rules.
+ */
+export async function buildReportsApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await buildTestApp({ env: { ALTCHA_MAX_NUMBER: '1000', ...env }, jobs: missingNotifyJob() });
+  await seedTestAddresses(t.deps);
+  await seedReportDemo(t.deps);
+  return t;
+}
+
+/** Solves a fresh challenge as the browser widget would and returns the base64 payload. */
+export async function solveAltcha(deps: Deps): Promise<string> {
+  const challenge = await createAltchaChallenge(deps);
+  const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber)
+    .promise;
+  if (!solution) throw new Error('challenge not solved');
+  const payload = { ...challenge, number: solution.number };
+  return Buffer.from(JSON.stringify(payload)).toString('base64');
+}
+
+/** A valid web report in Mitte (map pin, Wilder Müll → Sperrmüll); override what a test needs. */
+export function reportInput(overrides: Partial<NewReportInput> = {}): NewReportInput {
+  return {
+    categoryCode: 'wilder-muell',
+    description: 'Am Straßenrand liegen drei Matratzen.',
+    answers: { abfallart: 'sperrmuell' },
+    location: { method: 'map', lat: points.mitte.lat, lon: points.mitte.lon },
+    photos: [],
+    contact: { notifyEmail: false, consent: false },
+    language: 'de',
+    source: 'web',
+    ...overrides,
+  };
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/** A real decompression bomb: a 1-bit grey PNG of 20,000 × 20,000 black pixels, a few dozen KB on disk. */
+export function pngBomb(side = 20_000): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  const row = Math.ceil(side / 8) + 1; // filter byte + packed pixels
+  const idat = deflateSync(Buffer.alloc(row * side), { level: 9 });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
