@@ -9,6 +9,8 @@
 interface Suggestion {
   id: number;
   label: string;
+  /** Sources other than addresses (the Mängelmelder's landmarks) name their items `name` instead of `label`. */
+  name?: string;
   postcode: string;
   district: { key: string; name: string } | null;
 }
@@ -137,7 +139,7 @@ class AddressCombobox {
         li.setAttribute('aria-selected', 'false');
         const label = document.createElement('span');
         label.className = 'bs-autocomplete__label';
-        label.textContent = item.label;
+        label.textContent = item.label ?? item.name;
         const meta = document.createElement('span');
         meta.className = 'bs-autocomplete__meta';
         meta.textContent = [item.postcode, item.district?.name].filter(Boolean).join(' · ');
@@ -213,7 +215,7 @@ class AddressCombobox {
   private choose(index: number): void {
     const item = this.suggestions[index] as AddressSelectDetail | undefined;
     if (!item) return;
-    this.input.value = item.label;
+    this.input.value = item.label ?? item.name ?? '';
     if (this.idInput) this.idInput.value = String(item.id);
     this.close();
     this.field.dispatchEvent(new CustomEvent<AddressSelectDetail>('address-select', { detail: item, bubbles: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageOf, type ShellManifest, strategyFor } from './sw-routes.js';
+import { languageOf, offlineCopyKey, type ShellManifest, strategyFor } from './sw-routes.js';
 
 const origin = 'https://buergerservice.example';
 const shell: ShellManifest = {
@@ -43,5 +43,15 @@ describe('offline page language', () => {
     expect(languageOf(`${origin}/x?lang=en`, 'de', shell)).toBe('en');
     expect(languageOf(`${origin}/x`, 'en', shell)).toBe('en');
     expect(languageOf(`${origin}/x?lang=fr`, undefined, shell)).toBe('de');
+  });
+});
+
+describe('offline copies', () => {
+  it('keeps one copy of the report form per path, whatever its query, and of nothing else', () => {
+    expect(offlineCopyKey(`${origin}/melden`)).toBe('/__bs/copy/melden');
+    expect(offlineCopyKey(`${origin}/melden?lang=en&category=laub`)).toBe('/__bs/copy/melden');
+    expect(offlineCopyKey(`${origin}/melden/schritt`)).toBeUndefined();
+    expect(offlineCopyKey(`${origin}/meldungen/status/abc`)).toBeUndefined();
+    expect(offlineCopyKey(`${origin}/`)).toBeUndefined();
   });
 });

@@ -14,6 +14,19 @@ export interface ShellManifest {
 
 export type Strategy = 'navigate' | 'cache-first' | 'network-first' | 'pass';
 
+/**
+ * Pages whose last copy fetched online is kept and shown offline instead of the offline page: the report form,
+ * so a defect can be reported without a connection (client/report-offline.ts queues it). Only a GET of the empty
+ * form is kept, never a page with someone's answers (those come from POSTs, which the worker never touches).
+ */
+export const offlineCopies: readonly string[] = ['/melden'];
+
+/** The cache key of a page's offline copy (one per path, whatever its query), or undefined for other pages. */
+export function offlineCopyKey(url: string): string | undefined {
+  const path = new URL(url).pathname;
+  return offlineCopies.includes(path) ? `/__bs/copy${path}` : undefined;
+}
+
 /** How the worker answers a request: only same-origin GETs outside the bypassed paths are handled at all. */
 export function strategyFor(
   request: Pick<Request, 'method' | 'url' | 'mode'>,

@@ -1,7 +1,7 @@
 // The service worker: keeps the shell (stylesheet, script, icons, logo, offline page) in a versioned cache, answers
 // navigations from the network and falls back to the offline page, serves content-hashed assets from the cache.
 // Never touches the back office, the APIs or anything but GET.
-import { languageOf, type ShellManifest, strategyFor } from './sw-routes.js';
+import { languageOf, offlineCopyKey, type ShellManifest, strategyFor } from './sw-routes.js';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Prepended to this script by GET /sw.js: asset names, offline pages and the version they make up together. */
@@ -43,15 +43,23 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function navigate(event: FetchEvent): Promise<Response> {
+  const copyKey = offlineCopyKey(event.request.url);
   try {
     const preloaded = (await event.preloadResponse) as Response | undefined;
     const response = preloaded ?? (await fetch(event.request));
     const lang = response.headers.get('content-language');
     if (lang) event.waitUntil(rememberLanguage(lang));
+    if (copyKey && response.ok) event.waitUntil(keepCopy(copyKey, response.clone()));
     return response;
   } catch {
-    return offlinePage(event.request);
+    const copy = copyKey ? await (await caches.open(cacheName)).match(copyKey) : undefined;
+    return copy ?? offlinePage(event.request);
   }
+}
+
+async function keepCopy(key: string, response: Response): Promise<void> {
+  const cache = await caches.open(cacheName);
+  await cache.put(key, response);
 }
 
 async function rememberLanguage(lang: string): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * Builds the browser assets into public/build: the stylesheet (KERN UX subset + our styles, from SCSS), the page
- * script and the service worker (esbuild), each with a content hash in its name, precompressed as .br and .gz, plus
+ * Builds the browser assets into public/build: the shell's stylesheet (KERN UX subset + our styles, from SCSS), the
+ * page script and the service worker (esbuild), and the report pages' own stylesheet, scripts and proof-of-work
+ * worker (never loaded by the start page), each with a content hash in its name, precompressed as .br and .gz, plus
  * manifest.json (logical name → file name) read by server/platform/views/assets.ts. Also renders the PNG app icons
  * from their SVG sources when those changed. Runs before every `npm test` and `npm start`, so it stays fast.
  */
@@ -29,15 +30,17 @@ interface Built {
   contents: Uint8Array;
 }
 
-async function buildCss(): Promise<Built> {
-  const result = await sass.compileAsync(join(root, 'client', 'styles', 'app.scss'), {
-    loadPaths: [kernScss],
+/** A stylesheet from client/styles/<file>.scss: app (the shell, on every page) or report-pages (reports only). */
+async function buildCss(name: string, file = name): Promise<Built> {
+  const result = await sass.compileAsync(join(root, 'client', 'styles', `${file}.scss`), {
+    // node_modules: third-party CSS that only report pages need (Leaflet, the ALTCHA widget) stays out of app.css.
+    loadPaths: [kernScss, join(root, 'node_modules')],
     style: 'compressed',
     quietDeps: true,
     silenceDeprecations: ['if-function'],
   });
   const minified = await esbuild.transform(pruneCss(result.css), { loader: 'css', minify: true, target: targets });
-  return { name: 'app', ext: 'css', contents: Buffer.from(minified.code) };
+  return { name, ext: 'css', contents: Buffer.from(minified.code) };
 }
 
 /** Top-level rules (with their at-rule wrappers) of a minified stylesheet. */
@@ -78,9 +81,10 @@ function pruneCss(css: string): string {
   }
 }
 
-async function buildJs(entry: string, format: 'esm' | 'iife'): Promise<Built> {
+/** A script bundle from client/<entry>.ts, or from another file (a path relative to the project root). */
+async function buildJs(entry: string, format: 'esm' | 'iife', file = join('client', `${entry}.ts`)): Promise<Built> {
   const result = await esbuild.build({
-    entryPoints: [join(root, 'client', `${entry}.ts`)],
+    entryPoints: [join(root, file)],
     bundle: true,
     minify: true,
     format,
@@ -148,14 +152,23 @@ async function buildIcons(): Promise<string[]> {
 async function main(): Promise<void> {
   const started = Date.now();
   await mkdir(outDir, { recursive: true });
-  const [css, app, sw, icons] = await Promise.all([
-    buildCss(),
-    buildJs('app', 'esm'),
-    buildJs('sw', 'iife'),
+  const [built, icons] = await Promise.all([
+    Promise.all([
+      buildCss('app'),
+      buildJs('app', 'esm'),
+      buildJs('sw', 'iife'),
+      // Report pages only (never the start page): the form with its map picker, proof of work and offline queue;
+      // the map of reports for other pages; the proof-of-work worker (a file of its own: the CSP allows no blob:
+      // workers); their stylesheet (Leaflet, the widget, our report styles).
+      buildCss('reports', 'report-pages'),
+      buildJs('report-form', 'esm'),
+      buildJs('reports-map', 'esm', join('client', 'reports-map-page.ts')),
+      buildJs('altcha-worker', 'iife', join('node_modules', 'altcha', 'dist', 'workers', 'sha.js')),
+    ]),
     buildIcons(),
   ]);
   const manifest: Record<string, string> = {};
-  for (const b of [css, app, sw]) {
+  for (const b of built) {
     const file = hashName(b);
     await writeAsset(file, b.contents);
     manifest[`${b.name}.${b.ext}`] = file;
@@ -164,7 +177,7 @@ async function main(): Promise<void> {
   await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
   await rename(tmp, join(outDir, 'manifest.json'));
   await removeStale(new Set(Object.values(manifest)));
-  const sizes = [css, app, sw].map((b) => `${b.name}.${b.ext} ${(b.contents.length / 1024).toFixed(1)} KB`).join(', ');
+  const sizes = built.map((b) => `${b.name}.${b.ext} ${(b.contents.length / 1024).toFixed(1)} KB`).join(', ');
   const iconNote = icons.length > 0 ? `; icons: ${icons.join(', ')}` : '';
   console.log(`assets built in ${Date.now() - started} ms: ${sizes}${iconNote}`);
 }

@@ -7,6 +7,9 @@ export interface AdminLayoutProps {
   ctx: PageContext;
   title: string;
   children: ComponentChildren;
+  /** Extra built stylesheets and module scripts of this page only (see Layout). */
+  styles?: readonly string[];
+  scripts?: readonly string[];
 }
 
 /** aria-current for a navigation link: the page itself, or the section it leads to. */
@@ -52,9 +55,9 @@ function AdminNav({ ctx }: { ctx: PageContext }) {
 }
 
 /** The back-office page frame: the shared layout with the role's navigation, the user's name and a logout button. */
-export function AdminLayout({ ctx, title, children }: AdminLayoutProps) {
+export function AdminLayout({ ctx, title, children, styles, scripts }: AdminLayoutProps) {
   return (
-    <Layout ctx={ctx} title={title} area="admin" nav={<AdminNav ctx={ctx} />}>
+    <Layout ctx={ctx} title={title} area="admin" nav={<AdminNav ctx={ctx} />} styles={styles} scripts={scripts}>
       {children}
     </Layout>
   );
@@ -68,7 +71,7 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
 /** Field messages are i18n keys (`users.errors.emailTaken`) or, from elsewhere, plain text. */
 export function fieldMessage(ctx: PageContext, message: string | undefined): string | undefined {
   if (!message) return undefined;
-  return /^[a-z][a-zA-Z]*(\.[a-zA-Z0-9_]+)+$/.test(message) ? ctx.i18n.t(message, { defaultValue: message }) : message;
+  return /^[a-z][a-zA-Z-]*(\.[a-zA-Z0-9_]+)+$/.test(message) ? ctx.i18n.t(message, { defaultValue: message }) : message;
 }
 
 /** The list of a failed form's problems above it; each links to its field. */

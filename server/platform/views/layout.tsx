@@ -10,6 +10,11 @@ export interface LayoutProps {
   /** Back-office pages get the staff navigation instead of the citizen one. */
   area?: 'citizen' | 'admin';
   nav?: ComponentChildren;
+  /** Extra built stylesheets and module scripts of this page only (URLs from assetUrl), after the shell's own. */
+  styles?: readonly string[];
+  scripts?: readonly string[];
+  /** Extra head elements of this page (e.g. `<meta name="robots" content="noindex">`). */
+  head?: ComponentChildren;
 }
 
 // Each language is named in itself, so people find theirs whatever language the page is in.
@@ -49,7 +54,7 @@ export function telHref(phone: string): string {
 }
 
 /** The page frame every HTML response uses: skip link, header, landmarks, footer. */
-export function Layout({ ctx, title, children, area = 'citizen', nav }: LayoutProps) {
+export function Layout({ ctx, title, children, area = 'citizen', nav, styles, scripts, head }: LayoutProps) {
   const { t, lang } = ctx.i18n;
   const m = ctx.municipality;
   const home = area === 'admin' ? '/admin' : '/';
@@ -59,16 +64,23 @@ export function Layout({ ctx, title, children, area = 'citizen', nav }: LayoutPr
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {head}
         <title>{`${title} – ${appName}`}</title>
         <meta name="description" content={t('common.description', { city: m.name })} />
         <meta name="theme-color" content={m.colours.primary} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="stylesheet" href={themeUrl(m)} />
+        {styles?.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
         <link rel="manifest" href="/manifest.webmanifest" />
         <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <script type="module" src={assetUrl('app.js')} />
+        {scripts?.map((src) => (
+          <script key={src} type="module" src={src} />
+        ))}
       </head>
       <body class={`bs-area-${area}`}>
         <a class="bs-skip-link" href="#main">

@@ -1,0 +1,30 @@
+import { Notice } from '../../../../platform/views/admin-layout.js';
+import { assetUrl } from '../../../../platform/views/assets.js';
+import type { PageContext } from '../../../../platform/views/context.js';
+import { Layout } from '../../../../platform/views/layout.js';
+
+/** The thank-you page after "Das ist auch mein Anliegen" (the reporter became a supporter, no new report). */
+export function SupportedPage({ ctx, reference, mailed }: { ctx: PageContext; reference: string; mailed: boolean }) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('reports.supported.title')} styles={[assetUrl('reports.css')]}>
+      <h1 class="kern-heading-large">{t('reports.supported.title')}</h1>
+      <Notice kind="success" title={t('reports.supported.saved', { reference })}>
+        <p class="kern-body">{t('reports.supported.text')}</p>
+      </Notice>
+      {mailed && <p class="kern-body">{t('reports.supported.mail')}</p>}
+      <ul class="bs-receipt__more">
+        <li>
+          <a class="kern-link" href={`/meldungen/${encodeURIComponent(reference)}`}>
+            {t('reports.supported.view', { reference })}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href="/melden">
+            {t('reports.supported.another')}
+          </a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
