@@ -1,0 +1,3 @@
+export { renderMailHtml } from './layout.js';
+export type { Mailer, MailMessage, SentMail } from './mailer.js';
+export { createMailer, mailerFor, senderOf, sendMail } from './mailer.js';
