@@ -1,0 +1,231 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../platform/deps.js';
+import { registerCompression } from '../../platform/http/security.js';
+import { type I18n, i18nFor, type Language, negotiateLanguage } from '../../platform/i18n.js';
+import { createServiceRequest } from './create.js';
+import { discovery } from './discovery.js';
+import { keyedRateLimit } from './limits.js';
+import type { RawParams } from './params.js';
+import { type Format, formats, installErrorHandlers, send, unknownFormat } from './reply.js';
+import {
+  createBodySchema,
+  createdListSchema,
+  discoverySchema,
+  errorListSchema,
+  plainQuerySchema,
+  requestListSchema,
+  requestQuerySchema,
+  requestsQuerySchema,
+  serviceDefinitionSchema,
+  serviceListSchema,
+} from './schemas.js';
+import {
+  checkJurisdiction,
+  getServiceDefinition,
+  getServiceRequest,
+  getToken,
+  listServiceRequests,
+  listServices,
+  type Open311Context,
+} from './service.js';
+
+/** Checks the extension and the jurisdiction; returns the format. */
+function prepare(deps: Deps, request: FastifyRequest): Format {
+  const format = (request.params as { format: string }).format;
+  if (!formats.includes(format)) throw unknownFormat(format);
+  checkJurisdiction(deps, request.query as RawParams);
+  return format as Format;
+}
+
+const doc = (summary: string, description: string, extra: Record<string, unknown> = {}) => ({
+  tags: ['open311'],
+  summary,
+  description,
+  ...extra,
+});
+
+const answers = (schema: unknown, root: string) => ({
+  200: {
+    description: `JSON, or XML with the root element <${root}> (by the extension)`,
+    content: { 'application/json': { schema }, 'text/xml': { schema: { type: 'string' } } },
+  },
+  '4xx': {
+    description: 'GeoReport errors: 400 invalid argument, 403 api_key, 404 not found (root element <errors>)',
+    content: { 'application/json': { schema: errorListSchema }, 'text/xml': { schema: { type: 'string' } } },
+  },
+});
+
+/**
+ * The Open311 GeoReport v2 server under /open311: discovery, services, service definitions, POST and GET requests,
+ * tokens. JSON or XML by extension; errors as the specification's list of {code, description}. Its own scope:
+ * no cookies, no page pipeline, compressed answers (a thousand requests are large), CORS for public reads.
+ */
+export async function registerOpen311(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(async (scope) => open311Scope(scope, deps), { prefix: '/open311' });
+}
+
+async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
+  const m = deps.config.municipality;
+  const translators = new Map<Language, I18n>();
+  const i18nOf = (request: FastifyRequest): I18n => {
+    const locale = (request.query as RawParams | undefined)?.locale;
+    const lang = negotiateLanguage(
+      m.languages as Language[],
+      m.defaultLanguage as Language,
+      (Array.isArray(locale) ? locale[0] : locale)?.slice(0, 2).toLowerCase(),
+      undefined,
+      request.headers['accept-language'],
+    );
+    const known = translators.get(lang);
+    if (known) return known;
+    const i18n = i18nFor(lang, m.timeZone);
+    translators.set(lang, i18n);
+    return i18n;
+  };
+  const context = (request: FastifyRequest, reply: FastifyReply): Open311Context => {
+    const i18n = i18nOf(request);
+    reply.header('content-language', i18n.lang).header('vary', 'Accept-Language');
+    return { lang: i18n.lang, t: i18n.t as Open311Context['t'] };
+  };
+
+  await registerCompression(app);
+  // GeoReport v2 posts forms only; JSON or multipart bodies are refused as unsupported.
+  app.removeAllContentTypeParsers();
+  await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
+  // Public open data: any web page may read it (no cookies are involved anywhere in this scope).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') reply.header('access-control-allow-origin', '*');
+    done();
+  });
+
+  installErrorHandlers(app, i18nOf);
+
+  const read = { config: { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } } };
+
+  app.get(
+    '/discovery.:format',
+    {
+      ...read,
+      schema: doc(
+        'Service discovery',
+        'The Open311 discovery document: contact, how to get an API key, and the GeoReport v2 endpoint.',
+        { querystring: plainQuerySchema, response: answers(discoverySchema, 'discovery') },
+      ),
+    },
+    async (request, reply) => {
+      const format = (request.params as { format: string }).format;
+      if (!formats.includes(format)) throw unknownFormat(format);
+      return send(reply, format as Format, 'discovery', await discovery(deps, context(request, reply)));
+    },
+  );
+
+  app.get(
+    '/v2/services.:format',
+    {
+      ...read,
+      schema: doc('GET Service List', 'Every category a defect can be reported under, with its group.', {
+        querystring: plainQuerySchema,
+        response: answers(serviceListSchema, 'services'),
+      }),
+    },
+    async (request, reply) => {
+      const format = prepare(deps, request);
+      return send(reply, format, 'services', await listServices(deps, context(request, reply)));
+    },
+  );
+
+  app.get(
+    '/v2/services/:code.:format',
+    {
+      ...read,
+      schema: doc('GET Service Definition', "The category's extra questions as attributes.", {
+        querystring: plainQuerySchema,
+        response: answers(serviceDefinitionSchema, 'service_definition'),
+      }),
+    },
+    async (request, reply) => {
+      const format = prepare(deps, request);
+      const { code } = request.params as { code: string };
+      const definition = await getServiceDefinition(deps, context(request, reply), code);
+      return send(reply, format, 'service_definition', definition);
+    },
+  );
+
+  app.post(
+    '/v2/requests.:format',
+    {
+      config: { rateLimit: keyedRateLimit(deps.config.rateLimit) },
+      schema: doc(
+        'POST Service Request',
+        'Creates a report (application/x-www-form-urlencoded, api_key required). Answers the service_request_id ' +
+          'at once (every service is realtime; no tokens). media_url is accepted but never fetched.',
+        {
+          consumes: ['application/x-www-form-urlencoded'],
+          body: createBodySchema,
+          response: answers(createdListSchema, 'service_requests'),
+        },
+      ),
+    },
+    async (request, reply) => {
+      const format = (request.params as { format: string }).format;
+      if (!formats.includes(format)) throw unknownFormat(format);
+      const body = (request.body ?? {}) as RawParams;
+      checkJurisdiction(deps, body);
+      const created = await createServiceRequest(deps, context(request, reply), body);
+      return send(reply, format as Format, 'service_requests', created);
+    },
+  );
+
+  app.get(
+    '/v2/requests.:format',
+    {
+      ...read,
+      schema: doc(
+        'GET Service Requests',
+        'Public requests, newest first: by default those of the last 90 days, at most 1,000. No personal data. ' +
+          'Extensions: extensions=true (detailed status, public history, district, supporters), page/page_size, ' +
+          'updated_after/updated_before, bbox.',
+        { querystring: requestsQuerySchema, response: answers(requestListSchema, 'service_requests') },
+      ),
+    },
+    async (request, reply) => {
+      const format = prepare(deps, request);
+      const requests = await listServiceRequests(deps, context(request, reply), request.query as RawParams);
+      return send(reply, format, 'service_requests', requests);
+    },
+  );
+
+  app.get(
+    '/v2/requests/:id.:format',
+    {
+      ...read,
+      schema: doc('GET Service Request', 'One public request (an array with one item).', {
+        querystring: requestQuerySchema,
+        response: answers(requestListSchema, 'service_requests'),
+      }),
+    },
+    async (request, reply) => {
+      const format = prepare(deps, request);
+      const { id } = request.params as { id: string };
+      const found = await getServiceRequest(deps, context(request, reply), id, request.query as RawParams);
+      return send(reply, format, 'service_requests', found);
+    },
+  );
+
+  app.get(
+    '/v2/tokens/:token.:format',
+    {
+      ...read,
+      schema: doc(
+        'GET service_request_id from a token',
+        'Every service is realtime, so no token is ever issued: each token is answered 404.',
+        { querystring: plainQuerySchema, response: answers(createdListSchema, 'service_requests') },
+      ),
+    },
+    async (request) => {
+      prepare(deps, request);
+      return getToken((request.params as { token: string }).token);
+    },
+  );
+}
