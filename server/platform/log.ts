@@ -16,7 +16,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
-        url: req.url.split('?')[0],
+        // Capability URLs (the reporter's status link) are secrets too.
+        url: (req.url.split('?')[0] ?? '').replace(/\/status\/[^/]+/, '/status/[token]'),
         id: req.id,
       }),
     },
