@@ -15,6 +15,7 @@ import {
   selectDistrictIdsByKey,
   upsertRoutingRule,
 } from './categories-queries.js';
+import { seedDemoReports } from './demo-reports.js';
 import { type LandmarkInput, saveLandmarks } from './landmarks.js';
 
 // From the source tree also when running the compiled server (dist/ has no data files).
@@ -99,6 +100,7 @@ export async function seedReportDemo(deps: Deps): Promise<ReportDemoResult | und
         await insertNoteTemplate(tx, { municipalityId, ...t, sort });
       }
     }
+    await seedDemoReports(tx, deps);
     return { categories: imported.total, landmarks: landmarks.length, routingRules };
   });
   forgetCachedCategories();
