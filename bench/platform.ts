@@ -111,7 +111,9 @@ const critical = sizes.filter((s) => s.type === 'document' || s.type === 'styles
 for (const s of sizes)
   console.log(`  ${s.type.padEnd(10)} ${fmt(s.bytes / 1024, 1).padStart(6)} KB  ${s.url.replace(server.url, '')}`);
 console.log(`start page first load: ${sizes.length} requests, ${fmt(total / 1024)} KB transferred  [target ≤ 100 KB]`);
-console.log(`start page HTML + CSS: ${fmt(critical / 1024)} KB transferred (${critical} B)  [target ≤ 14 KB = 14336 B]`);
+console.log(
+  `start page HTML + CSS: ${fmt(critical / 1024)} KB transferred (${critical} B)  [target ≤ 14 KB = 14336 B]`,
+);
 console.log(`requests to other origins: ${foreign.length}`);
 
 // 5. Lighthouse 12 (mobile, default throttling) on the start page.
