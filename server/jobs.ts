@@ -1,7 +1,8 @@
+import { legalJobs } from './features/legal/feedback-jobs.js';
 import { reportCoreJobs } from './features/reports/core-jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
 import { userJobs } from './features/users/jobs.js';
 import type { JobDefinition } from './platform/jobs/types.js';
 
 /** The job registry: every feature's job definitions, the only list besides app.ts that names all features. */
-export const jobDefinitions: JobDefinition[] = [...userJobs, ...reportJobs, ...reportCoreJobs];
+export const jobDefinitions: JobDefinition[] = [...userJobs, ...reportJobs, ...reportCoreJobs, ...legalJobs];

@@ -2,6 +2,7 @@ import { sessionCookieName } from '../../platform/auth/sessions.js';
 import type { App, Deps } from '../../platform/deps.js';
 import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
+import feedbackPages from './feedback-pages.js';
 import { AccessibilityPage } from './views/accessibility.js';
 import { ImprintPage } from './views/imprint.js';
 import { PrivacyPage } from './views/privacy.js';
@@ -23,4 +24,5 @@ export default async function legalRoutes(app: App, deps: Deps): Promise<void> {
   app.get('/barrierefreiheit', { schema: { hide: true } }, async (request, reply) =>
     sendHtml(reply, <AccessibilityPage ctx={pageContext(request, reply)} publicUrl={config.publicUrl} />),
   );
+  await feedbackPages(app, deps);
 }

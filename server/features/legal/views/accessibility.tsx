@@ -56,7 +56,15 @@ export function AccessibilityPage({ ctx, publicUrl }: { ctx: PageContext; public
           </>
         )}
 
-        <h2 class="kern-heading-medium">{t('legal.accessibility.feedbackHeading')}</h2>
+        <h2 class="kern-heading-medium" id="feedback-heading">
+          {t('legal.accessibility.feedbackHeading')}
+        </h2>
+        <p class="kern-body">{t('legal.accessibility.feedbackFormText')}</p>
+        <p class="kern-body">
+          <a class="kern-link" href="/barrierefreiheit/rueckmeldung">
+            {t('legal.accessibility.feedbackFormLink')}
+          </a>
+        </p>
         <p class="kern-body">{t('legal.accessibility.feedbackText')}</p>
         <Details
           items={[
