@@ -17,6 +17,7 @@ import reportCitizenPages from './features/reports/pages.js';
 import publicReportPages from './features/reports/public-pages.js';
 import publicReportRoutes from './features/reports/public-routes.js';
 import reportRoutes from './features/reports/routes.js';
+import reportUnsubscribeApi from './features/reports/unsubscribe-routes.js';
 import userPages from './features/users/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await publicReportRoutes(api, deps);
     await reportRoutes(api, deps);
     await reportFiguresApi(api, deps);
+    await reportUnsubscribeApi(api, deps);
     options.extend?.api?.(api);
   });
 

@@ -17,7 +17,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
         // Capability URLs (the reporter's status link) are secrets too.
-        url: (req.url.split('?')[0] ?? '').replace(/\/status\/[^/]+/, '/status/[token]'),
+        url: (req.url.split('?')[0] ?? '').replace(/\/(status|unsubscribe|abbestellen)\/[^/]+/, '/$1/[token]'),
         id: req.id,
       }),
     },

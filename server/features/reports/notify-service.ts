@@ -13,6 +13,12 @@ import {
   selectSupportersToNotify,
 } from './notify-queries.js';
 import { statusPathFor, statusTokenFor, statusTokenKey } from './status-token.js';
+import {
+  oneClickUnsubscribePath,
+  publicLink,
+  supporterUnsubscribePath,
+  supporterUnsubscribeToken,
+} from './unsubscribe-service.js';
 import { statusMail } from './views/mail/status-mails.js';
 
 /** A claim older than this belongs to a run that died while sending (the job times out after 5 minutes). */
@@ -56,12 +62,29 @@ function isRefusal(err: unknown): boolean {
   return e?.code === 'EENVELOPE' && typeof e.responseCode === 'number' && e.responseCode >= 500;
 }
 
-/** The reporter's private status link, or for a supporter the public page; undefined without a token. */
-function linkFor(config: Config, e: NotifyEventRow, r: Recipient): string | undefined {
-  if (r.kind === 'supporter') return `${config.publicUrl}/meldungen/${encodeURIComponent(e.reference)}`;
+interface Links {
+  /** The reporter's private status link, or for a supporter the public page. */
+  link: string;
+  /** Where the mail says to unsubscribe: the status page (reporter) or the supporter's unsubscribe page. */
+  unsubscribe: string;
+  /** The RFC 8058 one-click URL (List-Unsubscribe). */
+  oneClick: string;
+}
+
+/** The links of one recipient's mail; undefined for a reporter without a status token. */
+async function linksFor(deps: Deps, config: Config, e: NotifyEventRow, r: Recipient): Promise<Links | undefined> {
+  if (r.kind === 'supporter') {
+    const token = await supporterUnsubscribeToken(deps, r.supporterId);
+    return {
+      link: publicLink(config, `/meldungen/${encodeURIComponent(e.reference)}`),
+      unsubscribe: publicLink(config, supporterUnsubscribePath(token)),
+      oneClick: publicLink(config, oneClickUnsubscribePath(token)),
+    };
+  }
   if (!e.status_token_nonce) return undefined;
   const token = statusTokenFor(statusTokenKey(config.sessionSecret), e.status_token_nonce);
-  return `${config.publicUrl}${statusPathFor(token)}`;
+  const status = publicLink(config, statusPathFor(token));
+  return { link: status, unsubscribe: status, oneClick: publicLink(config, oneClickUnsubscribePath(token)) };
 }
 
 /**
@@ -100,8 +123,8 @@ export async function notifyAboutEvent(deps: Deps, eventId: number): Promise<Not
   const supporters = receipt ? [] : await selectSupportersToNotify(deps.db, e.report_id);
 
   for (const r of recipientsOf(e, supporters)) {
-    const link = linkFor(deps.config, e, r);
-    if (!link) continue;
+    const links = await linksFor(deps, deps.config, e, r);
+    if (!links) continue;
     const mail = statusMail({
       lang: r.language,
       municipality: deps.config.municipality,
@@ -112,10 +135,17 @@ export async function notifyAboutEvent(deps: Deps, eventId: number): Promise<Not
       status: e.status_to ?? e.status,
       statusChanged: e.status_to !== null,
       publicNote: e.public_note,
-      link,
+      link: links.link,
+      unsubscribe: links.unsubscribe,
     });
     const key = { eventId, recipientKind: r.kind, supporterId: r.supporterId };
-    const message = { ...mail, to: r.email, language: r.language, kind: `reports.${r.kind}` };
+    const message = {
+      ...mail,
+      to: r.email,
+      language: r.language,
+      kind: `reports.${r.kind}`,
+      unsubscribeUrl: links.oneClick,
+    };
     result[await deliverOnce(deps, key, message)]++;
   }
   return result;

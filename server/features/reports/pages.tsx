@@ -18,12 +18,21 @@ import {
 } from './citizen-form.js';
 import { previewLocation } from './citizen-location.js';
 import { maxPhotos } from './photos.js';
+import { statusPathFor } from './status-token.js';
 import { addSupporter, findNearbyOpenReports, findReportByStatusToken, submitReport } from './submit-service.js';
 import { errorKey } from './submit-validation.js';
+import {
+  findSupporterByUnsubscribeToken,
+  reporterMailState,
+  setReporterNotify,
+  supporterUnsubscribePath,
+  unsubscribeSupporter,
+} from './unsubscribe-service.js';
 import { type ReportFormData, ReportFormPage } from './views/citizen/form-page.js';
 import { ReceiptPage } from './views/citizen/receipt.js';
 import { StatusPage } from './views/citizen/status-page.js';
 import { SupportedPage } from './views/citizen/supported-page.js';
+import { SupporterUnsubscribePage } from './views/citizen/unsubscribe-page.js';
 
 const receiptCookie = 'bs_receipt';
 const receiptPath = '/meldungen/eingang';
@@ -128,7 +137,48 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const { token } = request.params as { token: string };
     const report = await findReportByStatusToken(deps, token);
     if (!report) throw notFound('Report');
-    return sendHtml(reply, <StatusPage ctx={pageContext(request, reply)} report={report} />);
+    const state = await reporterMailState(deps, token);
+    const shown = (request.query as Record<string, unknown>).email;
+    const notice = shown === 'stopped' || shown === 'resumed' ? (shown as 'stopped' | 'resumed') : undefined;
+    const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
+    return sendHtml(
+      reply,
+      <StatusPage ctx={pageContext(request, reply)} report={report} {...(mail ? { mail } : {})} />,
+    );
+  });
+
+  // Status mails off (or on again) from the status page; back to it with a notice.
+  app.post('/meldungen/status/:token/email', { schema: { hide: true }, config: writes }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params as { token: string };
+    const notify = (request.body as Record<string, unknown> | undefined)?.notify === 'on';
+    await setReporterNotify(deps, token, notify);
+    return reply.redirect(`${statusPathFor(token)}?email=${notify ? 'resumed' : 'stopped'}`, 303);
+  });
+
+  // A supporter's unsubscribe link: GET only shows the button (mail scanners follow links), POST unsubscribes.
+  app.get('/meldungen/abbestellen/:token', { schema: { hide: true }, config: reads }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params as { token: string };
+    const supporter = await findSupporterByUnsubscribeToken(deps, token);
+    if (!supporter) throw notFound('Supporter');
+    const ctx = pageContext(request, reply);
+    return sendHtml(
+      reply,
+      <SupporterUnsubscribePage
+        ctx={ctx}
+        action={supporterUnsubscribePath(token)}
+        reference={supporter.reference}
+        notifyEmail={supporter.notifyEmail}
+      />,
+    );
+  });
+
+  app.post('/meldungen/abbestellen/:token', { schema: { hide: true }, config: writes }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params as { token: string };
+    await unsubscribeSupporter(deps, token);
+    return reply.redirect(supporterUnsubscribePath(token), 303);
   });
 
   app.get('/melden/unterstuetzt', { schema: { hide: true } }, async (request, reply) => {

@@ -121,10 +121,20 @@ export async function deleteUnapprovedPhotos(tx: Queryable, reportId: number): P
   return rowCount;
 }
 
-/** Removes supporters' e-mail addresses (the rows stay: they are the supporter count); returns how many. */
+/**
+ * Removes supporters' e-mail addresses and their unsubscribe-link nonce and hash (the rows stay: they are the
+ * supporter count); returns how many addresses.
+ */
 export async function clearSupporterEmails(tx: Queryable, reportId: number): Promise<number> {
+  await tx.query(
+    `UPDATE report_supporters SET unsubscribe_nonce = NULL, unsubscribe_token_hash = NULL
+      WHERE report_id = $1 AND email IS NULL AND (unsubscribe_nonce IS NOT NULL OR unsubscribe_token_hash IS NOT NULL)`,
+    [reportId],
+  );
   const { rowCount } = await tx.query(
-    `UPDATE report_supporters SET email = NULL, notify_email = false WHERE report_id = $1 AND email IS NOT NULL`,
+    `UPDATE report_supporters SET email = NULL, notify_email = false, unsubscribe_nonce = NULL,
+            unsubscribe_token_hash = NULL
+      WHERE report_id = $1 AND email IS NOT NULL`,
     [reportId],
   );
   return rowCount;

@@ -22,9 +22,9 @@ import {
 /*
  * What anonymising a report removes, and what stays (the anonymous remainder the figures are computed from):
  * - removed: reporter name, e-mail, phone and the updates flag; the status-link nonce and hash (the link dies);
- *   photos not approved for the public (pending, hidden); supporters' e-mail addresses and flags (the rows stay,
- *   they are the supporter count); the text of internal notes (the events stay); free-text answers (datatype
- *   string/text, e.g. a licence plate); stored idempotent answers and sent-mail records of the report.
+ *   photos not approved for the public (pending, hidden); supporters' e-mail addresses, flags and unsubscribe-link
+ *   nonces and hashes (the rows stay, they are the supporter count); the text of internal notes (the events
+ *   stay); free-text answers (datatype string/text, e.g. a licence plate); stored idempotent answers and sent-mail records of the report.
  * - description flagged personal by staff: replaced by '' (the column is NOT NULL); the public text goes too when
  *   it is the unmoderated original, and stays when staff wrote a moderated version for publication.
  * - location: coordinates rounded to 3 decimals (~100 m); the address reference dropped and the label cut to the

@@ -83,9 +83,10 @@ async function makeReport(app: TestApp, tag: string, o: TestReportOverrides & { 
       [r.id],
     );
     await tx.query(
-      `INSERT INTO report_supporters (report_id, email, notify_email, created_at) VALUES ($1, $2, true, $3),
-              ($1, NULL, false, $3)`,
-      [r.id, p.supporter, app.deps.now()],
+      `INSERT INTO report_supporters (report_id, email, notify_email, created_at, unsubscribe_nonce,
+                                      unsubscribe_token_hash)
+       VALUES ($1, $2, true, $3, 'nonce', $4), ($1, NULL, false, $3, NULL, NULL)`,
+      [r.id, p.supporter, app.deps.now(), `hash-${r.id}`],
     );
     await tx.query('UPDATE reports SET supporter_count = 2 WHERE id = $1', [r.id]);
     const eventId = await appendEvent(tx, {
@@ -301,13 +302,13 @@ describe('reports.anonymise', () => {
       a.id,
     ]);
     expect(photos.rows).toEqual([{ review: 'approved' }]);
-    const supporters = await t.db.query('SELECT email, notify_email FROM report_supporters WHERE report_id = $1', [
-      a.id,
-    ]);
-    expect(supporters.rows).toEqual([
-      { email: null, notify_email: false },
-      { email: null, notify_email: false },
-    ]);
+    const supporters = await t.db.query(
+      `SELECT email, notify_email, unsubscribe_nonce, unsubscribe_token_hash FROM report_supporters
+        WHERE report_id = $1 ORDER BY id`,
+      [a.id],
+    );
+    const gone = { email: null, notify_email: false, unsubscribe_nonce: null, unsubscribe_token_hash: null };
+    expect(supporters.rows).toEqual([gone, gone]);
     expect((await reportRow(a.id)).supporter_count).toBe(2);
     const events = await t.db.query<{ kind: string; public: boolean; internal_note: string | null }>(
       'SELECT kind, public, internal_note, public_note FROM report_events WHERE report_id = $1 ORDER BY id',

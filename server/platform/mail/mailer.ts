@@ -15,8 +15,12 @@ export interface MailMessage {
   html?: string;
   /** The recipient's language, sent as Content-Language. */
   language?: Language;
+  /** Where answers go instead of the sender (e.g. a citizen's address on a mail to staff). */
+  replyTo?: string;
   /** What kind of mail this is (e.g. `reports.status`), for the log line; never personal data. */
   kind?: string;
+  /** An https URL that stops such mails on a POST (RFC 8058): sent as List-Unsubscribe with one-click. */
+  unsubscribeUrl?: string;
 }
 
 export interface SentMail {
@@ -53,6 +57,9 @@ export function createMailer(config: MailConfig, log: Logger = createLogger(conf
     // RFC 3834: an automatic notification; out-of-office replies should not answer it.
     'Auto-Submitted': 'auto-generated',
     ...(m.language ? { 'Content-Language': m.language } : {}),
+    ...(m.unsubscribeUrl
+      ? { 'List-Unsubscribe': `<${m.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+      : {}),
   });
   const options = (m: MailMessage) => ({
     from,
@@ -60,6 +67,7 @@ export function createMailer(config: MailConfig, log: Logger = createLogger(conf
     subject: m.subject,
     text: m.text,
     ...(m.html ? { html: m.html } : {}),
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     headers: headers(m),
   });
 

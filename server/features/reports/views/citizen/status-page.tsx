@@ -4,6 +4,7 @@ import { Layout } from '../../../../platform/views/layout.js';
 import type { ReportForReporter } from '../../submit-service.js';
 import { localised } from './parts.js';
 import { PrivateHead } from './receipt.js';
+import { ReporterMailSection } from './unsubscribe-page.js';
 
 type ReporterEvent = ReportForReporter['events'][number];
 
@@ -28,7 +29,16 @@ function badgeKind(status: string): string {
  * The reporter's private status page (/meldungen/status/<token>): reference, current status, their own text, the
  * public history with public notes. Never indexed, never sends a Referer.
  */
-export function StatusPage({ ctx, report }: { ctx: PageContext; report: ReportForReporter }) {
+export function StatusPage({
+  ctx,
+  report,
+  mail,
+}: {
+  ctx: PageContext;
+  report: ReportForReporter;
+  /** The mail setting form: where it posts, the current setting, a notice after a change. */
+  mail?: { action: string; hasEmail: boolean; notifyEmail: boolean; notice?: 'stopped' | 'resumed' };
+}) {
   const { t } = ctx.i18n;
   const i18n = ctx.i18n;
   const statusLabel = t(`reports.status.${report.status}`, { defaultValue: report.status });
@@ -122,6 +132,14 @@ export function StatusPage({ ctx, report }: { ctx: PageContext; report: ReportFo
           <p class="kern-body bs-muted">{t('reports.statusPage.photos', { count: report.photoCount })}</p>
         )}
       </section>
+      {mail && (
+        <ReporterMailSection
+          ctx={ctx}
+          action={mail.action}
+          mail={mail}
+          {...(mail.notice ? { notice: mail.notice } : {})}
+        />
+      )}
       <p class="kern-body bs-section">
         <a class="kern-link" href="/melden">
           {t('reports.receipt.another')}

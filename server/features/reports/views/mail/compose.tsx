@@ -11,6 +11,8 @@ export type MailBlock =
   | { kind: 'facts'; items: [label: string, value: string][] }
   | { kind: 'note'; label: string; text: string }
   | { kind: 'link'; intro: string; label: string; href: string }
+  /** One line "text: URL" (the URL as the link's text). */
+  | { kind: 'inlineLink'; text: string; href: string }
   | { kind: 'table'; caption: string; head: string[]; rows: { cells: string[]; href?: string }[] };
 
 export interface ComposedMail {
@@ -32,6 +34,8 @@ function blockText(b: MailBlock): string {
         .join('\n')}`;
     case 'link':
       return `${b.intro}\n${b.href}`;
+    case 'inlineLink':
+      return `${b.text}: ${b.href}`;
     case 'table':
       return [
         `${b.caption}:`,
@@ -91,6 +95,12 @@ function BlockHtml({ b }: { b: MailBlock }) {
           {b.intro}
           <br />
           <a href={b.href}>{b.label}</a>
+        </p>
+      );
+    case 'inlineLink':
+      return (
+        <p>
+          {b.text}: <a href={b.href}>{b.href}</a>
         </p>
       );
     case 'table':

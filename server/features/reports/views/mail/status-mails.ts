@@ -17,6 +17,8 @@ export interface StatusMailInput {
   publicNote?: string | null;
   /** The private status link (reporter) or the public page (supporter). */
   link: string;
+  /** Where the recipient stops these mails: the status page (reporter) or the supporter's unsubscribe page. */
+  unsubscribe: string;
 }
 
 /** The receipt and status-update mails to reporters and supporters, in plain language. */
@@ -38,6 +40,7 @@ export function statusMail(p: StatusMailInput): ComposedMail {
   const note: MailBlock[] = p.publicNote ? [{ kind: 'note', label: k('update.note', {}), text: p.publicNote }] : [];
   const contact: MailBlock = { kind: 'p', text: k('contact', { phone: m.bscPhone }) };
   const closing: MailBlock = { kind: 'p', text: `${k('closing')}\n${k('signature')}` };
+  const unsubscribe: MailBlock = { kind: 'inlineLink', text: k('unsubscribe'), href: p.unsubscribe };
 
   let subject: string;
   let blocks: MailBlock[];
@@ -52,6 +55,7 @@ export function statusMail(p: StatusMailInput): ComposedMail {
       { kind: 'p', text: k('receipt.private') },
       contact,
       closing,
+      unsubscribe,
     ];
   } else {
     const who = p.recipient === 'supporter' ? 'supporter' : 'update';
@@ -65,6 +69,7 @@ export function statusMail(p: StatusMailInput): ComposedMail {
       ...(who === 'supporter' ? [{ kind: 'p', text: k('supporter.why') } as MailBlock] : []),
       contact,
       closing,
+      unsubscribe,
     ];
   }
   return composeMail({ lang: p.lang, subject, blocks, footer: k('footer') });
