@@ -111,23 +111,6 @@ export async function upsertCategoryRow(tx: Queryable, c: CategoryWrite, at: Dat
   return rows[0] as CategoryRow;
 }
 
-/** The department a routing rule names for category × district (a district rule wins over the any-district one). */
-export async function selectRoutingRule(
-  db: Queryable,
-  categoryId: number,
-  districtId: number | null,
-): Promise<{ department_id: number; auto_forward: boolean } | undefined> {
-  const { rows } = await db.query<{ department_id: number; auto_forward: boolean }>(
-    `SELECT r.department_id, r.auto_forward
-       FROM report_routing_rules r JOIN departments d ON d.id = r.department_id AND d.active
-      WHERE r.category_id = $1 AND (r.district_id = $2 OR r.district_id IS NULL)
-      ORDER BY r.district_id NULLS LAST
-      LIMIT 1`,
-    [categoryId, districtId],
-  );
-  return rows[0];
-}
-
 /** Inserts or replaces the rule for category × district (NULL = every district). */
 export async function upsertRoutingRule(
   tx: Queryable,

@@ -41,7 +41,10 @@ export async function selectRule(
   return rows[0];
 }
 
-/** The rule for a category in a district: the district's own rule wins over the one for all districts. */
+/**
+ * The rule for a category in a district: the district's own rule wins over the one for all districts. Rules that
+ * name a deactivated department are skipped.
+ */
 export async function selectRuleFor(
   db: Queryable,
   municipalityId: string,
@@ -49,7 +52,7 @@ export async function selectRuleFor(
   districtId: number | null,
 ): Promise<RoutingRuleRow | undefined> {
   const { rows } = await db.query<RoutingRuleRow>(
-    `${ruleSelect} WHERE r.municipality_id = $1 AND r.category_id = $2
+    `${ruleSelect} WHERE r.municipality_id = $1 AND r.category_id = $2 AND dep.active
        AND (r.district_id IS NULL OR r.district_id = $3)
      ORDER BY r.district_id IS NULL LIMIT 1`,
     [municipalityId, categoryId, districtId],

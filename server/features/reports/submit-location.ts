@@ -13,6 +13,8 @@ export interface ResolvedLocation {
   addressLabel: string | null;
   landmark: string | null;
   districtId: number | null;
+  /** For display only (not stored). */
+  districtName: string | null;
 }
 
 const isCoordinate = (v: unknown, max: number): v is number =>
@@ -46,6 +48,7 @@ async function locatePoint(
     addressId: address?.id ?? null,
     addressLabel: address?.label ?? null,
     districtId: district?.id ?? null,
+    districtName: district?.name ?? null,
   };
 }
 
@@ -113,6 +116,7 @@ export async function resolveLocation(
         addressLabel: address.label,
         landmark: landmarkText,
         districtId: district?.id ?? null,
+        districtName: district?.name ?? null,
       };
     }
     case 'landmark': {

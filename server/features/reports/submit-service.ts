@@ -9,12 +9,12 @@ import { AppError, type FieldErrors } from '../../platform/errors.js';
 import { invalidateResponses } from '../../platform/http/response-cache.js';
 import { checkAltcha, markAltchaUsed } from './altcha.js';
 import { type Category, getCategoryByCode, isSelectable, listCategories } from './categories.js';
-import { selectRoutingRule } from './categories-queries.js';
 import { appendEvent } from './events.js';
 import { idempotencyTtlMs, requestHash, withIdempotency } from './idempotency.js';
 import { maxPhotos, PhotoError, type ProcessedPhoto, processPhoto } from './photos.js';
 import { reportsCacheTag } from './public-service.js';
 import { nextReference } from './reference.js';
+import { findRoutingFor } from './routing-service.js';
 import { hashStatusToken, newStatusNonce, statusPathFor, statusTokenFor, statusTokenKey } from './status-token.js';
 import { type ResolvedLocation, resolveLocation } from './submit-location.js';
 import { insertPhoto, insertReport, selectIdempotentRequest } from './submit-queries.js';
@@ -158,12 +158,12 @@ async function prepare(deps: Deps, municipalityId: string, input: NewReportInput
 /** Rule for category × district, else category × any district, else the category's default department. */
 async function route(
   db: Queryable,
+  municipalityId: string,
   category: Category,
   districtId: number | null,
 ): Promise<{ departmentId: number | null; autoForward: boolean }> {
-  const rule = await selectRoutingRule(db, category.id, districtId);
-  if (rule) return { departmentId: Number(rule.department_id), autoForward: rule.auto_forward };
-  return { departmentId: category.defaultDepartmentId, autoForward: false };
+  const rule = await findRoutingFor(db, municipalityId, category.id, districtId);
+  return rule ?? { departmentId: category.defaultDepartmentId, autoForward: false };
 }
 
 /** Writes the report, photos, events and notification in the caller's transaction. */
@@ -181,7 +181,7 @@ async function store(
   const m = deps.config.municipality;
   const nonce = newStatusNonce();
   const token = statusTokenFor(statusTokenKey(deps.config.sessionSecret), nonce);
-  const routing = await route(tx, p.category, p.location.districtId);
+  const routing = await route(tx, municipalityId, p.category, p.location.districtId);
   const forward = routing.autoForward && deps.config.reports.autoForward && routing.departmentId !== null;
   const status: 'received' | 'forwarded' = forward ? 'forwarded' : 'received';
   const row = (reference: string) => ({
