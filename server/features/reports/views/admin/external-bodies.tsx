@@ -1,8 +1,9 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice, TextField } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, ErrorSummary, TextField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import type { ExternalBodyRow } from '../../routing-service.js';
-import { CheckboxField, Flag, ReportsNav } from './components.js';
+import { CheckboxField, Flag } from './components.js';
+import { SettingsListPage } from './settings-list.js';
 import { reportStyles } from './styles.js';
 
 export interface ExternalBodyFormValues {
@@ -27,62 +28,49 @@ const notices = ['created', 'saved'] as const;
 
 export function ExternalBodiesPage({ ctx, bodies }: { ctx: PageContext; bodies: ExternalBodyRow[] }) {
   const { t } = ctx.i18n;
-  const notice = notices.find((n) => ctx.query.done === n);
   return (
-    <AdminLayout ctx={ctx} title={t('reports-admin.externalBodies.title')} styles={reportStyles()}>
-      <h1 class="kern-heading-large">{t('reports-admin.externalBodies.title')}</h1>
-      <ReportsNav ctx={ctx} />
-      {notice && <Notice kind="success" title={t(`reports-admin.externalBodies.notices.${notice}`)} />}
-      <p class="kern-body">{t('reports-admin.externalBodies.intro')}</p>
-      <p>
-        <a class="kern-btn kern-btn--primary" href="/admin/meldungen/externe-stellen/neu">
-          <span class="kern-label">{t('reports-admin.externalBodies.create')}</span>
-        </a>
-      </p>
-      {bodies.length === 0 ? (
-        <p class="kern-body">{t('reports-admin.externalBodies.empty')}</p>
-      ) : (
-        <div class="bs-table-scroll">
-          <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{t('reports-admin.externalBodies.caption', { count: bodies.length })}</caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.externalBodies.name')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.externalBodies.email')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.externalBodies.phone')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.externalBodies.state')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {bodies.map((b) => (
-                <tr class="kern-table__row" key={b.id}>
-                  <th scope="row" class="kern-table__header">
-                    <a class="kern-link" href={`/admin/meldungen/externe-stellen/${b.id}`}>
-                      {b.name}
-                    </a>
-                  </th>
-                  <td class="kern-table__cell">{b.email ?? '—'}</td>
-                  <td class="kern-table__cell">{b.phone ?? '—'}</td>
-                  <td class="kern-table__cell">
-                    <Flag kind={b.active ? 'info' : 'warning'}>
-                      {t(b.active ? 'reports-admin.externalBodies.active' : 'reports-admin.externalBodies.inactive')}
-                    </Flag>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </AdminLayout>
+    <SettingsListPage
+      ctx={ctx}
+      section="externalBodies"
+      createHref="/admin/meldungen/externe-stellen/neu"
+      notices={notices}
+      count={bodies.length}
+    >
+      <thead class="kern-table__head">
+        <tr class="kern-table__row">
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.externalBodies.name')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.externalBodies.email')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.externalBodies.phone')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.externalBodies.state')}
+          </th>
+        </tr>
+      </thead>
+      <tbody class="kern-table__body">
+        {bodies.map((b) => (
+          <tr class="kern-table__row" key={b.id}>
+            <th scope="row" class="kern-table__header">
+              <a class="kern-link" href={`/admin/meldungen/externe-stellen/${b.id}`}>
+                {b.name}
+              </a>
+            </th>
+            <td class="kern-table__cell">{b.email ?? '—'}</td>
+            <td class="kern-table__cell">{b.phone ?? '—'}</td>
+            <td class="kern-table__cell">
+              <Flag kind={b.active ? 'info' : 'warning'}>
+                {t(b.active ? 'reports-admin.externalBodies.active' : 'reports-admin.externalBodies.inactive')}
+              </Flag>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </SettingsListPage>
   );
 }
 

@@ -1,8 +1,9 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice, PostButton } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, ErrorSummary, PostButton } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import type { RoutingRuleRow } from '../../routing-service.js';
-import { CheckboxField, localName, ReportsNav, SelectField } from './components.js';
+import { CheckboxField, localName, SelectField } from './components.js';
+import { SettingsListPage } from './settings-list.js';
 import { reportStyles } from './styles.js';
 
 export interface RuleChoices {
@@ -39,62 +40,49 @@ export function RulesPage({
   autoForward: boolean;
 }) {
   const { t } = ctx.i18n;
-  const notice = notices.find((n) => ctx.query.done === n);
   return (
-    <AdminLayout ctx={ctx} title={t('reports-admin.rules.title')} styles={reportStyles()}>
-      <h1 class="kern-heading-large">{t('reports-admin.rules.title')}</h1>
-      <ReportsNav ctx={ctx} />
-      {notice && <Notice kind="success" title={t(`reports-admin.rules.notices.${notice}`)} />}
-      <p class="kern-body">{t('reports-admin.rules.intro')}</p>
-      {!autoForward && <p class="kern-body">{t('reports-admin.rules.autoForwardOff')}</p>}
-      <p>
-        <a class="kern-btn kern-btn--primary" href="/admin/meldungen/regeln/neu">
-          <span class="kern-label">{t('reports-admin.rules.create')}</span>
-        </a>
-      </p>
-      {rules.length === 0 ? (
-        <p class="kern-body">{t('reports-admin.rules.empty')}</p>
-      ) : (
-        <div class="bs-table-scroll">
-          <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{t('reports-admin.rules.caption', { count: rules.length })}</caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.rules.category')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.rules.district')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.rules.department')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.rules.autoForward')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {rules.map((r) => (
-                <tr class="kern-table__row" key={r.id}>
-                  <th scope="row" class="kern-table__header">
-                    <a class="kern-link" href={`/admin/meldungen/regeln/${r.id}`}>
-                      {localName(ctx, r.category_name)}
-                      {r.district_name ? ` – ${r.district_name}` : ''}
-                    </a>
-                  </th>
-                  <td class="kern-table__cell">{r.district_name ?? t('reports-admin.rules.allDistricts')}</td>
-                  <td class="kern-table__cell">{r.department_name}</td>
-                  <td class="kern-table__cell">
-                    {t(r.auto_forward ? 'reports-admin.rules.automatic' : 'reports-admin.rules.suggestion')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </AdminLayout>
+    <SettingsListPage
+      ctx={ctx}
+      section="rules"
+      createHref="/admin/meldungen/regeln/neu"
+      notices={notices}
+      count={rules.length}
+      extra={!autoForward && <p class="kern-body">{t('reports-admin.rules.autoForwardOff')}</p>}
+    >
+      <thead class="kern-table__head">
+        <tr class="kern-table__row">
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.rules.category')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.rules.district')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.rules.department')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.rules.autoForward')}
+          </th>
+        </tr>
+      </thead>
+      <tbody class="kern-table__body">
+        {rules.map((r) => (
+          <tr class="kern-table__row" key={r.id}>
+            <th scope="row" class="kern-table__header">
+              <a class="kern-link" href={`/admin/meldungen/regeln/${r.id}`}>
+                {localName(ctx, r.category_name)}
+                {r.district_name ? ` – ${r.district_name}` : ''}
+              </a>
+            </th>
+            <td class="kern-table__cell">{r.district_name ?? t('reports-admin.rules.allDistricts')}</td>
+            <td class="kern-table__cell">{r.department_name}</td>
+            <td class="kern-table__cell">
+              {t(r.auto_forward ? 'reports-admin.rules.automatic' : 'reports-admin.rules.suggestion')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </SettingsListPage>
   );
 }
 

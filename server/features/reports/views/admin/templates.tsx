@@ -1,8 +1,9 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice, PostButton, TextField } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, ErrorSummary, PostButton, TextField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { type TemplateRow, templateKinds } from '../../templates-service.js';
-import { ReportsNav, SelectField, TextAreaField } from './components.js';
+import { SelectField, TextAreaField } from './components.js';
+import { SettingsListPage } from './settings-list.js';
 import { reportStyles } from './styles.js';
 
 export interface TemplateFormValues {
@@ -27,54 +28,41 @@ const notices = ['created', 'saved', 'deleted'] as const;
 
 export function TemplatesPage({ ctx, templates }: { ctx: PageContext; templates: TemplateRow[] }) {
   const { t } = ctx.i18n;
-  const notice = notices.find((n) => ctx.query.done === n);
   return (
-    <AdminLayout ctx={ctx} title={t('reports-admin.templates.title')} styles={reportStyles()}>
-      <h1 class="kern-heading-large">{t('reports-admin.templates.title')}</h1>
-      <ReportsNav ctx={ctx} />
-      {notice && <Notice kind="success" title={t(`reports-admin.templates.notices.${notice}`)} />}
-      <p class="kern-body">{t('reports-admin.templates.intro')}</p>
-      <p>
-        <a class="kern-btn kern-btn--primary" href="/admin/meldungen/vorlagen/neu">
-          <span class="kern-label">{t('reports-admin.templates.create')}</span>
-        </a>
-      </p>
-      {templates.length === 0 ? (
-        <p class="kern-body">{t('reports-admin.templates.empty')}</p>
-      ) : (
-        <div class="bs-table-scroll">
-          <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{t('reports-admin.templates.caption', { count: templates.length })}</caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.templates.titleField')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.templates.kind')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('reports-admin.templates.bodyDe')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {templates.map((x) => (
-                <tr class="kern-table__row" key={x.id}>
-                  <th scope="row" class="kern-table__header">
-                    <a class="kern-link" href={`/admin/meldungen/vorlagen/${x.id}`}>
-                      {x.title}
-                    </a>
-                  </th>
-                  <td class="kern-table__cell">{t(`reports-admin.templates.kinds.${x.status}`)}</td>
-                  <td class="kern-table__cell bs-report-text">{x.body.de}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </AdminLayout>
+    <SettingsListPage
+      ctx={ctx}
+      section="templates"
+      createHref="/admin/meldungen/vorlagen/neu"
+      notices={notices}
+      count={templates.length}
+    >
+      <thead class="kern-table__head">
+        <tr class="kern-table__row">
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.templates.titleField')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.templates.kind')}
+          </th>
+          <th scope="col" class="kern-table__header">
+            {t('reports-admin.templates.bodyDe')}
+          </th>
+        </tr>
+      </thead>
+      <tbody class="kern-table__body">
+        {templates.map((x) => (
+          <tr class="kern-table__row" key={x.id}>
+            <th scope="row" class="kern-table__header">
+              <a class="kern-link" href={`/admin/meldungen/vorlagen/${x.id}`}>
+                {x.title}
+              </a>
+            </th>
+            <td class="kern-table__cell">{t(`reports-admin.templates.kinds.${x.status}`)}</td>
+            <td class="kern-table__cell bs-report-text">{x.body.de}</td>
+          </tr>
+        ))}
+      </tbody>
+    </SettingsListPage>
   );
 }
 
