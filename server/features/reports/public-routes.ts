@@ -154,7 +154,7 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
         truncated,
         limit: mapFeatureLimit,
       };
-      return reply.type('application/geo+json; charset=utf-8').send(JSON.stringify(body));
+      return reply.type('application/geo+json; charset=utf-8').send(body);
     },
   );
 
