@@ -3,7 +3,8 @@
  * page script and the service worker (esbuild), and the report pages' own stylesheet, scripts and proof-of-work
  * worker (never loaded by the start page), each with a content hash in its name, precompressed as .br and .gz, plus
  * manifest.json (logical name → file name) read by server/platform/views/assets.ts. Also renders the PNG app icons
- * from their SVG sources when those changed. Runs before every `npm test` and `npm start`, so it stays fast.
+ * from their SVG sources when those changed. Runs before every `npm test` and `npm start`, so it stays fast: when no
+ * input changed since the last build (see build stamps in fingerprint.ts), it says so and does nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import * as sass from 'sass';
 import sharp from 'sharp';
+import { fingerprint, listFiles, upToDate, writeStamp } from './fingerprint.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'build');
@@ -149,8 +151,24 @@ async function buildIcons(): Promise<string[]> {
   return made;
 }
 
+/** The inputs of this build: browser sources and styles, icons, this script, the installed package versions. */
+function inputFingerprint(): string {
+  const inputs = listFiles(
+    [join(root, 'client'), iconDir, fileURLToPath(import.meta.url)],
+    (path) => !/\.png$/.test(path),
+  );
+  return fingerprint(root, [...inputs, join(root, 'package-lock.json')]);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const stamp = join(outDir, '.inputs');
+  const print = inputFingerprint();
+  if (upToDate(stamp, print) && existsSync(join(outDir, 'manifest.json'))) {
+    console.log('assets up to date');
+    return;
+  }
+  console.log('building the browser assets …');
   await mkdir(outDir, { recursive: true });
   const [built, icons] = await Promise.all([
     Promise.all([
@@ -179,6 +197,7 @@ async function main(): Promise<void> {
   await removeStale(new Set(Object.values(manifest)));
   const sizes = built.map((b) => `${b.name}.${b.ext} ${(b.contents.length / 1024).toFixed(1)} KB`).join(', ');
   const iconNote = icons.length > 0 ? `; icons: ${icons.join(', ')}` : '';
+  writeStamp(stamp, print);
   console.log(`assets built in ${Date.now() - started} ms: ${sizes}${iconNote}`);
 }
 

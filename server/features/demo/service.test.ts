@@ -28,6 +28,22 @@ const one = async <R>(sql: string, params: unknown[] = []) => (await t.db.query<
 const municipality = () => t.config.municipality.id;
 
 describe('demo seed', () => {
+  it('loads what the README says it loads (districts, addresses, reports)', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const stated = (what: string) => {
+      const match = new RegExp(`([\\d,]+) ${what}`).exec(readme);
+      return match ? Number(match[1]?.replaceAll(',', '')) : undefined;
+    };
+    const reports = await one<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE municipality_id = $1', [
+      municipality(),
+    ]);
+    expect(stated('addresses')).toBe(first?.addresses);
+    expect(stated('Mängelmelder reports')).toBe(reports.n);
+    expect(readme).toContain(
+      `${['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][first?.districts ?? 0]} Stadtbezirke`,
+    );
+  });
+
   it('loads the ten Stadtbezirke and at least 5,000 addresses on 150+ streets, all marked as demo', async () => {
     expect(first).toMatchObject({ districts: 10 });
     expect(first?.addresses).toBeGreaterThanOrEqual(5000);
