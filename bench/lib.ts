@@ -78,22 +78,36 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** Requests per second against one URL with autocannon (non-2xx answers are counted and reported). */
+/** Requests per second against one URL with autocannon (non-2xx answers and timeouts are counted and reported). */
 export interface Rps {
   rps: number;
   non2xx: number;
+  timeouts: number;
+  errors: number;
   p99: number;
   bytesPerResponse: number;
 }
 
-export async function measureRps(url: string, seconds = 5, connections = 10): Promise<Rps> {
-  // Every target gets the headers a browser's fetch sends; a server that does not compress ignores them.
-  const headers = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' };
-  await autocannon({ url, duration: 1, connections, headers }); // warm-up (JIT, caches)
-  const result = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
+export interface RpsOptions {
+  seconds?: number;
+  connections?: number;
+  /** What the client accepts (default: JSON, as a browser's fetch would ask). */
+  accept?: string;
+  /** Per-request timeout in seconds (autocannon's default is 10). */
+  timeoutSeconds?: number;
+}
+
+export async function measureRps(url: string, seconds = 5, connections = 10, options: RpsOptions = {}): Promise<Rps> {
+  // Every target gets the headers a browser sends; a server that does not compress ignores them.
+  const headers = { 'accept-encoding': 'gzip, deflate, br', accept: options.accept ?? 'application/json' };
+  const timeout = options.timeoutSeconds ?? 10;
+  await autocannon({ url, duration: 1, connections, headers, timeout }); // warm-up (JIT, caches)
+  const result = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers, timeout });
   return {
     rps: result.requests.average,
     non2xx: result.non2xx,
+    timeouts: result.timeouts,
+    errors: result.errors,
     p99: result.latency.p99,
     bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
   };
@@ -105,3 +119,21 @@ export const median = (xs: number[]) => {
 };
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** A bare Fastify route in a process of its own: the yardstick routes are compared with in the same run. */
+export async function startBareServer(): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'dist/bench/bare-server.js')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 400; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}

@@ -3,12 +3,10 @@
  * and /health beside a bare Fastify route in the same run, the start page's transfer size, and Lighthouse (mobile).
  * Prints figures and ratios; the key ratio (address search ÷ bare route) is the last line.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { fmt, freePort, measureRps, median, type Rps, root, rssMiB, startServer, tempDir } from './lib.js';
+import { fmt, measureRps, median, type Rps, rssMiB, startBareServer, startServer, tempDir } from './lib.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromeFlags = [
@@ -57,25 +55,14 @@ const idleRss = rssMiB(server.child.pid!);
 console.log(`idle RSS: ${fmt(idleRss)} MiB`);
 
 // 3. Throughput beside a bare Fastify route (separate process, same machine, same run).
-const barePort = await freePort();
-const bare = spawn(process.execPath, [join(root, 'dist/bench/bare-server.js')], {
-  env: { ...process.env, PORT: String(barePort) },
-  stdio: 'ignore',
-});
-for (let i = 0; i < 200; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${barePort}/`)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const bare = await startBareServer();
 const searchUrl = `${server.url}/api/addresses?q=${encodeURIComponent('herforder str 22')}`;
 const probe = await (await fetch(searchUrl)).json();
 console.log(`search probe "herforder str 22" → ${JSON.stringify(probe.items?.[0]?.label ?? probe)}`);
 // Interleaved rounds, medians: the machine is shared, so one long run of each would measure its neighbours.
 const rounds = { bare: [] as Rps[], health: [] as Rps[], search: [] as Rps[] };
 for (let round = 0; round < 5; round++) {
-  rounds.bare.push(await measureRps(`http://127.0.0.1:${barePort}/`, 3));
+  rounds.bare.push(await measureRps(bare.url, 3));
   rounds.health.push(await measureRps(`${server.url}/health`, 3));
   rounds.search.push(await measureRps(searchUrl, 3));
 }
@@ -84,7 +71,7 @@ const bareRps = pick(rounds.bare);
 const healthRps = pick(rounds.health);
 const searchRps = pick(rounds.search);
 const ratios = rounds.search.map((s, i) => s.rps / (rounds.bare[i] as Rps).rps);
-bare.kill('SIGTERM');
+bare.stop();
 console.log(`bare Fastify route: ${fmt(bareRps.rps, 0)} req/s (p99 ${bareRps.p99} ms)`);
 console.log(`/health: ${fmt(healthRps.rps, 0)} req/s (p99 ${healthRps.p99} ms, non-2xx ${healthRps.non2xx})`);
 console.log(
