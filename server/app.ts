@@ -29,6 +29,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { registerRequestContext, useRequestContext } from './platform/http/request-context.js';
 import { registerResponseCache } from './platform/http/response-cache.js';
 import { registerApiSecurity, registerBaseSecurity, registerPageSecurity } from './platform/http/security.js';
+import { limitConnections, serverOptions } from './platform/http/server-options.js';
 import { registerStatic } from './platform/http/static.js';
 import { createLogger } from './platform/log.js';
 import { renderErrorPage } from './platform/views/error-page.js';
@@ -47,13 +48,14 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     // Fastify's per-request child loggers cost about a tenth of a hot cached route's throughput; request lines
     // are opt-in (LOG_REQUESTS), errors are always logged by the error handler with the request id.
     ...(config.logRequests ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    ...serverOptions(config),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('logger', logger);
+  limitConnections(app, config);
   installErrorHandler(app, renderErrorPage);
   registerViewRegistries(app);
   await registerBaseSecurity(app, config);

@@ -7,6 +7,7 @@ import { jobDefinitions } from './jobs.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { type Db, openDb } from './platform/db.js';
 import type { Deps } from './platform/deps.js';
+import { closeServer, shutdownGraceMs } from './platform/http/server-options.js';
 import { createQueue, type Queue } from './platform/jobs/queue.js';
 import type { JobDefinition } from './platform/jobs/types.js';
 import { migrate } from './platform/migrate.js';
@@ -59,7 +60,7 @@ export async function start(options: StartOptions = {}): Promise<Server> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await app.close(); // stops accepting, waits for in-flight requests
+      await closeServer(app, shutdownGraceMs(config)); // stops accepting, lets requests in progress finish
       await queue.stop(); // stops scheduling and fetching, waits for running jobs
       await db.close();
     })();
