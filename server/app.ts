@@ -24,6 +24,7 @@ import type { Deps } from './platform/deps.js';
 import { installErrorHandler } from './platform/errors.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
 import { registerHealth } from './platform/http/health.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerRequestContext, useRequestContext } from './platform/http/request-context.js';
@@ -57,6 +58,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.decorate('logger', logger);
   limitConnections(app, config);
   installErrorHandler(app, renderErrorPage);
+  // Before any scope is registered, so it holds for pages, /api and /open311 alike.
+  registerInputGuard(app);
   registerViewRegistries(app);
   await registerBaseSecurity(app, config);
   const requestContext = registerRequestContext(app, config);
