@@ -65,7 +65,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const requestContext = registerRequestContext(app, config);
   registerMetrics(app, config.metricsToken);
   await registerOpenApi(app, config);
-  registerHealth(app, deps.db);
+  registerHealth(app, deps.db, config.readyTimeoutMs);
   // Files: base headers only (a document CSP means nothing on CSS, and every byte counts on first load).
   await registerStatic(app, config.municipality);
   // Open311 GeoReport v2: JSON/XML only, no cookies, its own errors, compression and limits.

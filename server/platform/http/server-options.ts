@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyHttpOptions, FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
@@ -64,4 +65,18 @@ export async function closeServer(app: FastifyInstance, graceMs: number): Promis
 /** How long requests in progress may finish at shutdown: the request timeout, at most half the shutdown time. */
 export function shutdownGraceMs(config: Config): number {
   return Math.min(config.http.requestTimeoutSeconds * 1000, (config.shutdownTimeoutSeconds * 1000) / 2);
+}
+
+/**
+ * The address to open in a browser once the server listens: PUBLIC_URL when it was set, else localhost with the
+ * port actually bound (PORT=0 picks a free one).
+ */
+export function addressToOpen(
+  config: Pick<Config, 'publicUrl' | 'port'>,
+  bound: AddressInfo | string | null,
+): { url: string; adminUrl: string } {
+  const port = bound && typeof bound === 'object' ? bound.port : config.port;
+  const defaulted = config.publicUrl === `http://localhost:${config.port}`;
+  const url = (defaulted ? `http://localhost:${port}` : config.publicUrl).replace(/\/$/, '');
+  return { url, adminUrl: `${url}/admin` };
 }
