@@ -63,7 +63,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerViewRegistries(app);
   await registerBaseSecurity(app, config);
   const requestContext = registerRequestContext(app, config);
-  registerMetrics(app, config.metricsToken);
+  registerMetrics(app, { token: config.metricsToken, production: config.env === 'production' });
   await registerOpenApi(app, config);
   registerHealth(app, deps.db, config.readyTimeoutMs);
   // Files: base headers only (a document CSP means nothing on CSS, and every byte counts on first load).

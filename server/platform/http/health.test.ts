@@ -80,3 +80,35 @@ describe('/ready with a hung PostgreSQL', () => {
     expect(sockets.size).toBeGreaterThan(0); // it did reach the hung server
   });
 });
+
+describe('/metrics', () => {
+  const production = { NODE_ENV: 'production', MAIL_TRANSPORT: 'file' };
+
+  it('does not exist in production without METRICS_TOKEN', async () => {
+    const app = await buildTestApp({ env: production, db: t.db });
+    try {
+      const res = await app.app.inject({ url: '/metrics' });
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain('http_requests_total');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('requires the token when one is set', async () => {
+    const token = 'metrics-token-0123456789';
+    const app = await buildTestApp({ env: { ...production, METRICS_TOKEN: token }, db: t.db });
+    try {
+      const without = await app.app.inject({ url: '/metrics' });
+      expect(without.statusCode).toBe(401);
+      expect(without.body).not.toContain('http_requests_total');
+      const wrong = await app.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}x` } });
+      expect(wrong.statusCode).toBe(401);
+      const right = await app.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      expect(right.statusCode).toBe(200);
+      expect(right.body).toContain('http_requests_total');
+    } finally {
+      await app.close();
+    }
+  });
+});
