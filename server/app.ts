@@ -24,11 +24,13 @@ import type { Deps } from './platform/deps.js';
 import { installErrorHandler } from './platform/errors.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
 import { registerHealth } from './platform/http/health.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerRequestContext, useRequestContext } from './platform/http/request-context.js';
 import { registerResponseCache } from './platform/http/response-cache.js';
 import { registerApiSecurity, registerBaseSecurity, registerPageSecurity } from './platform/http/security.js';
+import { limitConnections, serverOptions } from './platform/http/server-options.js';
 import { registerStatic } from './platform/http/static.js';
 import { createLogger } from './platform/log.js';
 import { renderErrorPage } from './platform/views/error-page.js';
@@ -47,20 +49,23 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     // Fastify's per-request child loggers cost about a tenth of a hot cached route's throughput; request lines
     // are opt-in (LOG_REQUESTS), errors are always logged by the error handler with the request id.
     ...(config.logRequests ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    ...serverOptions(config),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('logger', logger);
+  limitConnections(app, config);
   installErrorHandler(app, renderErrorPage);
+  // Before any scope is registered, so it holds for pages, /api and /open311 alike.
+  registerInputGuard(app);
   registerViewRegistries(app);
   await registerBaseSecurity(app, config);
   const requestContext = registerRequestContext(app, config);
-  registerMetrics(app, config.metricsToken);
+  registerMetrics(app, { token: config.metricsToken, production: config.env === 'production' });
   await registerOpenApi(app, config);
-  registerHealth(app, deps.db);
+  registerHealth(app, deps.db, config.readyTimeoutMs);
   // Files: base headers only (a document CSP means nothing on CSS, and every byte counts on first load).
   await registerStatic(app, config.municipality);
   // Open311 GeoReport v2: JSON/XML only, no cookies, its own errors, compression and limits.

@@ -3,6 +3,13 @@ import { reportCoreJobs } from './features/reports/core-jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
 import { userJobs } from './features/users/jobs.js';
 import type { JobDefinition } from './platform/jobs/types.js';
+import { mailJobs } from './platform/mail/jobs.js';
 
 /** The job registry: every feature's job definitions, the only list besides app.ts that names all features. */
-export const jobDefinitions: JobDefinition[] = [...userJobs, ...reportJobs, ...reportCoreJobs, ...legalJobs];
+export const jobDefinitions: JobDefinition[] = [
+  ...userJobs,
+  ...reportJobs,
+  ...reportCoreJobs,
+  ...legalJobs,
+  ...mailJobs,
+];

@@ -5,10 +5,13 @@ import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './features/demo/service.js';
 import { jobDefinitions } from './jobs.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
-import { type Db, openDb } from './platform/db.js';
+import type { Db } from './platform/db.js';
+import { DatabaseUnavailableError, openDbAtStart } from './platform/db-start.js';
 import type { Deps } from './platform/deps.js';
+import { addressToOpen, closeServer, shutdownGraceMs } from './platform/http/server-options.js';
 import { createQueue, type Queue } from './platform/jobs/queue.js';
 import type { JobDefinition } from './platform/jobs/types.js';
+import { createLogger } from './platform/log.js';
 import { migrate } from './platform/migrate.js';
 import { upsertMunicipality } from './platform/municipality.js';
 
@@ -36,7 +39,7 @@ export interface Server {
 export async function start(options: StartOptions = {}): Promise<Server> {
   const started = performance.now();
   const config = loadConfig(options.env ?? process.env);
-  const db = await openDb(config);
+  const db = await openDbAtStart(config, createLogger(config));
   await migrate(db);
   await options.afterMigrate?.(db);
   await upsertMunicipality(db, config.municipality);
@@ -55,11 +58,15 @@ export async function start(options: StartOptions = {}): Promise<Server> {
     { roles: config.roles, engine: db.engine, ms: Math.round(performance.now() - started) },
     'Bürgerservice started',
   );
+  if (config.roles.includes('web')) {
+    const { url, adminUrl } = addressToOpen(config, app.server.address());
+    app.logger.info({ url, adminUrl }, `Bürgerservice is ready: ${url} (back office: ${adminUrl})`);
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await app.close(); // stops accepting, waits for in-flight requests
+      await closeServer(app, shutdownGraceMs(config)); // stops accepting, lets requests in progress finish
       await queue.stop(); // stops scheduling and fetching, waits for running jobs
       await db.close();
     })();
@@ -101,6 +108,7 @@ if (isEntryPoint()) {
   try {
     await start();
   } catch (err) {
+    if (err instanceof DatabaseUnavailableError) process.exit(69); // EX_UNAVAILABLE; the log line says why
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);
     process.exit(78); // EX_CONFIG

@@ -47,11 +47,9 @@ describe('loadConfig', () => {
   });
 
   it('turns demo data off in production unless asked for', () => {
-    const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: dir() }).demoData).toBe(false);
-    expect(
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_DATA: 'true', DATA_DIR: dir() }).demoData,
-    ).toBe(true);
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'file' };
+    expect(loadConfig({ ...production, DATA_DIR: dir() }).demoData).toBe(false);
+    expect(loadConfig({ ...production, DEMO_DATA: 'true', DATA_DIR: dir() }).demoData).toBe(true);
   });
 
   it('reads a config file, and environment variables win over it', () => {
@@ -72,5 +70,75 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MUNICIPALITY_FILE: file, DATA_DIR: d })).toThrow(
       /municipality\.id[\s\S]*municipality\.name/,
     );
+  });
+});
+
+/** The problems loadConfig lists for an environment, or [] when it accepts it. */
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ DATA_DIR: dir(), ...env });
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}
+
+const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example:25' };
+
+describe('TRUST_PROXY', () => {
+  it('takes a hop count or a list of proxy addresses and networks', () => {
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'fd00::/8',
+    ]);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir() }).trustProxy).toBe(false);
+  });
+
+  it('refuses "true" in production with a clear reason, next to the other problems', () => {
+    const problems = problemsOf({ ...production, TRUST_PROXY: 'true', PORT: 'abc' });
+    expect(problems.join('\n')).toMatch(/TRUST_PROXY: "true" trusts every X-Forwarded-For hop/);
+    expect(problems.join('\n')).toMatch(/PORT: "abc" is not a number/);
+    expect(problemsOf({ ...production, TRUST_PROXY: '1' })).toEqual([]);
+    // Outside production it stays possible (the app warns at start).
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('refuses what is neither a count nor addresses', () => {
+    for (const bad of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', '1.2.3', 'true,10.0.0.1']) {
+      expect(problemsOf({ TRUST_PROXY: bad }).join('\n'), bad).toMatch(/^TRUST_PROXY: .*neither a hop count/m);
+    }
+  });
+});
+
+describe('mail transport', () => {
+  it('refuses production without SMTP_URL unless files are chosen deliberately', () => {
+    const { SMTP_URL: _, ...withoutSmtp } = production;
+    expect(problemsOf(withoutSmtp).join('\n')).toMatch(/SMTP_URL: required in production.*MAIL_TRANSPORT=file/);
+    expect(loadConfig({ ...withoutSmtp, DATA_DIR: dir(), MAIL_TRANSPORT: 'file' }).mail.transport).toBe('file');
+    expect(loadConfig({ ...production, DATA_DIR: dir() }).mail.transport).toBe('smtp');
+    expect(problemsOf({ MAIL_TRANSPORT: 'smtp' }).join('\n')).toMatch(/SMTP_URL: required with MAIL_TRANSPORT=smtp/);
+  });
+
+  it('writes files in development when no SMTP server is set', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).mail).toMatchObject({ transport: 'file', fileRetentionDays: 7 });
+  });
+});
+
+describe('HTTP timeouts', () => {
+  it('has defaults and refuses a headers timeout above the request timeout', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).http).toEqual({
+      requestTimeoutSeconds: 60,
+      headersTimeoutSeconds: 10,
+      keepAliveTimeoutSeconds: 72,
+      maxConnections: 1000,
+      maxRequestsPerSocket: 1000,
+    });
+    const problems = problemsOf({ HTTP_REQUEST_TIMEOUT_SECONDS: '5', HTTP_HEADERS_TIMEOUT_SECONDS: '6' });
+    expect(problems).toEqual(['HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS']);
   });
 });

@@ -1,10 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Static, Type as T } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import '../../shared/formats.js';
+import { bool, deepMerge, devSecret, type Env, int, list, readJson, trustProxy } from './config-env.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..').replace(/\/dist$/, '');
 
@@ -108,11 +108,39 @@ export const configSchema = T.Object(
     dataDir: T.String({ minLength: 1 }),
     databaseUrl: T.Optional(T.String({ pattern: '^postgres(ql)?://' })),
     databasePoolSize: T.Integer({ minimum: 1, maximum: 200 }),
+    database: T.Object({
+      connectTimeoutMs: T.Integer({ minimum: 100, maximum: 600_000, description: 'to open one connection' }),
+      statementTimeoutMs: T.Integer({
+        minimum: 100,
+        maximum: 24 * 3_600_000,
+        description: 'longest statement (server side) and wait for any answer (client side); migrations have none',
+      }),
+      startTimeoutSeconds: T.Integer({
+        minimum: 0,
+        maximum: 3600,
+        description: 'at start, an unreachable database is retried with backoff this long, then the start fails',
+      }),
+    }),
+    readyTimeoutMs: T.Integer({ minimum: 100, maximum: 60_000, description: '/ready answers 503 after this' }),
     roles: T.Array(roleSchema, { minItems: 1, uniqueItems: true }),
     demoData: T.Boolean(),
     logLevel: T.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => T.Literal(l))),
     logRequests: T.Boolean({ description: 'one log line per request (off: errors and rejections only)' }),
-    trustProxy: T.Boolean(),
+    trustProxy: T.Union(
+      [
+        T.Boolean(),
+        T.Integer({ minimum: 0, maximum: 20 }),
+        T.Array(T.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
+      ],
+      { description: 'false, the number of proxies in front, or their addresses/CIDR networks' },
+    ),
+    http: T.Object({
+      requestTimeoutSeconds: T.Integer({ minimum: 1, maximum: 3600, description: 'whole request incl. body' }),
+      headersTimeoutSeconds: T.Integer({ minimum: 1, maximum: 3600 }),
+      keepAliveTimeoutSeconds: T.Integer({ minimum: 1, maximum: 3600 }),
+      maxConnections: T.Integer({ minimum: 1, maximum: 1_000_000 }),
+      maxRequestsPerSocket: T.Integer({ minimum: 0, maximum: 1_000_000, description: '0 = unlimited' }),
+    }),
     sessionSecret: T.String({ minLength: 32 }),
     sessionMaxAgeHours: T.Integer({ minimum: 1, maximum: 24 * 30 }),
     sessionIdleMinutes: T.Integer({ minimum: 5, maximum: 24 * 60 }),
@@ -143,6 +171,10 @@ export const configSchema = T.Object(
         T.String({ pattern: '^smtps?://', description: 'unset = mails are written to DATA_DIR/mail as .eml files' }),
       ),
       from: T.String({ minLength: 3 }),
+      transport: T.Union([T.Literal('smtp'), T.Literal('file')], {
+        description: 'file: mails are written to DATA_DIR/mail as .eml files (refused in production unless chosen)',
+      }),
+      fileRetentionDays: T.Integer({ minimum: 1, maximum: 365, description: '.eml files are deleted after this' }),
     }),
     reports: T.Object({
       photoMaxBytes: T.Integer({ minimum: 100_000, maximum: 50_000_000 }),
@@ -162,61 +194,32 @@ export const configSchema = T.Object(
 );
 export type Config = Static<typeof configSchema>;
 
-type Env = Record<string, string | undefined>;
+/** Rules between settings; the mail transport defaults to SMTP when SMTP_URL is set, else to files. */
+function crossChecks(merged: Record<string, unknown>, production: boolean): string[] {
+  const problems: string[] = [];
+  const mail = merged.mail as Record<string, unknown>;
+  if (mail.transport === undefined) {
+    if (mail.smtpUrl) mail.transport = 'smtp';
+    else if (production) {
+      problems.push(
+        'SMTP_URL: required in production (mails carry personal data); to write them to DATA_DIR/mail as .eml ' +
+          'files instead, set MAIL_TRANSPORT=file deliberately',
+      );
+    } else mail.transport = 'file';
+  } else if (mail.transport === 'smtp' && !mail.smtpUrl) {
+    problems.push('SMTP_URL: required with MAIL_TRANSPORT=smtp');
+  }
+  const http = merged.http as { headersTimeoutSeconds: number; requestTimeoutSeconds: number };
+  if (http.headersTimeoutSeconds > http.requestTimeoutSeconds) {
+    problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+  }
+  return problems;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-}
-
-function readJson(path: string, problems: string[], what: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    problems.push(`${what} ${path}: ${(err as Error).message}`);
-    return undefined;
-  }
-}
-
-function int(env: Env, key: string, problems: string[]): number | undefined {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) problems.push(`${key}: "${raw}" is not a number`);
-  return n;
-}
-
-function bool(env: Env, key: string, problems: string[]): boolean | undefined {
-  const raw = env[key]?.toLowerCase();
-  if (raw === undefined || raw === '') return undefined;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  problems.push(`${key}: "${env[key]}" is not a boolean (true/false)`);
-  return undefined;
-}
-
-/** Development keeps a generated session secret in the data directory so logins survive restarts. */
-function devSecret(dataDir: string): string {
-  const file = join(dataDir, '.session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    if (v === undefined) continue;
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
-        ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
-        : v;
-  }
-  return out;
 }
 
 /**
@@ -239,15 +242,24 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', problems),
-    roles: env.ROLES
-      ? env.ROLES.split(',')
-          .map((r) => r.trim())
-          .filter(Boolean)
-      : undefined,
+    database: {
+      connectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', problems),
+      statementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', problems),
+      startTimeoutSeconds: int(env, 'DATABASE_START_TIMEOUT_SECONDS', problems),
+    },
+    readyTimeoutMs: int(env, 'READY_TIMEOUT_MS', problems),
+    roles: list(env, 'ROLES'),
     demoData: bool(env, 'DEMO_DATA', problems),
     logLevel: env.LOG_LEVEL || undefined,
     logRequests: bool(env, 'LOG_REQUESTS', problems),
-    trustProxy: bool(env, 'TRUST_PROXY', problems),
+    trustProxy: trustProxy(env, production, problems),
+    http: {
+      requestTimeoutSeconds: int(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', problems),
+      headersTimeoutSeconds: int(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', problems),
+      keepAliveTimeoutSeconds: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', problems),
+      maxConnections: int(env, 'HTTP_MAX_CONNECTIONS', problems),
+      maxRequestsPerSocket: int(env, 'HTTP_MAX_REQUESTS_PER_SOCKET', problems),
+    },
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionMaxAgeHours: int(env, 'SESSION_MAX_AGE_HOURS', problems),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', problems),
@@ -265,7 +277,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
     shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', problems),
     metricsToken: env.METRICS_TOKEN || undefined,
-    mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM || undefined },
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM || undefined,
+      transport: env.MAIL_TRANSPORT || undefined,
+      fileRetentionDays: int(env, 'MAIL_FILE_RETENTION_DAYS', problems),
+    },
     reports: {
       photoMaxBytes: int(env, 'REPORT_PHOTO_MAX_BYTES', problems),
       photoMaxPixels: int(env, 'REPORT_PHOTO_MAX_PIXELS', problems),
@@ -281,18 +298,29 @@ export function loadConfig(env: Env = process.env): Config {
     host: '0.0.0.0',
     dataDir: './data',
     databasePoolSize: 10,
+    database: { connectTimeoutMs: 5000, statementTimeoutMs: 30_000, startTimeoutSeconds: 60 },
+    readyTimeoutMs: 2000,
     roles: ['web', 'worker', 'scheduler'],
     demoData: !production,
     logLevel: nodeEnv === 'test' ? 'silent' : 'info',
     logRequests: false,
     trustProxy: false,
+    http: {
+      // Long enough for three photos over a slow mobile uplink; raise it if uploads are cut off.
+      requestTimeoutSeconds: 60,
+      headersTimeoutSeconds: 10,
+      // Above the idle timeout of common reverse proxies (60 s), so they never reuse a connection we just closed.
+      keepAliveTimeoutSeconds: 72,
+      maxConnections: 1000,
+      maxRequestsPerSocket: 1000,
+    },
     sessionMaxAgeHours: 12,
     sessionIdleMinutes: 60,
     bodyLimitBytes: 1024 * 1024,
     rateLimit: { loginPerMinute: 10, publicWritesPerMinute: 20, apiPerMinute: 600 },
     jobs: { pollSeconds: 2, concurrency: 2, maintenanceSeconds: 30, catchUpMinutes: 60 },
     shutdownTimeoutSeconds: 30,
-    mail: {},
+    mail: { fileRetentionDays: 7 },
     reports: {
       photoMaxBytes: 10 * 1024 * 1024,
       photoMaxPixels: 50_000_000,
@@ -313,6 +341,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const mail = merged.mail as Record<string, unknown>;
   mail.from ??= `${(merged.municipality as { name?: string }).name ?? 'Bürgerservice'} <noreply@localhost>`;
+  problems.push(...crossChecks(merged, production));
   const reports = merged.reports as Record<string, unknown>;
   // Derived from the session secret unless set, so a deployment has one secret less to manage.
   if (!reports.altchaHmacKey && merged.sessionSecret) {

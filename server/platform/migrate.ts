@@ -24,22 +24,26 @@ export function listMigrations(dir = migrationsDir): Migration[] {
  */
 export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
   const applied: string[] = [];
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(727274)');
-    await tx.query(
-      `CREATE TABLE IF NOT EXISTS schema_migrations (
+  await db.transaction(
+    async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(727274)');
+      await tx.query(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (
          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const done = new Set(
-      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
-    );
-    for (const m of listMigrations(dir)) {
-      if (done.has(m.version)) continue;
-      await tx.query(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      applied.push(m.name);
-    }
-  });
+      );
+      const done = new Set(
+        (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+      );
+      for (const m of listMigrations(dir)) {
+        if (done.has(m.version)) continue;
+        await tx.query(m.sql);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        applied.push(m.name);
+      }
+    },
+    // No statement deadline: a migration may rebuild a large table, and waits here for another process's.
+    { statementTimeoutMs: 0 },
+  );
   return applied;
 }
 

@@ -307,6 +307,15 @@ describe('password changes', () => {
       confirmPassword: 'kurz',
     });
     expect(short.body).toMatch(/id="newPassword-error"[\s\S]*mindestens 12 Zeichen/);
+    for (const known of ['Passwort123!', 'password1234', '1qaz2wsx3edc']) {
+      const common = await postForm(t, session, '/admin/account/password', {
+        currentPassword: password,
+        newPassword: known,
+        confirmPassword: known,
+      });
+      expect(common.statusCode, known).toBe(400);
+      expect(common.body, known).toMatch(/id="newPassword-error"[\s\S]*Dieses Passwort ist zu bekannt/);
+    }
 
     const ok = await postForm(t, session, '/admin/account/password', {
       currentPassword: password,

@@ -37,17 +37,3 @@ export async function submit<T>(run: () => Promise<T>): Promise<Outcome<T>> {
     throw err;
   }
 }
-
-/** A `?next=` target only if it is a path on this site (no scheme, host or protocol-relative `//`). */
-export function localPath(next: string | undefined, fallback = '/admin'): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  // Control characters and backslashes are how redirects get smuggled to other hosts.
-  if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c === '\\')) return fallback;
-  try {
-    const url = new URL(next, 'http://local.invalid');
-    if (url.origin !== 'http://local.invalid') return fallback;
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return fallback;
-  }
-}

@@ -2,12 +2,13 @@ import { requireStaff, requireStaffAccount } from '../../platform/auth/guards.js
 import { bindSession, currentSessionIdHash, endSessionCookie, regenerateSession } from '../../platform/auth/index.js';
 import { staffRoles } from '../../platform/auth/types.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { backOfficePath } from '../../platform/http/next-path.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
 import { listDepartments } from '../departments/service.js';
 import { changeOwnPassword, logIn, logOut, logOutEverywhere } from '../users/account-service.js';
-import { asForm, localPath, submit, text } from './forms.js';
+import { asForm, submit, text } from './forms.js';
 import { AccountPage } from './views/account.js';
 import { DashboardPage } from './views/dashboard.js';
 import { LoginPage } from './views/login.js';
@@ -17,18 +18,19 @@ export default async function adminPages(app: App, deps: Deps): Promise<void> {
   const municipalityId = deps.config.municipality.id;
   const throttled = { rateLimit: { max: deps.config.rateLimit.loginPerMinute, timeWindow: '1 minute' } };
   addAdminNavItem(app, { href: '/admin', labelKey: 'admin.nav.dashboard', roles: staffRoles, order: 0 });
+  const nextPath = (next: string | undefined) => (next ? backOfficePath(next, deps.config.publicUrl) : undefined);
 
   app.get('/admin/login', { schema: { hide: true } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
-    if (request.staff) return reply.redirect(localPath(query.next), 303);
+    if (request.staff) return reply.redirect(nextPath(query.next) ?? '/admin', 303);
     const ctx = pageContext(request, reply);
-    return sendHtml(reply, <LoginPage ctx={ctx} next={query.next ? localPath(query.next) : undefined} />);
+    return sendHtml(reply, <LoginPage ctx={ctx} next={nextPath(query.next)} />);
   });
 
   app.post('/admin/login', { schema: { hide: true }, config: throttled }, async (request, reply) => {
     const body = asForm(request.body);
     const email = text(body, 'email');
-    const next = text(body, 'next') ? localPath(text(body, 'next')) : undefined;
+    const next = nextPath(text(body, 'next'));
     // A new session id for every login attempt: an id planted before the login is never the one signed in.
     const sessionIdHash = await regenerateSession(request);
     const result = await submit(() => logIn(deps, { email, password: text(body, 'password', true), sessionIdHash }));

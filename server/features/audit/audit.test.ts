@@ -123,6 +123,13 @@ describe('audit log page', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toMatch(/id="from-error"[\s\S]*JJJJ-MM-TT/);
     expect(res.body).toMatch(/id="to-error"[\s\S]*JJJJ-MM-TT/);
+    // A day that does not exist is a field error too, not a database error.
+    for (const from of ['2026-02-31', '0000-01-01']) {
+      const missing = await getPage(t, session, `/admin/audit?from=${from}&to=2028-02-29`);
+      expect(missing.statusCode, from).toBe(400);
+      expect(missing.body).toMatch(/id="from-error"[\s\S]*JJJJ-MM-TT/);
+      expect(missing.body).not.toMatch(/id="to-error"/);
+    }
     const order = await getPage(t, session, '/admin/audit?from=2026-03-30&to=2026-03-29');
     expect(order.body).toMatch(/id="to-error"[\s\S]*nicht vor dem Anfang/);
   });

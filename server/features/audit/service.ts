@@ -70,7 +70,12 @@ export interface AuditQuery {
 }
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (s: string) => isoDay.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+/** A calendar day that exists (Date.parse would roll 2026-02-31 over into March). */
+const validDay = (s: string) => {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  // PostgreSQL has no year 0.
+  return isoDay.test(s) && !s.startsWith('0000') && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+};
 
 /** Checks filter input; throws validation_failed with i18n keys per field. */
 export function validateAuditQuery(q: AuditQuery): void {

@@ -6,6 +6,7 @@ import { parseArgs } from '../../platform/cli/types.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { login } from '../../test/factories/users.js';
 import { userCommands } from './cli.js';
+import { findUserByEmail } from './service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -95,6 +96,11 @@ describe('user commands', () => {
     ).toBe(1);
     expect(lines).toContain('  email: Please enter an e-mail address like name@example.org.');
     expect(lines).toContain('  password: The password must be at least 12 characters long.');
+    lines.length = 0;
+    const common = ['user', 'create', '--email', 'c@example.org', '--name', 'C', '--role', 'editor'];
+    expect(await runCli(cliCommands, [...common, '--password', 'password1234'], ctx)).toBe(1);
+    expect(lines.join('\n')).toMatch(/ {2}password: This password is too well known/);
+    expect(await findUserByEmail(t.deps, t.config.municipality.id, 'c@example.org')).toBeUndefined();
     lines.length = 0;
     expect(
       await runCli(

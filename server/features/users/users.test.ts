@@ -129,6 +129,19 @@ describe('creating accounts', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a chosen password from the lists of common and breached passwords', async () => {
+    const before = await snapshot();
+    const res = await postForm(t, session, '/admin/users', {
+      displayName: 'Bekannt',
+      email: 'bekannt@example.org',
+      role: 'editor',
+      password: 'Passwort123!',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fieldError(res.body, 'password')).toContain('Dieses Passwort ist zu bekannt');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('rejects an e-mail address in use (any case), an unknown role and an inactive department', async () => {
     const before = await snapshot();
     const taken = await postForm(t, session, '/admin/users', {

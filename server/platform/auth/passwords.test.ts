@@ -51,4 +51,21 @@ describe('passwords', () => {
     expect(passwordProblem('😀'.repeat(11))).toBe('auth.errors.passwordTooShort');
     expect(passwordProblem('x'.repeat(257))).toBe('auth.errors.passwordTooLong');
   });
+
+  it('refuses common and breached passwords, also in other case or with digits and symbols around them', () => {
+    const refused = [
+      'password1234', // on the list as it is
+      'PASSWORD1234',
+      '1qaz2wsx3edc', // a keyboard walk from the list
+      'Passwort123!', // "passwort" with the usual decoration
+      '2024 Sonnenschein!!',
+      'qwerty 123456',
+      'aaaaaaaaaaaa',
+      '121212121212!',
+    ];
+    for (const p of refused) expect(passwordProblem(p), p).toBe('auth.errors.passwordCommon');
+    for (const p of ['Kranich Laterne Oktober 47', 'ein ganz neues Passwort', 'Grünflächenamt 2026']) {
+      expect(passwordProblem(p), p).toBeUndefined();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { type Algorithm, hash, parseOptions, verify } from '@node-rs/argon2';
 
 /** OWASP Password Storage Cheat Sheet: argon2id, 19 MiB memory, 2 iterations, 1 lane. */
@@ -66,10 +67,42 @@ export function generatePassword(): string {
   return groups.join('-');
 }
 
+let common: Set<string> | undefined;
+
+/**
+ * About 49,000 passwords found more than ten times in a leak of ten million (Mark Burnett's list, as shipped in
+ * lower case by `@zxcvbn-ts/language-common`, MIT). Loaded at the first password change, not at start: a few MB
+ * that most processes never need.
+ */
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as {
+      dictionary: { 'passwords-common': string[] };
+    };
+    common = new Set(dictionary['passwords-common']);
+  }
+  return common;
+}
+
+/**
+ * True for a common or breached password (OWASP ASVS 2.1.7), compared without case: one on the list as it is,
+ * without spaces, or with the usual decoration of digits and symbols before or after a listed word removed
+ * ("Passwort123!"), and passwords of fewer than five different characters ("aaaaaaaaaaaa", "121212121212").
+ */
+export function isCommonPassword(password: string): boolean {
+  const lower = password.normalize('NFKC').toLowerCase();
+  if (new Set(lower).size < 5) return true;
+  const list = commonPasswords();
+  const squeezed = lower.replace(/\s+/gu, '');
+  const core = squeezed.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return list.has(lower) || list.has(squeezed) || (core.length > 0 && list.has(core));
+}
+
 /** The i18n key of what is wrong with a new password, or undefined when it meets the policy. */
 export function passwordProblem(password: string): string | undefined {
   const length = [...password].length;
   if (length < passwordMinLength) return 'auth.errors.passwordTooShort';
   if (length > passwordMaxLength) return 'auth.errors.passwordTooLong';
+  if (isCommonPassword(password)) return 'auth.errors.passwordCommon';
   return undefined;
 }

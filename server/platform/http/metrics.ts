@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { AppError } from '../errors.js';
@@ -8,9 +9,27 @@ declare module 'fastify' {
   }
 }
 
-/** Prometheus metrics at /metrics: requests and latencies per route (jobs register their own). */
-export function registerMetrics(app: FastifyInstance, token?: string): void {
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** True when the Authorization header carries the token (compared in constant time). */
+function authorised(header: string | undefined, token: string): boolean {
+  return timingSafeEqual(digest(header ?? ''), digest(`Bearer ${token}`));
+}
+
+/**
+ * Prometheus metrics at /metrics: requests and latencies per route (jobs register their own). With a token the
+ * route requires `Authorization: Bearer <token>`; without one it is open in development and does not exist in
+ * production (404), so a public deployment never shows its internals by accident.
+ */
+export function registerMetrics(app: FastifyInstance, options: { token?: string; production: boolean }): void {
+  const { token } = options;
   const registry = new Registry();
+  app.decorate('metrics', registry);
+  if (!token && options.production) {
+    // Nothing is collected either: no one could read it.
+    app.logger.info('/metrics is off: in production it needs METRICS_TOKEN');
+    return;
+  }
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'http_requests_total',
@@ -25,7 +44,6 @@ export function registerMetrics(app: FastifyInstance, token?: string): void {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  app.decorate('metrics', registry);
   // Labelled children are looked up once per route and status, not hashed on every request.
   const counters = new Map<string, Counter.Internal>();
   const timers = new Map<string, Histogram.Internal<string>>();
@@ -48,7 +66,7 @@ export function registerMetrics(app: FastifyInstance, token?: string): void {
     done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (token && request.headers.authorization !== `Bearer ${token}`) {
+    if (token && !authorised(request.headers.authorization, token)) {
       throw new AppError('unauthenticated', 'A valid metrics token is required');
     }
     return reply.type(registry.contentType).send(await registry.metrics());

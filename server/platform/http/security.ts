@@ -67,6 +67,13 @@ function addFixedHeaders(app: FastifyInstance, headers: Record<string, string>):
  */
 export async function registerBaseSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith('https://');
+  if (config.trustProxy === true) {
+    // Refused in production by the config; allowed elsewhere for a quick local setup behind a proxy.
+    app.logger.warn(
+      'TRUST_PROXY=true trusts every X-Forwarded-For hop: clients can choose their own address and escape the ' +
+        'per-IP limits; set the number of proxies (e.g. 1) or their addresses instead',
+    );
+  }
   addFixedHeaders(
     app,
     securityHeaders({

@@ -47,8 +47,8 @@ export function senderOf(config: MailConfig): { name: string; address: string } 
 const smtpTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 /**
- * A mailer for the configuration: SMTP when `mail.smtpUrl` is set, else .eml files in DATA_DIR/mail (development,
- * demo). Sending throws when the SMTP server is unreachable or refuses, so a job fails and is retried.
+ * A mailer for the configuration: SMTP, or .eml files in DATA_DIR/mail (development, demo, or production with
+ * MAIL_TRANSPORT=file chosen deliberately; the `mail.delete-old-files` job deletes them after the retention period). Sending throws when the SMTP server is unreachable or refuses, so a job fails and is retried.
  * Logs one line per mail without addresses or content.
  */
 export function createMailer(config: MailConfig, log: Logger = createLogger(config)): Mailer {
@@ -72,7 +72,7 @@ export function createMailer(config: MailConfig, log: Logger = createLogger(conf
   });
 
   const smtpUrl = config.mail.smtpUrl;
-  if (smtpUrl) {
+  if (config.mail.transport === 'smtp' && smtpUrl) {
     const transporter = nodemailer.createTransport({ url: smtpUrl, ...smtpTimeouts });
     return {
       transport: 'smtp',
@@ -95,7 +95,7 @@ export function createMailer(config: MailConfig, log: Logger = createLogger(conf
       const stamp = new Date().toISOString().replaceAll(':', '-');
       const file = join(dir, `${stamp}-${randomBytes(4).toString('hex')}.eml`);
       await writeFile(file, info.message as Buffer, { mode: 0o600 });
-      log.info({ mail: m.kind, messageId: info.messageId, file }, 'mail written to file (no SMTP_URL set)');
+      log.info({ mail: m.kind, messageId: info.messageId, file }, 'mail written to file (MAIL_TRANSPORT=file)');
       return { messageId: info.messageId, file };
     },
     close: () => transporter.close(),

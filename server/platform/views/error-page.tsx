@@ -4,7 +4,10 @@ import { pageContext } from './context.js';
 import { Layout } from './layout.js';
 import { sendHtml } from './render.js';
 
-/** The HTML error page: a plain message, never internals; expired staff sessions go back to the login. */
+/**
+ * The HTML error page: a plain message and the fields that were invalid, never internals; expired staff sessions
+ * go back to the login.
+ */
 export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   if ((err.code === 'unauthenticated' || err.code === 'session_expired') && request.url.startsWith('/admin')) {
     // After a POST the form's own URL cannot be opened again; go back to the page the form was on.
@@ -29,6 +32,15 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, er
     <Layout ctx={ctx} title={title} area={request.url.startsWith('/admin') ? 'admin' : 'citizen'}>
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{text}</p>
+      {err.details && Object.keys(err.details).length > 0 && (
+        <ul class="kern-list kern-list--bullet">
+          {Object.entries(err.details).map(([field, message]) => (
+            <li key={field}>
+              {t('errors.field', { field })} {message}
+            </li>
+          ))}
+        </ul>
+      )}
       <p class="kern-body">
         <a class="kern-link" href={request.url.startsWith('/admin') ? '/admin' : '/'}>
           {t('errors.backHome')}
