@@ -1,4 +1,4 @@
-import { closedStatuses, openStatuses } from '../reports/events.js';
+import { closedStatuses, openStatuses } from '../reports/core/statuses.js';
 import { parseW3cDateTime } from './datetime.js';
 import { badRequest, type Open311Problem } from './errors.js';
 import type { DetailedStatus, RequestFilter } from './queries.js';

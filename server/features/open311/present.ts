@@ -1,6 +1,6 @@
 import type { Language } from '../../platform/i18n.js';
 import type { Category, Question } from '../reports/categories.js';
-import { closedStatuses } from '../reports/events.js';
+import { isClosedStatus } from '../reports/core/statuses.js';
 import { w3cDateTime } from './datetime.js';
 import type { DetailedStatus, LocalText, RequestRow } from './queries.js';
 
@@ -76,8 +76,6 @@ export function presentServiceDefinition(
 /** Public coordinates are rounded to 4 decimals (about 10 m), as on the public map: enough to find, not a doorstep. */
 const roundCoordinate = (x: number) => Math.round(x * 1e4) / 1e4;
 
-export const isClosed = (status: string) => (closedStatuses as readonly string[]).includes(status);
-
 export interface PresentOptions {
   lang: Language;
   timeZone: string;
@@ -115,7 +113,7 @@ export interface Open311Request {
 }
 
 export function presentRequest(row: RequestRow, o: PresentOptions): Open311Request {
-  const closed = isClosed(row.status);
+  const closed = isClosedStatus(row.status);
   const when = (d: Date | string) => w3cDateTime(new Date(d), o.timeZone);
   const request: Open311Request = {
     service_request_id: row.reference,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { ReportStatus } from '../reports/events.js';
+import type { ReportStatus } from '../reports/core/statuses.js';
 
 export interface LocalText {
   de: string;

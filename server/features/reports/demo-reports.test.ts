@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { seedDemoIfEmpty } from '../demo/service.js';
 import { listCategories, selectableCategories } from './categories.js';
+import { closedStatuses, isClosedStatus, isOpenStatus, openStatuses } from './core/statuses.js';
 import { seedReportDemo } from './demo.js';
 import { seedDemoReports } from './demo-reports.js';
-import { closedStatuses, openStatuses } from './events.js';
 
 const log = pino({ level: 'silent' });
 let t: TestApp;
@@ -80,7 +80,7 @@ describe('demo reports', () => {
     const count = (s: string) => list.filter((r) => r.status === s).length;
     for (const s of [...openStatuses, ...closedStatuses]) expect(count(s), s).toBeGreaterThan(0);
     expect(count('done')).toBeGreaterThan(list.length / 3);
-    const open = list.filter((r) => (openStatuses as readonly string[]).includes(r.status));
+    const open = list.filter((r) => isOpenStatus(r.status));
     expect(open.length).toBeGreaterThan(15);
     // some open ones are overdue, as in real life
     expect(open.filter((r) => r.due_at && r.due_at.getTime() < now).length).toBeGreaterThan(0);
@@ -189,7 +189,7 @@ describe('demo reports', () => {
       expect(status, r.reference).toBe(r.status);
       expect(r.updated_at.getTime()).toBe(Math.max(...mine.map((e) => e.created_at.getTime())));
       expect(r.due_at?.getTime()).toBeGreaterThan(r.created_at.getTime());
-      if ((closedStatuses as readonly string[]).includes(r.status)) {
+      if (isClosedStatus(r.status)) {
         const closing = mine.findLast((e) => e.status_to === r.status);
         expect(closing?.public).toBe(true);
         expect(closing?.public_note?.length, r.reference).toBeGreaterThan(5);

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.js';
 import { findAddressByText } from '../addresses/service.js';
 import { type Category, listAllCategories, selectableCategories } from './categories.js';
 import { selectDistrictIdsByKey } from './categories-queries.js';
+import type { ReportStatus } from './core/statuses.js';
 import {
   anyReport,
   type DemoEventRow,
@@ -27,7 +28,7 @@ import {
   demoReportTexts,
   genericDemoTexts,
 } from './demo-reports-data.js';
-import type { EventKind, ReportStatus } from './events.js';
+import type { EventKind } from './events.js';
 import { formatReference, yearIn } from './reference.js';
 import { addWorkingDays, isWorkingDay } from './working-days.js';
 

@@ -19,19 +19,6 @@ export const eventKinds = [
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-export const reportStatuses = [
-  'received',
-  'forwarded',
-  'accepted',
-  'in_progress',
-  'done',
-  'rejected',
-  'external',
-] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
-export const openStatuses: readonly ReportStatus[] = ['received', 'forwarded', 'accepted', 'in_progress'];
-export const closedStatuses: readonly ReportStatus[] = ['done', 'rejected', 'external'];
-
 export interface NewEvent {
   reportId: number;
   kind: string;

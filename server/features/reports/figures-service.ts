@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
+import { reportStatuses } from './core/statuses.js';
 import { localDay } from './digest-service.js';
-import { reportStatuses } from './events.js';
 import {
   countReportsByCategory,
   countReportsByDistrict,

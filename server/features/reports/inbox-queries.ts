@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { ReportStatus } from './policy.js';
+import { openStatuses, type ReportStatus } from './core/statuses.js';
 
 export type InboxSort = 'newest' | 'oldest' | 'due';
 
@@ -24,8 +24,6 @@ export interface InboxFilter {
   now: Date;
 }
 
-const open = `r.status IN ('received', 'forwarded', 'accepted', 'in_progress')`;
-
 function where(f: InboxFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [f.municipalityId];
   const parts = ['r.municipality_id = $1'];
@@ -39,7 +37,10 @@ function where(f: InboxFilter): { sql: string; params: unknown[] } {
   if (f.categoryId) add((p) => `(r.category_id = ${p} OR c.parent_id = ${p})`, f.categoryId);
   if (f.districtId) add((p) => `r.district_id = ${p}`, f.districtId);
   if (f.departmentId) add((p) => `r.department_id = ${p}`, f.departmentId);
-  if (f.overdue) add((p) => `${open} AND r.due_at < ${p}`, f.now);
+  if (f.overdue) {
+    add((p) => `r.status = ANY(${p}::text[])`, openStatuses);
+    add((p) => `r.due_at < ${p}`, f.now);
+  }
   if (f.needsScreening) parts.push('r.needs_screening');
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

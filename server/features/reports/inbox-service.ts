@@ -2,6 +2,7 @@ import type { StaffPrincipal } from '../../platform/auth/types.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { listDepartments } from '../departments/service.js';
+import { closedStatuses, isReportStatus, openStatuses, type ReportStatus } from './core/statuses.js';
 import {
   type InboxFilter,
   type InboxSort,
@@ -15,17 +16,7 @@ import {
   selectStaffEvents,
   selectStaffReport,
 } from './inbox-queries.js';
-import {
-  availableActions,
-  canSeeContact,
-  canUseInbox,
-  canViewReport,
-  closedStatuses,
-  isReportStatus,
-  openStatuses,
-  type ReportStatus,
-  type WorkflowAction,
-} from './policy.js';
+import { availableActions, canSeeContact, canUseInbox, canViewReport, type WorkflowAction } from './policy.js';
 import {
   type InboxItem,
   presentInboxRow,

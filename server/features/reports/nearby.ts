@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
 import { checkAltcha, markAltchaUsed } from './altcha.js';
 import { getCategoryByCode } from './categories.js';
+import { isOpenStatus } from './core/statuses.js';
 import { appendEvent } from './events.js';
 import {
   incrementSupporterCount,
@@ -120,10 +121,7 @@ export async function addSupporter(
   return deps.db.transaction(async (tx) => {
     const report = await selectReportForSupport(tx, municipalityId, reference);
     if (!report || report.hidden || report.abusive) throw new AppError('not_found', 'Report not found');
-    if (
-      report.merged_into_id !== null ||
-      !['received', 'forwarded', 'accepted', 'in_progress'].includes(report.status)
-    ) {
+    if (report.merged_into_id !== null || !isOpenStatus(report.status)) {
       throw new AppError('conflict', 'This report is closed and takes no supporters', {
         report: errorKey('report_closed'),
       });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { openStatuses } from './core/statuses.js';
 
 export interface NotifyEventRow {
   event_id: number;
@@ -118,11 +119,11 @@ export async function selectOverdueReports(
        FROM reports r
        JOIN report_categories c ON c.id = r.category_id
       WHERE r.municipality_id = $1
-        AND r.status IN ('received', 'forwarded', 'accepted', 'in_progress')
+        AND r.status = ANY($3::text[])
         AND r.merged_into_id IS NULL
         AND r.due_at < $2
       ORDER BY r.due_at, r.id`,
-    [municipalityId, now],
+    [municipalityId, now, openStatuses],
   );
   return rows;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReportStatus } from './core/statuses.js';
 import {
   type Actor,
   availableActions,
@@ -10,7 +11,6 @@ import {
   canViewReport,
   fitsState,
   mayDo,
-  type ReportStatus,
   targetStatus,
   type WorkflowAction,
   workflowActions,

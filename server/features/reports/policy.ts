@@ -1,7 +1,5 @@
 import type { StaffPrincipal } from '../../platform/auth/types.js';
-import { closedStatuses, openStatuses, type ReportStatus, reportStatuses } from './events.js';
-
-export { closedStatuses, openStatuses, type ReportStatus, reportStatuses };
+import { closedStatuses, openStatuses, type ReportStatus } from './core/statuses.js';
 
 /**
  * Who may do what in the Mängelmelder back office, and which status changes the workflow allows. Pure functions.
@@ -13,11 +11,6 @@ export { closedStatuses, openStatuses, type ReportStatus, reportStatuses };
  * do not forward elsewhere (they return instead), merge or moderate (public texts, photos, abuse and screening are
  * the BSC's editorial job). editor and analyst have no report actions (analysts see figures elsewhere).
  */
-
-export function isReportStatus(s: unknown): s is ReportStatus {
-  return typeof s === 'string' && (reportStatuses as readonly string[]).includes(s);
-}
-export const isOpen = (s: ReportStatus): boolean => openStatuses.includes(s);
 
 export type Actor = Pick<StaffPrincipal, 'role' | 'departmentIds'>;
 

@@ -1,5 +1,5 @@
+import { isOpenStatus, type ReportStatus } from './core/statuses.js';
 import type { InboxRow, MapRow, StaffEventRow, StaffPhotoRow, StaffReportRow } from './inbox-queries.js';
-import { isOpen, type ReportStatus } from './policy.js';
 
 /**
  * Rows as the back office sees them. The staff view is separate from every citizen view: it is the only one that
@@ -11,7 +11,7 @@ export type Localised = { de: string; en?: string };
 const dayMs = 86_400_000;
 
 const overdueAt = (status: ReportStatus, dueAt: Date | null, now: Date) =>
-  isOpen(status) && dueAt !== null && new Date(dueAt).getTime() < now.getTime();
+  isOpenStatus(status) && dueAt !== null && new Date(dueAt).getTime() < now.getTime();
 
 function shorten(text: string, max = 100): string {
   const flat = text.replace(/\s+/g, ' ').trim();

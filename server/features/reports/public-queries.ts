@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../platform/db.js';
+import type { ReportStatus } from './core/statuses.js';
 
 // Only these columns of a report are ever read for the public view; names, contact data, status tokens, the
 // original text and internal notes are never selected, so no presenter can leak them by mistake.
@@ -11,7 +12,7 @@ export interface PublicFilter {
   timeZone: string;
   /** Category ids (a group is resolved to its children before). */
   categoryIds?: number[];
-  statuses?: string[];
+  statuses?: readonly ReportStatus[];
   districtKey?: string;
   /** Calendar days (YYYY-MM-DD), inclusive, in `timeZone`, of the report's creation. */
   from?: string;

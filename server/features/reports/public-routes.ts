@@ -1,6 +1,7 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import type { App, Deps } from '../../platform/deps.js';
 import { problemSchema } from '../addresses/schemas.js';
+import { reportStatuses } from './core/statuses.js';
 import { presentMapFeature, presentPublicSummary } from './present-public.js';
 import {
   countLimit,
@@ -10,7 +11,6 @@ import {
   mapFeatureLimit,
   maxBboxSpanDegrees,
   publicPageSize,
-  reportStatuses,
   reportsCacheTag,
 } from './public-service.js';
 

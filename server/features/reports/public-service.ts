@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { listDistricts } from '../addresses/service.js';
+import { closedStatuses, isReportStatus, openStatuses } from './core/statuses.js';
 import {
   type CategoryChoiceRow,
   type MapReportRow,
@@ -19,10 +20,6 @@ import {
   selectPublicReports,
   selectReportByReference,
 } from './public-queries.js';
-
-export const reportStatuses = ['received', 'forwarded', 'accepted', 'in_progress', 'done', 'rejected', 'external'];
-export const openStatuses = ['received', 'forwarded', 'accepted', 'in_progress'];
-export const closedStatuses = ['done', 'rejected', 'external'];
 
 /**
  * Tag of the cached public answers (map, list; 30 s): whoever changes what the public sees (a new report, a status,
@@ -90,7 +87,7 @@ const validDay = (s: string) => {
 export function checkPublicQuery(q: PublicQuery, choices: FilterChoices): QueryProblems {
   const problems: QueryProblems = {};
   if (q.category && !choices.categories.some((c) => c.code === q.category)) problems.category = 'unknownCategory';
-  if (q.status && q.status !== 'open' && q.status !== 'closed' && !reportStatuses.includes(q.status)) {
+  if (q.status && q.status !== 'open' && q.status !== 'closed' && !isReportStatus(q.status)) {
     problems.status = 'unknownStatus';
   }
   if (q.district && !choices.districts.some((d) => d.key === q.district)) problems.district = 'unknownDistrict';
@@ -136,7 +133,7 @@ function toFilter(deps: Deps, municipalityId: string, q: PublicQuery, choices: F
   }
   if (q.status === 'open') filter.statuses = openStatuses;
   else if (q.status === 'closed') filter.statuses = closedStatuses;
-  else if (q.status) filter.statuses = [q.status];
+  else if (isReportStatus(q.status)) filter.statuses = [q.status];
   if (q.district) filter.districtKey = q.district;
   if (q.from) filter.from = q.from;
   if (q.to) filter.to = q.to;

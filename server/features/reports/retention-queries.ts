@@ -1,11 +1,12 @@
 import type { Queryable } from '../../platform/db.js';
+import { closedStatuses } from './core/statuses.js';
 
 /**
  * A report is due for anonymisation when it was closed longer ago than its category's retention period, or made
- * longer ago than the maximum ($3 days), and is not anonymised yet. $1 municipality, $2 now.
+ * longer ago than the maximum ($3 days), and is not anonymised yet. $1 municipality, $2 now, $4 the closed statuses.
  */
 const due = `r.municipality_id = $1 AND r.anonymised_at IS NULL AND (
-    (r.status IN ('done', 'rejected', 'external') AND r.closed_at IS NOT NULL
+    (r.status = ANY($4::text[]) AND r.closed_at IS NOT NULL
      AND r.closed_at + make_interval(days => (SELECT c.retention_days_after_close FROM report_categories c
                                               WHERE c.id = r.category_id)) <= $2)
     OR r.created_at + make_interval(days => $3::int) <= $2)`;
@@ -16,7 +17,7 @@ export interface RetentionWindow {
   maxDays: number;
 }
 
-const params = (w: RetentionWindow) => [w.municipalityId, w.now, w.maxDays];
+const params = (w: RetentionWindow) => [w.municipalityId, w.now, w.maxDays, closedStatuses];
 
 /** Ids of due reports after `afterId`, ascending, at most `limit`. */
 export async function selectDueReportIds(
@@ -26,7 +27,7 @@ export async function selectDueReportIds(
   limit: number,
 ): Promise<number[]> {
   const { rows } = await db.query<{ id: number }>(
-    `SELECT r.id FROM reports r WHERE ${due} AND r.id > $4 ORDER BY r.id LIMIT $5`,
+    `SELECT r.id FROM reports r WHERE ${due} AND r.id > $5 ORDER BY r.id LIMIT $6`,
     [...params(w), afterId, limit],
   );
   return rows.map((r) => Number(r.id));
@@ -82,7 +83,7 @@ export async function lockDueReport(tx: Queryable, w: RetentionWindow, id: numbe
             (SELECT c.questions FROM report_categories c WHERE c.id = r.category_id) AS questions,
             r.lat, r.lon, r.address_id, r.address_label, r.landmark
        FROM reports r
-      WHERE ${due} AND r.id = $4
+      WHERE ${due} AND r.id = $5
       FOR UPDATE SKIP LOCKED`,
     [...params(w), id],
   );

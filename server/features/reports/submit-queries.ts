@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { openStatuses } from './core/statuses.js';
 
 /** Bumps and returns the reference counter of municipality × year; the upsert locks the row until commit. */
 export async function nextReferenceNumber(tx: Queryable, municipalityId: string, year: number): Promise<number> {
@@ -168,11 +169,11 @@ export async function selectOpenReportsInBox(
        FROM reports
       WHERE location <@ box(point($4, $3), point($6, $5))
         AND municipality_id = $1 AND category_id = $2
-        AND status IN ('received', 'forwarded', 'accepted', 'in_progress')
+        AND status = ANY($8::text[])
         AND NOT hidden AND NOT abusive AND merged_into_id IS NULL
       ORDER BY created_at DESC
       LIMIT $7`,
-    [p.municipalityId, p.categoryId, p.south, p.west, p.north, p.east, limit],
+    [p.municipalityId, p.categoryId, p.south, p.west, p.north, p.east, limit, openStatuses],
   );
   return rows;
 }

@@ -2,6 +2,7 @@ import type { StaffPrincipal } from '../../platform/auth/types.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, type FieldErrors, forbidden, notFound } from '../../platform/errors.js';
 import { actorOf, recordAudit } from '../audit/service.js';
+import { closedStatuses } from './core/statuses.js';
 import { canManageTemplates } from './policy.js';
 import {
   deleteTemplate,
@@ -16,7 +17,7 @@ import {
 export type { TemplateRow };
 
 /** What a template is for: the public note of a status change, or a public note without one ('note'). */
-export const templateKinds = ['accepted', 'in_progress', 'done', 'rejected', 'external', 'note'] as const;
+export const templateKinds = ['accepted', 'in_progress', ...closedStatuses, 'note'] as const;
 export type TemplateKind = (typeof templateKinds)[number];
 
 /** A template's text in a language; English falls back to German. */

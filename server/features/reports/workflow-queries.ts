@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
-import type { ReportStatus } from './policy.js';
+import type { ReportStatus } from './core/statuses.js';
 
 /** The columns the workflow decides on; read under a row lock. */
 export interface WorkflowReportRow {

@@ -6,8 +6,9 @@ import { invalidateResponses } from '../../platform/http/response-cache.js';
 import { i18nFor, type Language, supportedLanguages } from '../../platform/i18n.js';
 import { actorOf, recordAudit } from '../audit/service.js';
 import { existingDepartmentIds } from '../departments/service.js';
+import { isOpenStatus, type ReportStatus } from './core/statuses.js';
 import { appendEvent, type NewEvent } from './events.js';
-import { fitsState, isOpen, mayDo, type ReportStatus, targetStatus, type WorkflowAction } from './policy.js';
+import { fitsState, mayDo, targetStatus, type WorkflowAction } from './policy.js';
 import { reportsCacheTag } from './public-service.js';
 import { getExternalBody } from './routing-service.js';
 import {
@@ -144,7 +145,7 @@ async function changeStatus(
     departmentId: to.departmentId === undefined ? r.department_id : to.departmentId,
     externalBodyId: to.externalBodyId === undefined ? r.external_body_id : to.externalBodyId,
     // Closing stamps the time; reopening clears it.
-    closedAt: isOpen(status) ? null : (r.closed_at ?? step.now),
+    closedAt: isOpenStatus(status) ? null : (r.closed_at ?? step.now),
   };
   await updateRouting(step.tx, r.id, next, step.now);
   await step.event({ ...e, statusFrom: r.status, statusTo: status });
@@ -336,10 +337,10 @@ export async function mergeReport(
     else if (!target) errors.reference = 'reports-admin.errors.referenceUnknown';
     else if (Number(target.id) === Number(dup.id)) errors.reference = 'reports-admin.errors.mergeSelf';
     else if (target.merged_into_id !== null) errors.reference = 'reports-admin.errors.mergeTargetMerged';
-    else if (!isOpen(target.status)) errors.reference = 'reports-admin.errors.mergeTargetClosed';
+    else if (!isOpenStatus(target.status)) errors.reference = 'reports-admin.errors.mergeTargetClosed';
     throwIf(errors);
     const into = target!;
-    const status: ReportStatus = isOpen(dup.status) ? 'done' : dup.status;
+    const status: ReportStatus = isOpenStatus(dup.status) ? 'done' : dup.status;
     await updateMerged(step.tx, dup.id, { targetId: into.id, status, closedAt: dup.closed_at ?? step.now }, step.now);
     let added = await moveSupporters(step.tx, dup.id, into.id);
     const email = dup.reporter_email;

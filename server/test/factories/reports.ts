@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { findDistrictAt } from '../../features/addresses/service.js';
+import { isClosedStatus, type ReportStatus } from '../../features/reports/core/statuses.js';
 import {
   hashStatusToken,
   newStatusNonce,
@@ -70,7 +71,7 @@ export async function createExternalBody(deps: Deps, name: string, active = true
 
 export interface TestReportOverrides {
   categoryId?: number;
-  status?: 'received' | 'forwarded' | 'accepted' | 'in_progress' | 'done' | 'rejected' | 'external';
+  status?: ReportStatus;
   description?: string;
   /** The moderated public text (default none, as after submission). */
   publicDescription?: string | null;
@@ -122,7 +123,7 @@ export async function createReport(deps: Deps, overrides: TestReportOverrides = 
   const lat = overrides.lat ?? points.mitte.lat;
   const lon = overrides.lon ?? points.mitte.lon;
   const status = overrides.status ?? 'received';
-  const closed = ['done', 'rejected', 'external'].includes(status);
+  const closed = isClosedStatus(status);
   const district = await findDistrictAt(deps.db, m.id, lat, lon);
   const target = await deps.db.query<{ days: number }>(
     'SELECT target_working_days AS days FROM report_categories WHERE id = $1',

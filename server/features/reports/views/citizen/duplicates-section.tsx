@@ -1,8 +1,7 @@
 import type { PageContext } from '../../../../platform/views/context.js';
+import { reportStatuses } from '../../core/statuses.js';
 import { streetOf } from '../../present-public.js';
 import type { NearbyReport } from '../../submit-service.js';
-
-const statuses = ['received', 'forwarded', 'accepted', 'in_progress', 'done', 'rejected', 'external'];
 
 interface DuplicateProps {
   ctx: PageContext;
@@ -66,7 +65,7 @@ export function DuplicatesSection({
 }) {
   const { t } = ctx.i18n;
   const list = duplicates ?? [];
-  const labels = Object.fromEntries(statuses.map((s) => [s, t(`reports.status.${s}`)]));
+  const labels = Object.fromEntries(reportStatuses.map((s) => [s, t(`reports.status.${s}`)]));
   return (
     <>
       <section

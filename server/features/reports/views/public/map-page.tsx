@@ -1,7 +1,8 @@
 import { ErrorSummary } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
-import { mapFeatureLimit, reportStatuses } from '../../public-service.js';
+import { reportStatuses } from '../../core/statuses.js';
+import { mapFeatureLimit } from '../../public-service.js';
 import { mapAttributes, reportsMapAssets } from '../map-attributes.js';
 import { type PublicListData, ViewLinks } from './list-page.js';
 import { FilterForm, filterUrl, Results } from './parts.js';

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { reportStatuses } from '../../core/statuses.js';
 import type { PublicReportSummary } from '../../present-public.js';
 import type { FilterChoices, PublicQuery } from '../../public-service.js';
 
@@ -144,9 +145,7 @@ export function FilterForm({ ctx, action, query, choices, errors }: FilterFormPr
             {option('open', t('reports-public.filter.open'), query.status)}
             {option('closed', t('reports-public.filter.closed'), query.status)}
             <optgroup label={t('reports-public.filter.eachStatus')}>
-              {['received', 'forwarded', 'accepted', 'in_progress', 'done', 'rejected', 'external'].map((s) =>
-                option(s, t(`reports-public.status.${s}`), query.status),
-              )}
+              {reportStatuses.map((s) => option(s, t(`reports-public.status.${s}`), query.status))}
             </optgroup>
           </Select>
           {choices.districts.length > 0 && (
