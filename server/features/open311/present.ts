@@ -1,5 +1,5 @@
 import type { Language } from '../../platform/i18n.js';
-import type { Category, Question } from '../reports/categories.js';
+import type { Category, Question } from '../reports/core/categories.js';
 import { isClosedStatus } from '../reports/core/statuses.js';
 import { w3cDateTime } from './datetime.js';
 import type { DetailedStatus, LocalText, RequestRow } from './queries.js';

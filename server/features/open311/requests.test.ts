@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { points, seedTestAddresses } from '../../test/factories/addresses.js';
 import { createExternalBody, createReport } from '../../test/factories/reports.js';
-import { appendEvent } from '../reports/events.js';
+import { appendEvent } from '../reports/core/events.js';
 import { errorListSchema, requestListSchema } from './schemas.js';
 import { type Open311Fixture, seedOpen311Categories } from './test-data.js';
 import { errors, get, json, xml } from './test-helpers.js';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps.js';
 import type { Language } from '../../platform/i18n.js';
-import { type Category, listCategories, selectableCategories } from '../reports/categories.js';
+import { type Category, listCategories, selectableCategories } from '../reports/core/categories.js';
 import { notFound } from './errors.js';
 import { extensionsWanted, parseRequestFilter, type RawParams, single } from './params.js';
 import {

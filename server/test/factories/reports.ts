@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { findDistrictAt } from '../../features/addresses/service.js';
-import { isClosedStatus, type ReportStatus } from '../../features/reports/core/statuses.js';
 import {
   hashStatusToken,
   newStatusNonce,
   statusTokenFor,
   statusTokenKey,
-} from '../../features/reports/status-token.js';
-import { addWorkingDays } from '../../features/reports/working-days.js';
+} from '../../features/reports/core/status-token.js';
+import { isClosedStatus, type ReportStatus } from '../../features/reports/core/statuses.js';
+import { addWorkingDays } from '../../features/reports/core/working-days.js';
 import type { Deps } from '../../platform/deps.js';
 import { points } from './addresses.js';
 
