@@ -1,6 +1,8 @@
 import type { Queryable } from '../../../platform/db.js';
 import { openStatuses, type ReportStatus } from '../core/statuses.js';
 
+// Read models of the back office (inbox, map, overdue list, report detail). Writes go through the core.
+
 export type InboxSort = 'newest' | 'oldest' | 'due';
 
 export interface InboxFilter {
@@ -281,35 +283,6 @@ export async function selectStaffEvents(db: Queryable, reportId: number): Promis
     [reportId],
   );
   return rows;
-}
-
-export interface StaffPhotoRow {
-  id: number;
-  review: 'pending' | 'approved' | 'hidden';
-  width: number;
-  height: number;
-  byte_size: number;
-}
-
-export async function selectPhotos(db: Queryable, reportId: number): Promise<StaffPhotoRow[]> {
-  const { rows } = await db.query<StaffPhotoRow>(
-    'SELECT id, review, width, height, byte_size FROM report_photos WHERE report_id = $1 ORDER BY sort, id',
-    [reportId],
-  );
-  return rows;
-}
-
-/** One photo's bytes, when it belongs to the report. */
-export async function selectPhotoData(
-  db: Queryable,
-  reportId: number,
-  photoId: number,
-): Promise<{ content_type: string; data: Buffer } | undefined> {
-  const { rows } = await db.query<{ content_type: string; data: Buffer }>(
-    'SELECT content_type, data FROM report_photos WHERE report_id = $1 AND id = $2',
-    [reportId, photoId],
-  );
-  return rows[0];
 }
 
 /** References of the reports merged into this one. */

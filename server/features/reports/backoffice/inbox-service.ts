@@ -2,9 +2,11 @@ import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden, notFound } from '../../../platform/errors.js';
 import { listDepartments } from '../../departments/service.js';
+import { listExternalBodies } from '../core/external-bodies.js';
+import { selectPhotoData, selectPhotos } from '../core/photos-queries.js';
 import { availableActions, canSeeContact, canUseInbox, canViewReport, type WorkflowAction } from '../core/policy.js';
+import { listDistrictOptions, listLeafCategories } from '../core/routing.js';
 import { closedStatuses, isReportStatus, openStatuses, type ReportStatus } from '../core/statuses.js';
-import { listDistrictOptions, listExternalBodies, listLeafCategories } from '../settings/routing-service.js';
 import {
   type InboxFilter,
   type InboxSort,
@@ -12,8 +14,6 @@ import {
   selectInboxPoints,
   selectMergedReferences,
   selectOverdue,
-  selectPhotoData,
-  selectPhotos,
   selectReportScope,
   selectStaffEvents,
   selectStaffReport,

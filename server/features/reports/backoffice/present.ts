@@ -1,12 +1,12 @@
+import type { StaffPhotoRow } from '../core/photos-queries.js';
 import { isOpenStatus, type ReportStatus } from '../core/statuses.js';
-import type { InboxRow, MapRow, StaffEventRow, StaffPhotoRow, StaffReportRow } from './inbox-queries.js';
+import type { Localised } from '../core/views/admin-components.js';
+import type { InboxRow, MapRow, StaffEventRow, StaffReportRow } from './inbox-queries.js';
 
 /**
  * Rows as the back office sees them. The staff view is separate from every citizen view: it is the only one that
  * carries the original text, internal notes and (when the viewer may see them) the reporter's contact data.
  */
-
-export type Localised = { de: string; en?: string };
 
 const dayMs = 86_400_000;
 

@@ -5,8 +5,8 @@ import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/service.js';
 import { findDepartmentBySlug } from '../../departments/service.js';
+import { forgetCachedCategories } from './cache.js';
 import { datatypes } from './categories.js';
-import { forgetCachedCategories } from './categories-cache.js';
 import { type CategoryRow, selectCategories, upsertCategoryRow } from './categories-queries.js';
 
 const localised = T.Object({

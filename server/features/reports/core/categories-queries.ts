@@ -1,5 +1,7 @@
 import type { Queryable } from '../../../platform/db.js';
 
+// The one owner of report_categories (written only by the category import).
+
 export interface CategoryRow {
   id: number;
   code: string;
@@ -55,14 +57,6 @@ export async function selectCategoryById(
   return rows[0];
 }
 
-/** True when the category has active children (a group node). */
-export async function hasActiveChildren(db: Queryable, categoryId: number): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM report_categories WHERE parent_id = $1 AND active LIMIT 1', [
-    categoryId,
-  ]);
-  return rows.length > 0;
-}
-
 export interface CategoryWrite {
   municipalityId: string;
   code: string;
@@ -111,61 +105,51 @@ export async function upsertCategoryRow(tx: Queryable, c: CategoryWrite, at: Dat
   return rows[0] as CategoryRow;
 }
 
-/** Inserts or replaces the rule for category × district (NULL = every district). */
-export async function upsertRoutingRule(
-  tx: Queryable,
-  r: {
-    municipalityId: string;
-    categoryId: number;
-    districtId: number | null;
-    departmentId: number;
-    autoForward: boolean;
-  },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_routing_rules (municipality_id, category_id, district_id, department_id, auto_forward)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (category_id, coalesce(district_id, 0)) DO UPDATE SET
-       department_id = EXCLUDED.department_id, auto_forward = EXCLUDED.auto_forward`,
-    [r.municipalityId, r.categoryId, r.districtId, r.departmentId, r.autoForward],
-  );
+export interface CategoryChoiceRow {
+  id: number;
+  code: string;
+  parent_id: number | null;
+  name: { de?: string; en?: string };
 }
 
-/** Inserts an external body unless one of that name exists. */
-export async function insertExternalBody(
-  tx: Queryable,
-  b: { municipalityId: string; name: string; email?: string; phone?: string; website?: string },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_external_bodies (municipality_id, name, email, phone, website)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (municipality_id, name) DO NOTHING`,
-    [b.municipalityId, b.name, b.email ?? null, b.phone ?? null, b.website ?? null],
-  );
-}
-
-/** True when the municipality has note templates. */
-export async function anyNoteTemplate(db: Queryable, municipalityId: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM report_note_templates WHERE municipality_id = $1 LIMIT 1', [
-    municipalityId,
-  ]);
-  return rows.length > 0;
-}
-
-export async function insertNoteTemplate(
-  tx: Queryable,
-  t: { municipalityId: string; status: string; title: string; body: { de: string; en: string }; sort: number },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_note_templates (municipality_id, status, title, body, sort) VALUES ($1, $2, $3, $4, $5)`,
-    [t.municipalityId, t.status, t.title, JSON.stringify(t.body), t.sort],
-  );
-}
-
-/** District ids by key, for demo routing rules. */
-export async function selectDistrictIdsByKey(db: Queryable, municipalityId: string): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ id: number; key: string }>(
-    'SELECT id, key FROM districts WHERE municipality_id = $1',
+/** The municipality's active categories (groups and their children), by sort: the public filter's choices. */
+export async function selectCategoryChoices(db: Queryable, municipalityId: string): Promise<CategoryChoiceRow[]> {
+  const { rows } = await db.query<CategoryChoiceRow>(
+    `SELECT id, code, parent_id, name FROM report_categories
+      WHERE municipality_id = $1 AND active ORDER BY sort, id`,
     [municipalityId],
   );
-  return new Map(rows.map((r) => [r.key, r.id]));
+  return rows;
+}
+
+/** Categories a report can have (no groups), inactive ones last, for rule and filter choices. */
+export async function selectLeafCategories(
+  db: Queryable,
+  municipalityId: string,
+): Promise<{ id: number; name: { de: string; en: string }; active: boolean }[]> {
+  const { rows } = await db.query<{ id: number; name: { de: string; en: string }; active: boolean }>(
+    `SELECT c.id, c.name, c.active FROM report_categories c
+     WHERE c.municipality_id = $1 AND NOT EXISTS (SELECT 1 FROM report_categories k WHERE k.parent_id = c.id)
+     ORDER BY c.active DESC, c.sort, c.name->>'de', c.id`,
+    [municipalityId],
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Keywords of the municipality's categories by code (only those that have some). */
+export async function selectCategoryKeywords(db: Queryable, municipalityId: string): Promise<Map<string, string[]>> {
+  const { rows } = await db.query<{ code: string; keywords: string[] }>(
+    "SELECT code, keywords FROM report_categories WHERE municipality_id = $1 AND keywords <> '{}'",
+    [municipalityId],
+  );
+  return new Map(rows.map((r) => [r.code, r.keywords]));
+}
+
+/** When a category of the municipality last changed; null without categories. */
+export async function selectCategoriesChangedAt(db: Queryable, municipalityId: string): Promise<Date | null> {
+  const { rows } = await db.query<{ at: Date | null }>(
+    'SELECT max(updated_at) AS at FROM report_categories WHERE municipality_id = $1',
+    [municipalityId],
+  );
+  return rows[0]?.at ?? null;
 }

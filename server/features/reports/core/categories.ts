@@ -1,7 +1,14 @@
 import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
-import { type CategoryRow, selectCategories, selectCategoryByCode, selectCategoryById } from './categories-queries.js';
+import {
+  type CategoryRow,
+  selectCategories,
+  selectCategoriesChangedAt,
+  selectCategoryByCode,
+  selectCategoryById,
+  selectCategoryKeywords,
+} from './categories-queries.js';
 
 export type Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 export const datatypes: readonly Datatype[] = [
@@ -137,4 +144,14 @@ export async function getCategoryById(db: Queryable, municipalityId: string, id:
 /** The category's name in a language. */
 export function categoryName(category: Pick<Category, 'name'>, lang: 'de' | 'en'): string {
   return category.name[lang] || category.name.de;
+}
+
+/** Keywords of the municipality's categories by code (the Open311 `keywords`; not part of the Category type). */
+export function listCategoryKeywords(deps: Deps, municipalityId: string): Promise<Map<string, string[]>> {
+  return selectCategoryKeywords(deps.db, municipalityId);
+}
+
+/** When a category of the municipality last changed (Open311's discovery changeset); null without categories. */
+export function categoriesChangedAt(deps: Deps, municipalityId: string): Promise<Date | null> {
+  return selectCategoriesChangedAt(deps.db, municipalityId);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../platform/db.js';
-import { insertEvent } from './reports-queries.js';
+import { insertEvents } from './events-queries.js';
 
 export const eventKinds = [
   'created',
@@ -18,6 +18,9 @@ export const eventKinds = [
   'anonymised',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
+
+/** The job that mails reporter and supporters about a public event; enqueued with the event, in its transaction. */
+export const notifyStatusJobName = 'reports.notify-status';
 
 export interface NewEvent {
   reportId: number;
@@ -40,17 +43,20 @@ export interface NewEvent {
  * notifications: whoever writes a public event enqueues `reports.notify-status` {eventId} in the same transaction.
  */
 export async function appendEvent(tx: Queryable, e: NewEvent): Promise<number> {
-  return insertEvent(tx, {
-    reportId: e.reportId,
-    kind: e.kind,
-    statusFrom: e.statusFrom ?? null,
-    statusTo: e.statusTo ?? null,
-    public: e.public ?? false,
-    publicNote: e.publicNote ?? null,
-    internalNote: e.internalNote ?? null,
-    departmentId: e.departmentId ?? null,
-    externalBodyId: e.externalBodyId ?? null,
-    actorId: e.actorId ?? null,
-    at: e.at,
-  });
+  const [id] = await insertEvents(tx, [
+    {
+      reportId: e.reportId,
+      kind: e.kind,
+      statusFrom: e.statusFrom ?? null,
+      statusTo: e.statusTo ?? null,
+      public: e.public ?? false,
+      publicNote: e.publicNote ?? null,
+      internalNote: e.internalNote ?? null,
+      departmentId: e.departmentId ?? null,
+      externalBodyId: e.externalBodyId ?? null,
+      actorId: e.actorId ?? null,
+      at: e.at,
+    },
+  ]);
+  return id as number;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/errors.js';
-import { claimIdempotencyKey, selectIdempotentRequest, storeIdempotentResponse } from './reports-queries.js';
+import { claimIdempotencyKey, selectIdempotentRequest, storeIdempotentResponse } from './idempotency-queries.js';
 
 /** How long a key is remembered (the stored answer carries the status token; see the migration). */
 export const idempotencyTtlMs = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { Type as T } from '@sinclair/typebox';
 import type { JobDefinition, JobResult } from '../../../platform/jobs/types.js';
 import { idempotencyTtlMs } from './idempotency.js';
-import { countIdempotentRequestsBefore, deleteIdempotentRequestsBefore } from './reports-queries.js';
+import { countIdempotentRequestsBefore, deleteIdempotentRequestsBefore } from './idempotency-queries.js';
 
 const batch = 5000;
 

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../../platform/db.js';
 
+// The one owner of report_note_templates: editable texts for public status notes.
+
 export interface TemplateRow {
   id: number;
   status: string;
@@ -19,6 +21,7 @@ export async function selectTemplates(db: Queryable, municipalityId: string): Pr
   return rows;
 }
 
+/** One template of the municipality (optionally locked), or undefined. */
 export async function selectTemplate(
   db: Queryable,
   municipalityId: string,
@@ -39,6 +42,7 @@ export interface TemplateValues {
   sort: number;
 }
 
+/** Inserts a template; returns its id. */
 export async function insertTemplate(
   tx: Queryable,
   municipalityId: string,
@@ -50,9 +54,10 @@ export async function insertTemplate(
      VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
     [municipalityId, v.status, v.title, JSON.stringify(v.body), v.sort, now],
   );
-  return Number(rows[0]!.id);
+  return Number((rows[0] as { id: number }).id);
 }
 
+/** Changes a template. */
 export async function updateTemplateRow(tx: Queryable, id: number, v: TemplateValues, now: Date): Promise<void> {
   await tx.query(
     'UPDATE report_note_templates SET status = $2, title = $3, body = $4, sort = $5, updated_at = $6 WHERE id = $1',
@@ -60,6 +65,15 @@ export async function updateTemplateRow(tx: Queryable, id: number, v: TemplateVa
   );
 }
 
+/** Deletes a template. */
 export async function deleteTemplate(tx: Queryable, id: number): Promise<void> {
   await tx.query('DELETE FROM report_note_templates WHERE id = $1', [id]);
+}
+
+/** True when the municipality has note templates. */
+export async function anyNoteTemplate(db: Queryable, municipalityId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM report_note_templates WHERE municipality_id = $1 LIMIT 1', [
+    municipalityId,
+  ]);
+  return rows.length > 0;
 }

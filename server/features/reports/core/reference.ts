@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../platform/db.js';
-import { nextReferenceNumber } from './reports-queries.js';
+import { reserveReferenceNumbers } from './reference-queries.js';
 
 /** "BI-2026-000123": prefix, year, at least six digits. */
 export function formatReference(prefix: string, year: number, n: number): string {
@@ -25,5 +25,5 @@ export async function nextReference(
   timeZone: string,
 ): Promise<string> {
   const year = yearIn(at, timeZone);
-  return formatReference(prefix, year, await nextReferenceNumber(tx, municipalityId, year));
+  return formatReference(prefix, year, await reserveReferenceNumbers(tx, municipalityId, year, 1));
 }

@@ -1,23 +1,16 @@
 import type { Queryable } from '../../../platform/db.js';
-import { openStatuses } from './statuses.js';
+import { bulkInsert, type Column, iso } from './bulk-insert.js';
+import type { ReportStatus } from './statuses.js';
 
-/** Bumps and returns the reference counter of municipality × year; the upsert locks the row until commit. */
-export async function nextReferenceNumber(tx: Queryable, municipalityId: string, year: number): Promise<number> {
-  const { rows } = await tx.query<{ last_number: number }>(
-    `INSERT INTO report_reference_counters (municipality_id, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (municipality_id, year) DO UPDATE SET last_number = report_reference_counters.last_number + 1
-     RETURNING last_number`,
-    [municipalityId, year],
-  );
-  return (rows[0] as { last_number: number }).last_number;
-}
+// The one owner of the reports table: every INSERT and UPDATE of a report is here. Read models that join reports
+// with other tables for one view live with that view (intake, public, backoffice, notify, figures, retention).
 
 export interface ReportInsert {
-  municipalityId: string;
   reference: string;
   categoryId: number;
-  status: 'received' | 'forwarded';
+  status: ReportStatus;
   description: string;
+  publicDescription: string | null;
   answers: Record<string, unknown>;
   lat: number;
   lon: number;
@@ -28,316 +21,241 @@ export interface ReportInsert {
   districtId: number | null;
   departmentId: number | null;
   suggestedDepartmentId: number | null;
+  externalBodyId: number | null;
   reporterName: string | null;
   reporterEmail: string | null;
   reporterPhone: string | null;
   notifyEmail: boolean;
-  statusTokenNonce: string;
-  statusTokenHash: string;
+  statusTokenNonce: string | null;
+  statusTokenHash: string | null;
   language: string;
   needsScreening: boolean;
+  supporterCount: number;
   source: string;
   open311ClientId: number | null;
-  dueAt: Date;
-  at: Date;
+  dueAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
 }
 
-/** Inserts a report; returns its id, or undefined when its reference is taken already (nothing inserted). */
-export async function insertReport(tx: Queryable, r: ReportInsert): Promise<number | undefined> {
-  const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO reports (municipality_id, reference, category_id, status, description, answers, lat, lon,
-       location_method, address_id, address_label, landmark, district_id, department_id, suggested_department_id,
-       reporter_name, reporter_email, reporter_phone, notify_email, status_token_nonce, status_token_hash, language,
-       needs_screening, source, open311_client_id, due_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-       $23, $24, $25, $26, $27, $27)
-     ON CONFLICT (reference) DO NOTHING
-     RETURNING id`,
-    [
-      r.municipalityId,
-      r.reference,
-      r.categoryId,
-      r.status,
-      r.description,
-      JSON.stringify(r.answers),
-      r.lat,
-      r.lon,
-      r.locationMethod,
-      r.addressId,
-      r.addressLabel,
-      r.landmark,
-      r.districtId,
-      r.departmentId,
-      r.suggestedDepartmentId,
-      r.reporterName,
-      r.reporterEmail,
-      r.reporterPhone,
-      r.notifyEmail,
-      r.statusTokenNonce,
-      r.statusTokenHash,
-      r.language,
-      r.needsScreening,
-      r.source,
-      r.open311ClientId,
-      r.dueAt,
-      r.at,
-    ],
-  );
-  return rows[0]?.id;
-}
+type Row = ReportInsert & { municipalityId: string };
 
-export interface PhotoInsert {
-  reportId: number;
-  contentType: 'image/jpeg' | 'image/webp';
-  data: Buffer;
-  thumbnail: Buffer | null;
-  width: number;
-  height: number;
-  sort: number;
-  at: Date;
-}
-
-/** Stores one processed photo (pending review). */
-export async function insertPhoto(tx: Queryable, p: PhotoInsert): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_photos (report_id, content_type, data, thumbnail, width, height, byte_size, sort, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [p.reportId, p.contentType, p.data, p.thumbnail, p.width, p.height, p.data.length, p.sort, p.at],
-  );
-}
-
-export interface EventInsert {
-  reportId: number;
-  kind: string;
-  statusFrom: string | null;
-  statusTo: string | null;
-  public: boolean;
-  publicNote: string | null;
-  internalNote: string | null;
-  departmentId: number | null;
-  externalBodyId: number | null;
-  actorId: number | null;
-  at: Date;
-}
-
-/** Appends one history event; returns its id. */
-export async function insertEvent(tx: Queryable, e: EventInsert): Promise<number> {
-  const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO report_events (report_id, kind, status_from, status_to, public, public_note, internal_note,
-       department_id, external_body_id, actor_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [
-      e.reportId,
-      e.kind,
-      e.statusFrom,
-      e.statusTo,
-      e.public,
-      e.publicNote,
-      e.internalNote,
-      e.departmentId,
-      e.externalBodyId,
-      e.actorId,
-      e.at,
-    ],
-  );
-  return (rows[0] as { id: number }).id;
-}
-
-export interface NearbyRow {
-  id: number;
-  reference: string;
-  status: string;
-  lat: number;
-  lon: number;
-  address_label: string | null;
-  public_description: string | null;
-  supporter_count: number;
-  created_at: Date;
-}
+const reportColumns: Column<Row>[] = [
+  { name: 'municipality_id', type: 'text', value: (r) => r.municipalityId },
+  { name: 'reference', type: 'text', value: (r) => r.reference },
+  { name: 'category_id', type: 'bigint', value: (r) => r.categoryId },
+  { name: 'status', type: 'text', value: (r) => r.status },
+  { name: 'description', type: 'text', value: (r) => r.description },
+  { name: 'public_description', type: 'text', value: (r) => r.publicDescription },
+  { name: 'answers', type: 'text', cast: 'jsonb', value: (r) => JSON.stringify(r.answers) },
+  { name: 'lat', type: 'float8', value: (r) => r.lat },
+  { name: 'lon', type: 'float8', value: (r) => r.lon },
+  { name: 'location_method', type: 'text', value: (r) => r.locationMethod },
+  { name: 'address_id', type: 'bigint', value: (r) => r.addressId },
+  { name: 'address_label', type: 'text', value: (r) => r.addressLabel },
+  { name: 'landmark', type: 'text', value: (r) => r.landmark },
+  { name: 'district_id', type: 'bigint', value: (r) => r.districtId },
+  { name: 'department_id', type: 'bigint', value: (r) => r.departmentId },
+  { name: 'suggested_department_id', type: 'bigint', value: (r) => r.suggestedDepartmentId },
+  { name: 'external_body_id', type: 'bigint', value: (r) => r.externalBodyId },
+  { name: 'reporter_name', type: 'text', value: (r) => r.reporterName },
+  { name: 'reporter_email', type: 'text', value: (r) => r.reporterEmail },
+  { name: 'reporter_phone', type: 'text', value: (r) => r.reporterPhone },
+  { name: 'notify_email', type: 'boolean', value: (r) => r.notifyEmail },
+  { name: 'status_token_nonce', type: 'text', value: (r) => r.statusTokenNonce },
+  { name: 'status_token_hash', type: 'text', value: (r) => r.statusTokenHash },
+  { name: 'language', type: 'text', value: (r) => r.language },
+  { name: 'needs_screening', type: 'boolean', value: (r) => r.needsScreening },
+  { name: 'supporter_count', type: 'int', value: (r) => r.supporterCount },
+  { name: 'source', type: 'text', value: (r) => r.source },
+  { name: 'open311_client_id', type: 'bigint', value: (r) => r.open311ClientId },
+  { name: 'due_at', type: 'timestamptz', value: (r) => iso(r.dueAt) },
+  { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.createdAt) },
+  { name: 'updated_at', type: 'timestamptz', value: (r) => iso(r.updatedAt) },
+  { name: 'closed_at', type: 'timestamptz', value: (r) => iso(r.closedAt) },
+];
 
 /**
- * Open, visible reports of a category inside a bounding box (the gist index on location answers the box),
- * newest first, at most `limit`. The caller filters by exact distance.
+ * Inserts reports in one statement (one from a submission, many from the demo seed). A report whose reference is
+ * taken already is skipped; returns the ids of those inserted by reference.
  */
-export async function selectOpenReportsInBox(
-  db: Queryable,
-  p: { municipalityId: string; categoryId: number; south: number; west: number; north: number; east: number },
-  limit: number,
-): Promise<NearbyRow[]> {
-  const { rows } = await db.query<NearbyRow>(
-    `SELECT id, reference, status, lat, lon, address_label, public_description, supporter_count, created_at
-       FROM reports
-      WHERE location <@ box(point($4, $3), point($6, $5))
-        AND municipality_id = $1 AND category_id = $2
-        AND status = ANY($8::text[])
-        AND NOT hidden AND NOT abusive AND merged_into_id IS NULL
-      ORDER BY created_at DESC
-      LIMIT $7`,
-    [p.municipalityId, p.categoryId, p.south, p.west, p.north, p.east, limit, openStatuses],
-  );
-  return rows;
-}
-
-export interface SupportTarget {
-  id: number;
-  status: string;
-  hidden: boolean;
-  abusive: boolean;
-  merged_into_id: number | null;
-}
-
-/** The report with this reference, locked for the supporter update, or undefined. */
-export async function selectReportForSupport(
+export async function insertReports(
   tx: Queryable,
   municipalityId: string,
-  reference: string,
-): Promise<SupportTarget | undefined> {
-  const { rows } = await tx.query<SupportTarget>(
-    `SELECT id, status, hidden, abusive, merged_into_id FROM reports
-      WHERE municipality_id = $1 AND reference = $2 FOR UPDATE`,
-    [municipalityId, reference],
+  reports: readonly ReportInsert[],
+): Promise<Map<string, number>> {
+  const insert = bulkInsert(
+    'reports',
+    reportColumns,
+    reports.map((r) => ({ ...r, municipalityId })),
+  );
+  const { rows } = await tx.query<{ id: number; reference: string }>(
+    `${insert.sql} ON CONFLICT (reference) DO NOTHING RETURNING id, reference`,
+    insert.params,
+  );
+  return new Map(rows.map((r) => [r.reference, Number(r.id)]));
+}
+
+/** True when the municipality has any report. */
+export async function anyReport(db: Queryable, municipalityId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM reports WHERE municipality_id = $1 LIMIT 1', [municipalityId]);
+  return rows.length > 0;
+}
+
+/** The columns the workflow decides on; read under a row lock. */
+export interface LockedReportRow {
+  id: number;
+  reference: string;
+  status: ReportStatus;
+  department_id: number | null;
+  external_body_id: number | null;
+  merged_into_id: number | null;
+  needs_screening: boolean;
+  abusive: boolean;
+  hidden: boolean;
+  description_personal: boolean;
+  public_description: string | null;
+  reporter_email: string | null;
+  notify_email: boolean;
+  language: string;
+  supporter_count: number;
+  closed_at: Date | null;
+}
+
+const lockedColumns = `id, reference, status, department_id, external_body_id, merged_into_id, needs_screening,
+  abusive, hidden, description_personal, public_description, reporter_email, notify_email, language, supporter_count,
+  closed_at`;
+
+/** One report of the municipality by id or by reference, locked for the rest of the transaction; or undefined. */
+export async function lockReport(
+  tx: Queryable,
+  municipalityId: string,
+  by: { id: number } | { reference: string },
+): Promise<LockedReportRow | undefined> {
+  const [column, value] = 'id' in by ? ['id', by.id] : ['reference', by.reference];
+  const { rows } = await tx.query<LockedReportRow>(
+    `SELECT ${lockedColumns} FROM reports WHERE municipality_id = $1 AND ${column} = $2 FOR UPDATE`,
+    [municipalityId, value],
   );
   return rows[0];
 }
 
-export async function insertSupporter(
+/** Status, department, external body and closing time in one write. */
+export async function updateRouting(
   tx: Queryable,
-  s: { reportId: number; email: string | null; notifyEmail: boolean; language: string; at: Date },
+  id: number,
+  s: { status: ReportStatus; departmentId: number | null; externalBodyId: number | null; closedAt: Date | null },
+  now: Date,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO report_supporters (report_id, email, notify_email, language, created_at) VALUES ($1, $2, $3, $4, $5)`,
-    [s.reportId, s.email, s.notifyEmail, s.language, s.at],
+    `UPDATE reports SET status = $2, department_id = $3, external_body_id = $4, closed_at = $5, updated_at = $6
+     WHERE id = $1`,
+    [id, s.status, s.departmentId, s.externalBodyId, s.closedAt, now],
   );
 }
 
-/** Adds one supporter to the count; returns the new count. */
-export async function incrementSupporterCount(tx: Queryable, reportId: number, at: Date): Promise<number> {
+/** The moderation flags and the public text. */
+export async function updateModeration(
+  tx: Queryable,
+  id: number,
+  m: {
+    publicDescription: string | null;
+    descriptionPersonal: boolean;
+    needsScreening: boolean;
+    abusive: boolean;
+    hidden: boolean;
+  },
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE reports SET public_description = $2, description_personal = $3, needs_screening = $4, abusive = $5,
+            hidden = $6, updated_at = $7
+     WHERE id = $1`,
+    [id, m.publicDescription, m.descriptionPersonal, m.needsScreening, m.abusive, m.hidden, now],
+  );
+}
+
+/** Marks a report as merged into another: hidden, closed as given, no supporters of its own any more. */
+export async function updateMerged(
+  tx: Queryable,
+  id: number,
+  m: { targetId: number; status: ReportStatus; closedAt: Date | null },
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE reports SET merged_into_id = $2, status = $3, closed_at = $4, hidden = true, supporter_count = 0,
+            updated_at = $5
+     WHERE id = $1`,
+    [id, m.targetId, m.status, m.closedAt, now],
+  );
+  // Reports merged into this one earlier now point straight at the target.
+  await tx.query('UPDATE reports SET merged_into_id = $2, updated_at = $3 WHERE merged_into_id = $1', [
+    id,
+    m.targetId,
+    now,
+  ]);
+}
+
+/** Adds `n` supporters to the count; returns the new count. */
+export async function addSupporterCount(tx: Queryable, id: number, n: number, now: Date): Promise<number> {
   const { rows } = await tx.query<{ supporter_count: number }>(
-    `UPDATE reports SET supporter_count = supporter_count + 1, updated_at = $2 WHERE id = $1
+    `UPDATE reports SET supporter_count = supporter_count + $2, updated_at = $3 WHERE id = $1
      RETURNING supporter_count`,
-    [reportId, at],
+    [id, n, now],
   );
   return (rows[0] as { supporter_count: number }).supporter_count;
 }
 
-export interface ReporterRow {
+export interface ReporterMailStateRow {
   id: number;
-  municipality_id: string;
-  reference: string;
-  status: string;
-  category_id: number;
+  has_email: boolean;
+  notify_email: boolean;
+}
+
+/** Whether a report (found by its status-token hash) still has an e-mail address and wants status mails. */
+export async function selectReporterMailState(
+  db: Queryable,
+  tokenHash: string,
+): Promise<ReporterMailStateRow | undefined> {
+  const { rows } = await db.query<ReporterMailStateRow>(
+    `SELECT id, reporter_email IS NOT NULL AS has_email, notify_email FROM reports
+      WHERE status_token_hash = $1 AND anonymised_at IS NULL`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+/** Turns the reporter's status mails on or off; on only while an address is stored. True when a row matched. */
+export async function updateReporterNotify(db: Queryable, tokenHash: string, notify: boolean): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE reports SET notify_email = $2
+      WHERE status_token_hash = $1 AND anonymised_at IS NULL AND ($2 = false OR reporter_email IS NOT NULL)`,
+    [tokenHash, notify],
+  );
+  return rowCount === 1;
+}
+
+export interface AnonymousRemainder {
   description: string;
-  public_description: string | null;
+  publicDescription: string | null;
   answers: Record<string, unknown>;
   lat: number;
   lon: number;
-  address_label: string | null;
+  addressLabel: string | null;
   landmark: string | null;
-  district_name: string | null;
-  language: string;
-  notify_email: boolean;
-  has_email: boolean;
-  supporter_count: number;
-  merged_reference: string | null;
-  created_at: Date;
-  updated_at: Date;
-  due_at: Date | null;
-  closed_at: Date | null;
-  photo_count: number;
+  at: Date;
 }
 
-/** The report whose status token has this SHA-256, with what its reporter may see, or undefined. */
-export async function selectReportByTokenHash(db: Queryable, hash: string): Promise<ReporterRow | undefined> {
-  const { rows } = await db.query<ReporterRow>(
-    `SELECT r.id, r.municipality_id, r.reference, r.status, r.category_id, r.description, r.public_description,
-            r.answers, r.lat, r.lon, r.address_label, r.landmark, d.name AS district_name, r.language,
-            r.notify_email, r.reporter_email IS NOT NULL AS has_email, r.supporter_count,
-            m.reference AS merged_reference, r.created_at, r.updated_at, r.due_at, r.closed_at,
-            (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id) AS photo_count
-       FROM reports r
-       LEFT JOIN districts d ON d.id = r.district_id
-       LEFT JOIN reports m ON m.id = r.merged_into_id
-      WHERE r.status_token_hash = $1 AND r.anonymised_at IS NULL`,
-    [hash],
+/** Replaces the personal columns of a report by its anonymous remainder and marks it anonymised. */
+export async function updateReportAnonymised(tx: Queryable, id: number, a: AnonymousRemainder): Promise<void> {
+  await tx.query(
+    `UPDATE reports
+        SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL, notify_email = false,
+            status_token_nonce = NULL, status_token_hash = NULL,
+            description = $2, public_description = $3, answers = $4, lat = $5, lon = $6,
+            address_id = NULL, address_label = $7, landmark = $8, anonymised_at = $9, updated_at = $9
+      WHERE id = $1`,
+    [id, a.description, a.publicDescription, JSON.stringify(a.answers), a.lat, a.lon, a.addressLabel, a.landmark, a.at],
   );
-  return rows[0];
-}
-
-export interface PublicEventRow {
-  id: number;
-  kind: string;
-  status_from: string | null;
-  status_to: string | null;
-  public_note: string | null;
-  created_at: Date;
-}
-
-/** The public events of a report, oldest first. */
-export async function selectPublicEvents(db: Queryable, reportId: number): Promise<PublicEventRow[]> {
-  const { rows } = await db.query<PublicEventRow>(
-    `SELECT id, kind, status_from, status_to, public_note, created_at FROM report_events
-      WHERE report_id = $1 AND public ORDER BY created_at, id`,
-    [reportId],
-  );
-  return rows;
-}
-
-/**
- * Claims (scope, key) for this request: inserts a placeholder, or takes over an entry older than `expiredBefore`.
- * A concurrent claim of the same key waits here until the first transaction ends. True when claimed.
- */
-export async function claimIdempotencyKey(
-  tx: Queryable,
-  p: { scope: string; key: string; requestHash: string; at: Date; expiredBefore: Date },
-): Promise<boolean> {
-  const { rows } = await tx.query(
-    `INSERT INTO idempotent_requests (scope, key, request_hash, response, created_at)
-     VALUES ($1, $2, $3, 'null'::jsonb, $4)
-     ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = EXCLUDED.response,
-       created_at = EXCLUDED.created_at
-       WHERE idempotent_requests.created_at < $5
-     RETURNING 1`,
-    [p.scope, p.key, p.requestHash, p.at, p.expiredBefore],
-  );
-  return rows.length > 0;
-}
-
-/** The stored entry of (scope, key). */
-export async function selectIdempotentRequest(
-  tx: Queryable,
-  scope: string,
-  key: string,
-): Promise<{ request_hash: string; response: unknown; created_at: Date } | undefined> {
-  const { rows } = await tx.query<{ request_hash: string; response: unknown; created_at: Date }>(
-    'SELECT request_hash, response, created_at FROM idempotent_requests WHERE scope = $1 AND key = $2',
-    [scope, key],
-  );
-  return rows[0];
-}
-
-export async function storeIdempotentResponse(tx: Queryable, scope: string, key: string, response: unknown) {
-  await tx.query('UPDATE idempotent_requests SET response = $3 WHERE scope = $1 AND key = $2', [
-    scope,
-    key,
-    JSON.stringify(response),
-  ]);
-}
-
-/** Deletes entries created before `before`, at most `limit`; returns how many. */
-export async function deleteIdempotentRequestsBefore(db: Queryable, before: Date, limit: number): Promise<number> {
-  const { rowCount } = await db.query(
-    `DELETE FROM idempotent_requests WHERE ctid IN (
-       SELECT ctid FROM idempotent_requests WHERE created_at < $1 LIMIT $2)`,
-    [before, limit],
-  );
-  return rowCount;
-}
-
-/** Counts entries created before `before` (dry run of the sweep). */
-export async function countIdempotentRequestsBefore(db: Queryable, before: Date): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM idempotent_requests WHERE created_at < $1',
-    [before],
-  );
-  return (rows[0] as { n: number }).n;
 }

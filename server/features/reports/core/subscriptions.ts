@@ -1,6 +1,7 @@
 import type { Config } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
+import { selectReporterMailState, updateReporterNotify } from './reports-queries.js';
 import {
   hashStatusToken,
   looksLikeStatusToken,
@@ -8,13 +9,7 @@ import {
   statusTokenFor,
   statusTokenKey,
 } from './status-token.js';
-import {
-  ensureSupporterNonce,
-  selectReporterMailState,
-  selectSupporterByTokenHash,
-  updateReporterNotify,
-  updateSupporterUnsubscribed,
-} from './supporters-queries.js';
+import { ensureSupporterNonce, selectSupporterByTokenHash, updateSupporterUnsubscribed } from './supporters-queries.js';
 
 /*
  * Stopping status mails. The reporter does it on the private status page (token = the status token); a supporter

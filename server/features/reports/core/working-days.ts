@@ -110,3 +110,8 @@ export function workingDaysBetween(a: Date, b: Date, region: string, timeZone: s
   for (let t = from + dayMs; t <= to; t += dayMs) if (isWorkingDay(new Date(t), region)) count++;
   return sign * count;
 }
+
+/** The local calendar day of an instant, 'YYYY-MM-DD'. */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

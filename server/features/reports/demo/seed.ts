@@ -5,17 +5,14 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { AuditActor } from '../../audit/service.js';
 import { createDepartment, findDepartmentBySlug } from '../../departments/service.js';
-import { forgetCachedCategories } from '../core/categories-cache.js';
+import { forgetCachedCategories } from '../core/cache.js';
 import { importReportCategoriesInTx } from '../core/categories-import.js';
-import {
-  anyNoteTemplate,
-  insertExternalBody,
-  insertNoteTemplate,
-  selectCategories,
-  selectDistrictIdsByKey,
-  upsertRoutingRule,
-} from '../core/categories-queries.js';
+import { selectCategories } from '../core/categories-queries.js';
+import { selectDistrictIdsByKey } from '../core/districts-queries.js';
+import { insertExternalBody } from '../core/external-bodies-queries.js';
 import { type LandmarkInput, saveLandmarks } from '../core/landmarks.js';
+import { anyNoteTemplate, insertTemplate } from '../core/note-templates-queries.js';
+import { insertRule } from '../core/routing-queries.js';
 import { seedDemoReports } from './reports.js';
 
 // From the source tree also when running the compiled server (dist/ has no data files).
@@ -91,13 +88,17 @@ export async function seedReportDemo(deps: Deps): Promise<ReportDemoResult | und
       const districtId = r.district === null ? null : districts.get(r.district);
       // A rule for a district the register lacks (tests without the demo districts) is left out.
       if (categoryId === undefined || departmentId === undefined || districtId === undefined) continue;
-      await upsertRoutingRule(tx, { municipalityId, categoryId, districtId, departmentId, autoForward: r.autoForward });
+      // The categories are new (the seed runs only without categories), so no rule exists for them yet.
+      await insertRule(tx, municipalityId, { categoryId, districtId, departmentId, autoForward: r.autoForward });
       routingRules++;
     }
-    for (const b of demo.externalBodies) await insertExternalBody(tx, { municipalityId, ...b });
+    for (const b of demo.externalBodies) {
+      const values = { email: null, phone: null, website: null, ...b, active: true };
+      await insertExternalBody(tx, municipalityId, values);
+    }
     if (!(await anyNoteTemplate(tx, municipalityId))) {
       for (const [sort, t] of demo.noteTemplates.entries()) {
-        await insertNoteTemplate(tx, { municipalityId, ...t, sort });
+        await insertTemplate(tx, municipalityId, { ...t, sort }, deps.now());
       }
     }
     await seedDemoReports(tx, deps);

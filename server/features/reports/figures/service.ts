@@ -1,8 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../../platform/errors.js';
 import { reportStatuses } from '../core/statuses.js';
-import { workingDaysBetween } from '../core/working-days.js';
-import { localDay } from '../notify/digest-service.js';
+import { localDay, workingDaysBetween } from '../core/working-days.js';
 import {
   countReportsByCategory,
   countReportsByDistrict,

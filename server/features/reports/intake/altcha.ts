@@ -2,7 +2,7 @@ import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Challenge } from 'altcha-lib/v1/types';
 import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
-import { claimIdempotencyKey } from '../core/reports-queries.js';
+import { claimIdempotencyKey } from '../core/idempotency-queries.js';
 
 /**
  * Proof of work without tracking (ALTCHA, hash-based protocol "v1": the widget gets {algorithm, challenge,

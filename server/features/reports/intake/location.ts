@@ -1,7 +1,8 @@
 import type { Deps } from '../../../platform/deps.js';
-import { AppError, type FieldErrors } from '../../../platform/errors.js';
+import type { FieldErrors } from '../../../platform/errors.js';
 import { findAddressByText, findDistrictAt, findNearestAddress, getAddress } from '../../addresses/service.js';
 import { findLandmark } from '../core/landmarks.js';
+import { unlessNotFound } from '../core/not-found.js';
 import type { NewReportInput } from './submit-service.js';
 import { charLength, cleanLine, errorKey, limits } from './validation.js';
 
@@ -33,15 +34,9 @@ async function locatePoint(
     errors.location = errorKey('outside_municipality');
     return undefined;
   }
-  let address: { id: number; label: string } | null = null;
-  try {
-    const m = { id: municipalityId, name: deps.config.municipality.name };
-    const nearest = await findNearestAddress(deps, m, lat, lon);
-    const a = nearest.address;
-    address = { id: a.id, label: `${a.street} ${a.house_number}${a.house_number_suffix}` };
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
-  }
+  const m = { id: municipalityId, name: deps.config.municipality.name };
+  const a = (await unlessNotFound(findNearestAddress(deps, m, lat, lon)))?.address;
+  const address = a ? { id: a.id, label: `${a.street} ${a.house_number}${a.house_number_suffix}` } : null;
   return {
     lat,
     lon,
@@ -85,21 +80,18 @@ export async function resolveLocation(
       return point && { ...point, method: loc.method, landmark: landmarkText };
     }
     case 'address': {
-      let address: { id: number; lat: number; lon: number; label: string } | undefined;
-      try {
-        const row =
-          loc.addressId !== undefined
-            ? await getAddress(deps.db, municipalityId, loc.addressId)
-            : loc.addressText?.trim()
-              ? await findAddressByText(deps.db, municipalityId, loc.addressText)
-              : undefined;
-        if (row) {
-          const label = `${row.street} ${row.house_number}${row.house_number_suffix}`;
-          address = { id: row.id, lat: row.lat, lon: row.lon, label };
-        }
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
-      }
+      const row =
+        loc.addressId !== undefined
+          ? await unlessNotFound(getAddress(deps.db, municipalityId, loc.addressId))
+          : loc.addressText?.trim()
+            ? await findAddressByText(deps.db, municipalityId, loc.addressText)
+            : undefined;
+      const address = row && {
+        id: row.id,
+        lat: row.lat,
+        lon: row.lon,
+        label: `${row.street} ${row.house_number}${row.house_number_suffix}`,
+      };
       if (!address) {
         errors.address =
           loc.addressId === undefined && !loc.addressText?.trim()

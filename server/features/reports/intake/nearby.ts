@@ -1,16 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
-import { AppError, type FieldErrors } from '../../../platform/errors.js';
 import { getCategoryByCode } from '../core/categories.js';
-import { appendEvent } from '../core/events.js';
-import {
-  incrementSupporterCount,
-  insertSupporter,
-  selectOpenReportsInBox,
-  selectReportForSupport,
-} from '../core/reports-queries.js';
-import { isOpenStatus } from '../core/statuses.js';
-import { checkAltcha, markAltchaUsed } from './altcha.js';
-import { cleanLine, errorKey, isEmail } from './validation.js';
+import { unlessNotFound } from '../core/not-found.js';
+import { selectOpenReportsInBox } from './queries.js';
 
 /** An open report near a point, with public fields only (no contact data, no unmoderated text). */
 export interface NearbyReport {
@@ -54,13 +45,9 @@ export async function findNearbyOpenReports(
   radiusMetres = 250,
 ): Promise<NearbyReport[]> {
   const radius = Math.min(Math.max(1, radiusMetres), 2000);
-  let categoryId: number;
-  try {
-    categoryId = (await getCategoryByCode(deps, municipalityId, categoryCode)).id;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') return [];
-    throw err;
-  }
+  const category = await unlessNotFound(getCategoryByCode(deps, municipalityId, categoryCode));
+  if (!category) return [];
+  const categoryId = category.id;
   const dLat = (radius / (earthRadius * Math.PI)) * 180;
   const dLon = dLat / Math.max(0.01, Math.cos(rad(lat)));
   const rows = await selectOpenReportsInBox(
@@ -85,59 +72,4 @@ export async function findNearbyOpenReports(
       supporterCount: r.supporter_count,
       createdAt: r.created_at,
     }));
-}
-
-export interface SupporterInput {
-  email?: string;
-  notifyEmail: boolean;
-  language: 'de' | 'en';
-  /** ALTCHA payload; optional (pages without JavaScript), but checked and used up when given. */
-  proofOfWork?: string;
-}
-
-/**
- * "Das ist auch mein Anliegen": adds a supporter to an open report (supporter row, count + 1, an internal
- * 'supporter' event) in one transaction. Throws not_found (unknown, hidden or abusive report), conflict (closed or
- * merged), validation_failed (email, altcha).
- */
-export async function addSupporter(
-  deps: Deps,
-  municipalityId: string,
-  reference: string,
-  input: SupporterInput,
-): Promise<{ supporterCount: number }> {
-  const errors: FieldErrors = {};
-  const email = cleanLine(input.email) || null;
-  if (email && !isEmail(email)) errors.email = errorKey('email_invalid');
-  let signature: string | null = null;
-  const pow = input.proofOfWork?.trim();
-  if (pow) {
-    const check = await checkAltcha(deps, pow);
-    if (check.ok) signature = check.signature;
-    else errors.altcha = errorKey(check.reason === 'expired' ? 'altcha_expired' : 'altcha_invalid');
-  }
-  if (Object.keys(errors).length > 0) throw new AppError('validation_failed', 'The request has invalid fields', errors);
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const report = await selectReportForSupport(tx, municipalityId, reference);
-    if (!report || report.hidden || report.abusive) throw new AppError('not_found', 'Report not found');
-    if (report.merged_into_id !== null || !isOpenStatus(report.status)) {
-      throw new AppError('conflict', 'This report is closed and takes no supporters', {
-        report: errorKey('report_closed'),
-      });
-    }
-    if (signature && !(await markAltchaUsed(tx, signature, now))) {
-      throw new AppError('validation_failed', 'The request has invalid fields', { altcha: errorKey('altcha_used') });
-    }
-    await insertSupporter(tx, {
-      reportId: report.id,
-      email,
-      notifyEmail: input.notifyEmail && email !== null,
-      language: input.language,
-      at: now,
-    });
-    const supporterCount = await incrementSupporterCount(tx, report.id, now);
-    await appendEvent(tx, { reportId: report.id, kind: 'supporter', public: false, at: now });
-    return { supporterCount };
-  });
 }

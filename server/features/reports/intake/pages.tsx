@@ -8,14 +8,8 @@ import { sendHtml } from '../../../platform/views/render.js';
 import { type Category, isSelectable, listCategories } from '../core/categories.js';
 import { maxPhotos } from '../core/photos.js';
 import { statusPathFor } from '../core/status-token.js';
-import {
-  findSupporterByUnsubscribeToken,
-  reporterMailState,
-  setReporterNotify,
-  supporterUnsubscribePath,
-  unsubscribeSupporter,
-} from '../core/subscriptions.js';
-import { SupporterUnsubscribePage } from '../notify/views/unsubscribe-page.js';
+import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
+import { privatePage } from '../core/views/private-page.js';
 import {
   type CitizenFormValues,
   emptyValues,
@@ -27,7 +21,10 @@ import {
   uploadErrors,
 } from './citizen-form.js';
 import { previewLocation } from './citizen-location.js';
-import { addSupporter, findNearbyOpenReports, findReportByStatusToken, submitReport } from './submit-service.js';
+import { findNearbyOpenReports } from './nearby.js';
+import { findReportByStatusToken } from './reporter-view.js';
+import { submitReport } from './submit-service.js';
+import { addSupporter } from './supporters.js';
 import { errorKey } from './validation.js';
 import { type ReportFormData, ReportFormPage } from './views/form-page.js';
 import { ReceiptPage } from './views/receipt.js';
@@ -50,11 +47,6 @@ function translate(ctx: PageContext, errors: FieldErrors): FieldErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => [field, ctx.i18n.t(message, { defaultValue: message })]),
   );
-}
-
-/** The referrer must never carry a status token; search engines must never list these pages. */
-function privatePage(reply: FastifyReply): void {
-  reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
 }
 
 /** Citizen pages of the Mängelmelder: the report form with its no-JavaScript steps, receipt, status link, support. */
@@ -154,31 +146,6 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const notify = (request.body as Record<string, unknown> | undefined)?.notify === 'on';
     await setReporterNotify(deps, token, notify);
     return reply.redirect(`${statusPathFor(token)}?email=${notify ? 'resumed' : 'stopped'}`, 303);
-  });
-
-  // A supporter's unsubscribe link: GET only shows the button (mail scanners follow links), POST unsubscribes.
-  app.get('/meldungen/abbestellen/:token', { schema: { hide: true }, config: reads }, async (request, reply) => {
-    privatePage(reply);
-    const { token } = request.params as { token: string };
-    const supporter = await findSupporterByUnsubscribeToken(deps, token);
-    if (!supporter) throw notFound('Supporter');
-    const ctx = pageContext(request, reply);
-    return sendHtml(
-      reply,
-      <SupporterUnsubscribePage
-        ctx={ctx}
-        action={supporterUnsubscribePath(token)}
-        reference={supporter.reference}
-        notifyEmail={supporter.notifyEmail}
-      />,
-    );
-  });
-
-  app.post('/meldungen/abbestellen/:token', { schema: { hide: true }, config: writes }, async (request, reply) => {
-    privatePage(reply);
-    const { token } = request.params as { token: string };
-    await unsubscribeSupporter(deps, token);
-    return reply.redirect(supporterUnsubscribePath(token), 303);
   });
 
   app.get('/melden/unterstuetzt', { schema: { hide: true } }, async (request, reply) => {

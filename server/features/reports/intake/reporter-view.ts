@@ -1,7 +1,8 @@
 import type { Deps } from '../../../platform/deps.js';
 import { getCategoryById } from '../core/categories.js';
-import { selectPublicEvents, selectReportByTokenHash } from '../core/reports-queries.js';
+import { selectPublicEvents } from '../core/events-queries.js';
 import { hashStatusToken, looksLikeStatusToken } from '../core/status-token.js';
+import { selectReportByTokenHash } from './queries.js';
 
 /** What the status link shows the reporter: their own report, public history, never other people's data. */
 export interface ReportForReporter {

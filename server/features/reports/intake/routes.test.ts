@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/app.js';
 import { points } from '../../../test/factories/addresses.js';
 import { buildReportsApp, pngBomb, solveAltcha } from '../../../test/factories/reports-core.js';
-import { findReportByStatusToken } from './submit-service.js';
+import { findReportByStatusToken } from './reporter-view.js';
 
 let t: TestApp;
 let jpeg: Buffer;

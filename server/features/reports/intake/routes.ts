@@ -3,11 +3,12 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError, toAppError } from '../../../platform/errors.js';
 import { i18nFor, type Language, negotiateLanguage } from '../../../platform/i18n.js';
+import { reportCategoriesCacheTag } from '../core/cache.js';
 import { buildCategoryTree, type Category, type CategoryNode, listCategories } from '../core/categories.js';
-import { reportCategoriesCacheTag } from '../core/categories-cache.js';
 import { searchLandmarks } from '../core/landmarks.js';
 import { maxPhotos } from '../core/photos.js';
 import { createAltchaChallenge } from './altcha.js';
+import { findNearbyOpenReports } from './nearby.js';
 import {
   categoriesQuerySchema,
   categoryTreeSchema,
@@ -25,7 +26,8 @@ import {
   supporterBodySchema,
   supporterResultSchema,
 } from './schemas.js';
-import { addSupporter, findNearbyOpenReports, submitReport } from './submit-service.js';
+import { submitReport } from './submit-service.js';
+import { addSupporter } from './supporters.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -5,7 +5,9 @@ import type { TestApp } from '../../../test/app.js';
 import { points } from '../../../test/factories/addresses.js';
 import { buildReportsApp, reportInput, solveAltcha } from '../../../test/factories/reports-core.js';
 import { appendEvent } from '../core/events.js';
-import { addSupporter, findReportByStatusToken, submitReport } from './submit-service.js';
+import { findReportByStatusToken } from './reporter-view.js';
+import { submitReport } from './submit-service.js';
+import { addSupporter } from './supporters.js';
 
 let t: TestApp;
 let mid: string;

@@ -6,13 +6,17 @@
 import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../../platform/errors.js';
-import { invalidateResponses } from '../../../platform/http/response-cache.js';
+import { forgetCachedReports } from '../core/cache.js';
 import { type Category, getCategoryByCode, isSelectable, listCategories } from '../core/categories.js';
-import { appendEvent } from '../core/events.js';
+import { appendEvent, notifyStatusJobName } from '../core/events.js';
 import { idempotencyTtlMs, requestHash, withIdempotency } from '../core/idempotency.js';
+import { selectIdempotentRequest } from '../core/idempotency-queries.js';
+import { unlessNotFound } from '../core/not-found.js';
 import { maxPhotos, PhotoError, type ProcessedPhoto, processPhoto } from '../core/photos.js';
+import { insertPhoto } from '../core/photos-queries.js';
 import { nextReference } from '../core/reference.js';
-import { insertPhoto, insertReport, selectIdempotentRequest } from '../core/reports-queries.js';
+import { insertReports, type ReportInsert } from '../core/reports-queries.js';
+import { findRoutingFor } from '../core/routing.js';
 import {
   hashStatusToken,
   newStatusNonce,
@@ -21,8 +25,6 @@ import {
   statusTokenKey,
 } from '../core/status-token.js';
 import { addWorkingDays } from '../core/working-days.js';
-import { reportsCacheTag } from '../public/service.js';
-import { findRoutingFor } from '../settings/routing-service.js';
 import { checkAltcha, markAltchaUsed } from './altcha.js';
 import { type ResolvedLocation, resolveLocation } from './location.js';
 import {
@@ -72,8 +74,6 @@ export interface SubmittedReport {
   status: string;
 }
 
-export const notifyJob = 'reports.notify-status';
-
 interface Prepared {
   category: Category;
   description: string;
@@ -94,13 +94,8 @@ async function prepare(deps: Deps, municipalityId: string, input: NewReportInput
   }
   const errors: FieldErrors = {};
 
-  let category: Category | undefined;
-  try {
-    category = await getCategoryByCode(deps, municipalityId, input.categoryCode);
-    if (!isSelectable(category, await listCategories(deps, municipalityId))) category = undefined;
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
-  }
+  let category = await unlessNotFound(getCategoryByCode(deps, municipalityId, input.categoryCode));
+  if (category && !isSelectable(category, await listCategories(deps, municipalityId))) category = undefined;
   if (!category) errors.category = errorKey('category_unknown');
 
   const description = cleanText(input.description);
@@ -190,12 +185,12 @@ async function store(
   const routing = await route(tx, municipalityId, p.category, p.location.districtId);
   const forward = routing.autoForward && deps.config.reports.autoForward && routing.departmentId !== null;
   const status: 'received' | 'forwarded' = forward ? 'forwarded' : 'received';
-  const row = (reference: string) => ({
-    municipalityId,
+  const row = (reference: string): ReportInsert => ({
     reference,
     categoryId: p.category.id,
     status,
     description: p.description,
+    publicDescription: null,
     answers: p.answers,
     lat: p.location.lat,
     lon: p.location.lon,
@@ -206,6 +201,7 @@ async function store(
     districtId: p.location.districtId,
     departmentId: forward ? routing.departmentId : null,
     suggestedDepartmentId: routing.departmentId,
+    externalBodyId: null,
     reporterName: p.contact.name,
     reporterEmail: p.contact.email,
     reporterPhone: p.contact.phone,
@@ -214,10 +210,13 @@ async function store(
     statusTokenHash: hashStatusToken(token),
     language: input.language,
     needsScreening: p.needsScreening,
+    supporterCount: 0,
     source: input.source,
     open311ClientId: input.open311ClientId ?? null,
     dueAt: addWorkingDays(now, p.category.targetWorkingDays, m.holidayRegion, m.timeZone),
-    at: now,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
   });
   // References are unique across the database; a number another municipality with the same prefix (or an
   // import) holds already is skipped.
@@ -226,7 +225,7 @@ async function store(
   for (let attempt = 0; reportId === undefined; attempt++) {
     if (attempt >= 1000) throw new AppError('internal', 'No free report reference');
     reference = await nextReference(tx, municipalityId, m.referencePrefix, now, m.timeZone);
-    reportId = await insertReport(tx, row(reference));
+    reportId = (await insertReports(tx, municipalityId, [row(reference)])).get(reference);
   }
   for (const [sort, photo] of p.photos.entries()) {
     await insertPhoto(tx, {
@@ -260,7 +259,7 @@ async function store(
       at: now,
     });
   }
-  if (p.contact.notifyEmail) await deps.jobs.enqueue(notifyJob, { eventId: createdEvent }, { tx });
+  if (p.contact.notifyEmail) await deps.jobs.enqueue(notifyStatusJobName, { eventId: createdEvent }, { tx });
   return { id: reportId, reference, statusToken: token, statusPath: statusPathFor(token), status };
 }
 
@@ -299,9 +298,6 @@ export async function submitReport(
     return key ? withIdempotency(tx, idempotencyScope(municipalityId), key, hash, run, now) : run();
   });
   // The public map and list answer fresh at once in this process (others within their cache time).
-  invalidateResponses(reportsCacheTag);
+  forgetCachedReports();
   return submitted;
 }
-
-export { addSupporter, findNearbyOpenReports, type NearbyReport, type SupporterInput } from './nearby.js';
-export { findReportByStatusToken, type ReportForReporter } from './reporter-view.js';

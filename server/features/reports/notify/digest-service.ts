@@ -2,9 +2,18 @@ import type { Deps } from '../../../platform/deps.js';
 import { sendMail } from '../../../platform/mail/index.js';
 import { listDepartments } from '../../departments/service.js';
 import { listUsers, type StaffUser } from '../../users/service.js';
-import { isWorkingDay, workingDaysBetween } from '../core/working-days.js';
-import { claimDigestMail, type OverdueReportRow, releaseDigestMail, selectOverdueReports } from './queries.js';
+import { isWorkingDay, localDay, workingDaysBetween } from '../core/working-days.js';
+import {
+  claimDigestMail,
+  deleteDigestMailsBefore,
+  type OverdueReportRow,
+  releaseDigestMail,
+  selectOverdueReports,
+} from './queries.js';
 import { type DigestLine, digestMail } from './views/digest-mail.js';
+
+/** Digest records are only needed while a digest may be retried. */
+const digestRecordDays = 30;
 
 /** Where a staff member opens a report in the back office. */
 export const backOfficeReportPath = (id: number) => `/admin/meldungen/${id}`;
@@ -17,11 +26,6 @@ export interface DigestResult {
   mails: number;
   alreadySent: number;
   dryRun?: boolean;
-}
-
-/** The local calendar day of an instant, 'YYYY-MM-DD'. */
-export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** Reports still with the BSC: never forwarded, or returned by a department. */
@@ -115,4 +119,10 @@ export async function sendOverdueDigests(deps: Deps, options: { dryRun: boolean;
     else result.alreadySent++;
   }
   return result;
+}
+
+/** Deletes digest bookkeeping older than a month; returns how many rows. */
+export async function purgeDigestRecords(deps: Deps): Promise<number> {
+  const before = new Date(deps.now().getTime() - digestRecordDays * 24 * 60 * 60 * 1000);
+  return deleteDigestMailsBefore(deps.db, deps.config.municipality.id, before.toISOString().slice(0, 10));
 }

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { createReport } from '../../../test/factories/reports.js';
 import { closedPort, type SmtpStub, startSmtp } from '../../../test/smtp.js';
-import { appendEvent } from '../core/events.js';
-import { notifyStatusJob } from '../jobs.js';
+import { appendEvent, notifyStatusJobName } from '../core/events.js';
 
 const log = pino({ level: 'silent' });
 
@@ -169,7 +168,7 @@ describe('reports.notify-status', () => {
       const email = 'patient@example.org';
       const report = await createReport(down.deps, { reporterEmail: email });
       const eventId = await eventOf(down, report.id, 'created');
-      const jobId = (await down.queue.enqueue(notifyStatusJob.name, { eventId })) as string;
+      const jobId = (await down.queue.enqueue(notifyStatusJobName, { eventId })) as string;
       await down.queue.startWorker(log);
 
       const waitForState = async (states: string[]) => {

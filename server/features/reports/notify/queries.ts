@@ -1,6 +1,8 @@
 import type { Queryable } from '../../../platform/db.js';
 import { openStatuses } from '../core/statuses.js';
 
+// Read models of the status mails and the overdue digest, and the one owner of report_digest_mails.
+
 export interface NotifyEventRow {
   event_id: number;
   kind: string;
@@ -34,69 +36,6 @@ export async function selectNotifyEvent(db: Queryable, eventId: number): Promise
     [eventId],
   );
   return rows[0];
-}
-
-export interface SupporterRecipientRow {
-  id: number;
-  email: string;
-  language: string;
-}
-
-/** Supporters of a report who left an e-mail address and asked for updates. */
-export async function selectSupportersToNotify(db: Queryable, reportId: number): Promise<SupporterRecipientRow[]> {
-  const { rows } = await db.query<SupporterRecipientRow>(
-    `SELECT id, email, language FROM report_supporters
-      WHERE report_id = $1 AND notify_email AND email IS NOT NULL
-      ORDER BY id`,
-    [reportId],
-  );
-  return rows;
-}
-
-export interface NotificationKey {
-  eventId: number;
-  recipientKind: 'reporter' | 'supporter';
-  supporterId: number;
-}
-
-/**
- * Claims the mail of an event to one recipient before it is sent; false when it was sent or refused before, or
- * another run is sending it right now. A claim older than `staleBefore` (its run died mid-send) may be taken over.
- */
-export async function claimNotification(
-  db: Queryable,
-  n: NotificationKey & { at: Date; staleBefore: Date },
-): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `INSERT INTO report_notifications (event_id, recipient_kind, supporter_id, outcome, at)
-     VALUES ($1, $2, $3, 'sending', $4)
-     ON CONFLICT (event_id, recipient_kind, supporter_id) DO UPDATE SET at = EXCLUDED.at
-       WHERE report_notifications.outcome = 'sending' AND report_notifications.at < $5
-     RETURNING 1`,
-    [n.eventId, n.recipientKind, n.supporterId, n.at, n.staleBefore],
-  );
-  return rowCount === 1;
-}
-
-/** Records how a claimed mail ended: sent, or refused by the mail server for good. */
-export async function finishNotification(
-  db: Queryable,
-  n: NotificationKey & { outcome: 'sent' | 'refused'; at: Date },
-): Promise<void> {
-  await db.query(
-    `UPDATE report_notifications SET outcome = $4, at = $5
-      WHERE event_id = $1 AND recipient_kind = $2 AND supporter_id = $3`,
-    [n.eventId, n.recipientKind, n.supporterId, n.outcome, n.at],
-  );
-}
-
-/** Gives a claim back after a failed send, so the job's retry sends the mail. */
-export async function releaseNotification(db: Queryable, n: NotificationKey): Promise<void> {
-  await db.query(
-    `DELETE FROM report_notifications
-      WHERE event_id = $1 AND recipient_kind = $2 AND supporter_id = $3 AND outcome = 'sending'`,
-    [n.eventId, n.recipientKind, n.supporterId],
-  );
 }
 
 export interface OverdueReportRow {

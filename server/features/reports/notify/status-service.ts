@@ -3,6 +3,12 @@ import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Language, supportedLanguages } from '../../../platform/i18n.js';
 import { type MailMessage, sendMail } from '../../../platform/mail/index.js';
+import {
+  claimNotification,
+  finishNotification,
+  type NotificationKey,
+  releaseNotification,
+} from '../core/notifications-queries.js';
 import { statusPathFor, statusTokenFor, statusTokenKey } from '../core/status-token.js';
 import {
   oneClickUnsubscribePath,
@@ -10,15 +16,8 @@ import {
   supporterUnsubscribePath,
   supporterUnsubscribeToken,
 } from '../core/subscriptions.js';
-import {
-  claimNotification,
-  finishNotification,
-  type NotificationKey,
-  type NotifyEventRow,
-  releaseNotification,
-  selectNotifyEvent,
-  selectSupportersToNotify,
-} from './queries.js';
+import { selectSupportersToNotify } from '../core/supporters-queries.js';
+import { type NotifyEventRow, selectNotifyEvent } from './queries.js';
 import { statusMail } from './views/status-mails.js';
 
 /** A claim older than this belongs to a run that died while sending (the job times out after 5 minutes). */

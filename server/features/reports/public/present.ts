@@ -1,4 +1,7 @@
-import type { PublicDetailRow, PublicEventRow, PublicPhotoRef, PublicReportRow } from './queries.js';
+import type { PublicEventRow } from '../core/events-queries.js';
+import type { PhotoRef } from '../core/photos-queries.js';
+import { publicCoordinate, streetOf } from '../core/visibility.js';
+import type { PublicDetailRow, PublicReportRow } from './queries.js';
 import type { MapReport } from './service.js';
 
 // The public view of reports: what anyone may see. Names, contact data, the original text, internal notes,
@@ -7,8 +10,6 @@ import type { MapReport } from './service.js';
 type Lang = 'de' | 'en';
 type Localised = { de?: string; en?: string };
 
-/** Public coordinates are rounded to 4 decimals (about 10 m): enough for a map, not a doorstep. */
-const roundCoord = (x: number) => Math.round(x * 1e4) / 1e4;
 const excerptLength = 160;
 
 export const reportUrl = (reference: string) => `/meldungen/${encodeURIComponent(reference)}`;
@@ -24,15 +25,6 @@ export function excerpt(text: string | null): string | null {
   const cut = flat.slice(0, excerptLength);
   const space = cut.lastIndexOf(' ');
   return `${(space > excerptLength / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, '')} …`;
-}
-
-/** "Herforder Straße 5a, 33602 Bielefeld" → "Herforder Straße"; undefined when the label is not that shape. */
-const labelStreet = /^\s*(\D*?\S)\s+\d+\s*[a-zA-Z]?(?:\s*[-/]\s*\d+\s*[a-zA-Z]?)?\s*(?:,.*)?$/;
-
-/** The street of the report's nearest address, never the house number (which could point at a home). */
-export function streetOf(row: Pick<PublicReportRow, 'street' | 'address_label'>): string | null {
-  if (row.street) return row.street;
-  return labelStreet.exec(row.address_label ?? '')?.[1] ?? null;
 }
 
 export interface PublicReportSummary {
@@ -63,8 +55,8 @@ export function presentPublicSummary(row: PublicReportRow, lang: Lang): PublicRe
     excerpt: excerpt(row.public_description),
     district: row.district_key ? { key: row.district_key, name: row.district_name ?? row.district_key } : null,
     street: streetOf(row),
-    lat: roundCoord(row.lat),
-    lon: roundCoord(row.lon),
+    lat: publicCoordinate(row.lat),
+    lon: publicCoordinate(row.lon),
     supporterCount: row.supporter_count,
   };
 }
@@ -139,7 +131,7 @@ export function presentPublicEvent(e: PublicEventRow): PublicEvent {
 export function presentPublicDetail(
   report: PublicDetailRow,
   events: PublicEventRow[],
-  photos: PublicPhotoRef[],
+  photos: PhotoRef[],
   lang: Lang,
 ): PublicReportDetailView {
   return {
@@ -158,7 +150,7 @@ export function presentMapFeature(row: MapReport) {
   return {
     type: 'Feature' as const,
     id: row.reference,
-    geometry: { type: 'Point' as const, coordinates: [roundCoord(row.lon), roundCoord(row.lat)] },
+    geometry: { type: 'Point' as const, coordinates: [publicCoordinate(row.lon), publicCoordinate(row.lat)] },
     properties: {
       reference: row.reference,
       category: row.category,

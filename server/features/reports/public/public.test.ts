@@ -3,7 +3,7 @@ import { invalidateResponses } from '../../../platform/http/response-cache.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { points, seedTestAddresses } from '../../../test/factories/addresses.js';
 import { createCategory, createReport, type TestReportOverrides } from '../../../test/factories/reports.js';
-import { reportsCacheTag } from './service.js';
+import { reportsCacheTag } from '../core/cache.js';
 
 let t: TestApp;
 const cat: Record<string, number> = {};

@@ -1,11 +1,11 @@
 import type { Db, Queryable } from '../../../platform/db.js';
 import type { ReportStatus } from '../core/statuses.js';
+import { publicReportCondition, type VisibilityFlags } from '../core/visibility.js';
 
-// Only these columns of a report are ever read for the public view; names, contact data, status tokens, the
-// original text and internal notes are never selected, so no presenter can leak them by mistake.
-
-/** What makes a report public: screened, not hidden, not abusive, not merged into another. */
-const isPublic = 'r.needs_screening = false AND r.hidden = false AND r.abusive = false AND r.merged_into_id IS NULL';
+// Read models of the public pages and APIs. Only these columns of a report are ever read for the public view;
+// names, contact data, status tokens, the original text and internal notes are never selected, so no presenter
+// can leak them by mistake. Every query filters through the core's one definition of a public report.
+const isPublic = publicReportCondition('r');
 
 export interface PublicFilter {
   municipalityId: string;
@@ -170,10 +170,7 @@ export async function selectMapReportsInGrid(
   });
 }
 
-export interface PublicDetailRow extends PublicReportRow {
-  needs_screening: boolean;
-  hidden: boolean;
-  abusive: boolean;
+export interface PublicDetailRow extends PublicReportRow, VisibilityFlags {
   /** The reference of the report this one was merged into. */
   merged_into: string | null;
   answers: Record<string, unknown>;
@@ -187,7 +184,7 @@ export async function selectReportByReference(
   reference: string,
 ): Promise<PublicDetailRow | undefined> {
   const { rows } = await db.query<PublicDetailRow>(
-    `SELECT ${summaryColumns}, r.needs_screening, r.hidden, r.abusive, r.answers,
+    `SELECT ${summaryColumns}, r.needs_screening, r.hidden, r.abusive, r.merged_into_id, r.answers,
             c.questions AS category_questions, m.reference AS merged_into
        FROM reports r ${summaryJoins}
        LEFT JOIN reports m ON m.id = r.merged_into_id
@@ -195,40 +192,6 @@ export async function selectReportByReference(
     [municipalityId, reference],
   );
   return rows[0];
-}
-
-export interface PublicEventRow {
-  id: number;
-  kind: string;
-  status_from: string | null;
-  status_to: string | null;
-  public_note: string | null;
-  created_at: Date;
-}
-
-/** The public events of a report, oldest first (internal notes and actors are not selected). */
-export async function selectPublicEvents(db: Queryable, reportId: number): Promise<PublicEventRow[]> {
-  const { rows } = await db.query<PublicEventRow>(
-    `SELECT id, kind, status_from, status_to, public_note, created_at
-       FROM report_events WHERE report_id = $1 AND public = true ORDER BY created_at, id`,
-    [reportId],
-  );
-  return rows;
-}
-
-export interface PublicPhotoRef {
-  id: number;
-  width: number;
-  height: number;
-}
-
-/** The approved photos of a report, in their order. */
-export async function selectApprovedPhotos(db: Queryable, reportId: number): Promise<PublicPhotoRef[]> {
-  const { rows } = await db.query<PublicPhotoRef>(
-    `SELECT id, width, height FROM report_photos WHERE report_id = $1 AND review = 'approved' ORDER BY sort, id`,
-    [reportId],
-  );
-  return rows;
 }
 
 export interface PublicPhotoRow {
@@ -253,21 +216,4 @@ export async function selectPublicPhoto(
     [municipalityId, reference, photoId],
   );
   return rows[0];
-}
-
-export interface CategoryChoiceRow {
-  id: number;
-  code: string;
-  parent_id: number | null;
-  name: { de?: string; en?: string };
-}
-
-/** The municipality's active categories (groups and their children), for the filter. */
-export async function selectCategoryChoices(db: Queryable, municipalityId: string): Promise<CategoryChoiceRow[]> {
-  const { rows } = await db.query<CategoryChoiceRow>(
-    `SELECT id, code, parent_id, name FROM report_categories
-      WHERE municipality_id = $1 AND active ORDER BY sort, id`,
-    [municipalityId],
-  );
-  return rows;
 }

@@ -1,6 +1,7 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import type { App, Deps } from '../../../platform/deps.js';
 import { problemSchema } from '../../addresses/schemas.js';
+import { reportsCacheTag } from '../core/cache.js';
 import { reportStatuses } from '../core/statuses.js';
 import { presentMapFeature, presentPublicSummary } from './present.js';
 import {
@@ -11,7 +12,6 @@ import {
   mapFeatureLimit,
   maxBboxSpanDegrees,
   publicPageSize,
-  reportsCacheTag,
 } from './service.js';
 
 const responseCache = { ttlSeconds: 30, tag: reportsCacheTag };

@@ -1,31 +1,23 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
 import { listDistricts } from '../../addresses/service.js';
+import { type CategoryChoiceRow, selectCategoryChoices } from '../core/categories-queries.js';
+import { type PublicEventRow, selectPublicEvents } from '../core/events-queries.js';
+import { type PhotoRef, selectApprovedPhotos } from '../core/photos-queries.js';
 import { closedStatuses, isReportStatus, openStatuses } from '../core/statuses.js';
+import { isPublicReport } from '../core/visibility.js';
 import {
-  type CategoryChoiceRow,
   type MapReportRow,
   type PublicDetailRow,
-  type PublicEventRow,
   type PublicFilter,
-  type PublicPhotoRef,
   type PublicPhotoRow,
   type PublicReportRow,
-  selectApprovedPhotos,
-  selectCategoryChoices,
   selectMapReportsInGrid,
   selectNewestMapReports,
-  selectPublicEvents,
   selectPublicPhoto,
   selectPublicReports,
   selectReportByReference,
 } from './queries.js';
-
-/**
- * Tag of the cached public answers (map, list; 30 s): whoever changes what the public sees (a new report, a status,
- * moderation, a merge) may call `invalidateResponses(reportsCacheTag)` so this process answers fresh at once.
- */
-export const reportsCacheTag = 'reports';
 
 export const publicPageSize = 20;
 /** The list counts matches up to this many (narrower filters are counted exactly). */
@@ -235,7 +227,7 @@ export interface MapReport extends MapReportRow {
 }
 
 export type PublicReportDetail =
-  | { kind: 'report'; report: PublicDetailRow; events: PublicEventRow[]; photos: PublicPhotoRef[] }
+  | { kind: 'report'; report: PublicDetailRow; events: PublicEventRow[]; photos: PhotoRef[] }
   | { kind: 'merged'; target: string };
 
 /**
@@ -249,10 +241,9 @@ export async function getPublicReport(
   reference: string,
 ): Promise<PublicReportDetail> {
   const report = await selectReportByReference(deps.db, municipalityId, reference);
-  if (!report || report.hidden || report.abusive)
-    throw new AppError('not_found', 'No public report with this reference');
-  if (report.merged_into) return { kind: 'merged', target: report.merged_into };
-  if (report.needs_screening) throw new AppError('not_found', 'No public report with this reference');
+  // A merged report (not hidden or abusive for another reason) leads to the one it was merged into.
+  if (report?.merged_into && !report.hidden && !report.abusive) return { kind: 'merged', target: report.merged_into };
+  if (!report || !isPublicReport(report)) throw new AppError('not_found', 'No public report with this reference');
   const [events, photos] = await Promise.all([
     selectPublicEvents(deps.db, report.id),
     selectApprovedPhotos(deps.db, report.id),

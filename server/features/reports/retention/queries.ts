@@ -1,6 +1,8 @@
 import type { Queryable } from '../../../platform/db.js';
 import { closedStatuses } from '../core/statuses.js';
 
+// The retention sweep's read side: which reports are due, counted and locked. Its writes go through the core.
+
 /**
  * A report is due for anonymisation when it was closed longer ago than its category's retention period, or made
  * longer ago than the maximum ($3 days), and is not anonymised yet. $1 municipality, $2 now, $4 the closed statuses.
@@ -88,81 +90,4 @@ export async function lockDueReport(tx: Queryable, w: RetentionWindow, id: numbe
     [...params(w), id],
   );
   return rows[0];
-}
-
-export interface AnonymousRemainder {
-  description: string;
-  publicDescription: string | null;
-  answers: Record<string, unknown>;
-  lat: number;
-  lon: number;
-  addressLabel: string | null;
-  landmark: string | null;
-  at: Date;
-}
-
-/** Replaces the personal columns of a report by its anonymous remainder and marks it anonymised. */
-export async function updateReportAnonymised(tx: Queryable, id: number, a: AnonymousRemainder): Promise<void> {
-  await tx.query(
-    `UPDATE reports
-        SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL, notify_email = false,
-            status_token_nonce = NULL, status_token_hash = NULL,
-            description = $2, public_description = $3, answers = $4, lat = $5, lon = $6,
-            address_id = NULL, address_label = $7, landmark = $8, anonymised_at = $9, updated_at = $9
-      WHERE id = $1`,
-    [id, a.description, a.publicDescription, JSON.stringify(a.answers), a.lat, a.lon, a.addressLabel, a.landmark, a.at],
-  );
-}
-
-/** Deletes the photos staff did not approve for the public (pending and hidden); returns how many. */
-export async function deleteUnapprovedPhotos(tx: Queryable, reportId: number): Promise<number> {
-  const { rowCount } = await tx.query(`DELETE FROM report_photos WHERE report_id = $1 AND review <> 'approved'`, [
-    reportId,
-  ]);
-  return rowCount;
-}
-
-/**
- * Removes supporters' e-mail addresses and their unsubscribe-link nonce and hash (the rows stay: they are the
- * supporter count); returns how many addresses.
- */
-export async function clearSupporterEmails(tx: Queryable, reportId: number): Promise<number> {
-  await tx.query(
-    `UPDATE report_supporters SET unsubscribe_nonce = NULL, unsubscribe_token_hash = NULL
-      WHERE report_id = $1 AND email IS NULL AND (unsubscribe_nonce IS NOT NULL OR unsubscribe_token_hash IS NOT NULL)`,
-    [reportId],
-  );
-  const { rowCount } = await tx.query(
-    `UPDATE report_supporters SET email = NULL, notify_email = false, unsubscribe_nonce = NULL,
-            unsubscribe_token_hash = NULL
-      WHERE report_id = $1 AND email IS NOT NULL`,
-    [reportId],
-  );
-  return rowCount;
-}
-
-/** Deletes the text of internal notes in the report's history (the events stay); returns how many. */
-export async function clearInternalNotes(tx: Queryable, reportId: number): Promise<number> {
-  const { rowCount } = await tx.query(
-    `UPDATE report_events SET internal_note = NULL WHERE report_id = $1 AND internal_note IS NOT NULL`,
-    [reportId],
-  );
-  return rowCount;
-}
-
-/** Deletes stored idempotent answers that name the report (they carry its status link). */
-export async function deleteIdempotentAnswersOf(tx: Queryable, reference: string): Promise<number> {
-  const { rowCount } = await tx.query(`DELETE FROM idempotent_requests WHERE strpos(response::text, $1) > 0`, [
-    `"${reference}"`,
-  ]);
-  return rowCount;
-}
-
-/** Deletes the sent-mail records of the report's events (no longer needed once nobody can be mailed). */
-export async function deleteNotificationsOf(tx: Queryable, reportId: number): Promise<number> {
-  const { rowCount } = await tx.query(
-    `DELETE FROM report_notifications WHERE event_id IN (SELECT id FROM report_events WHERE report_id = $1)`,
-    [reportId],
-  );
-  return rowCount;
 }

@@ -2,21 +2,22 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import { getAddress } from '../../addresses/service.js';
 import { appendEvent } from '../core/events.js';
+import { clearInternalNotes } from '../core/events-queries.js';
+import { deleteIdempotentAnswersOf } from '../core/idempotency-queries.js';
 import { findLandmark, landmarkKey } from '../core/landmarks.js';
-import { deleteDigestMailsBefore } from '../notify/queries.js';
+import { unlessNotFound } from '../core/not-found.js';
+import { deleteNotificationsOf } from '../core/notifications-queries.js';
+import { deleteUnapprovedPhotos } from '../core/photos-queries.js';
+import { updateReportAnonymised } from '../core/reports-queries.js';
+import { clearSupporterEmails } from '../core/supporters-queries.js';
+import { streetLevel } from '../core/visibility.js';
 import {
-  clearInternalNotes,
-  clearSupporterEmails,
   countDue,
   type DueCounts,
   type DueReportRow,
-  deleteIdempotentAnswersOf,
-  deleteNotificationsOf,
-  deleteUnapprovedPhotos,
   lockDueReport,
   type RetentionWindow,
   selectDueReportIds,
-  updateReportAnonymised,
 } from './queries.js';
 
 /*
@@ -42,8 +43,6 @@ const maxBatches = 200;
 const coordinateDecimals = 3;
 /** Free-text answers can name people or licence plates; list, number and date answers cannot. */
 const freeTextDatatypes = new Set(['string', 'text']);
-/** Digest records are only needed while a digest may be retried. */
-const digestRecordDays = 30;
 
 export interface RetentionResult extends DueCounts {
   /** Reports found due but skipped: locked by another sweep, or no longer due when re-checked. */
@@ -53,18 +52,11 @@ export interface RetentionResult extends DueCounts {
 
 const round = (v: number) => Number(v.toFixed(coordinateDecimals));
 
-/** "Herforder Straße 5a" (or "…, 33602 Bielefeld") → "Herforder Straße"; null when not that shape. */
-export function streetLevel(label: string | null): string | null {
-  if (!label) return null;
-  const m = /^\s*(\D*?\S)\s+\d+\s*[a-zA-Z]?(?:\s*[-/]\s*\d+\s*[a-zA-Z]?)?\s*(?:,.*)?$/.exec(label);
-  return m?.[1] ?? null;
-}
-
 /** What stays of a report: category, district, rounded location, street, dates, status (see docs in the issue). */
 async function remainderOf(tx: Queryable, municipalityId: string, r: DueReportRow, at: Date) {
   let street = streetLevel(r.address_label);
   if (r.address_id !== null) {
-    street = (await getAddress(tx, municipalityId, r.address_id).catch(() => undefined))?.street ?? street;
+    street = (await unlessNotFound(getAddress(tx, municipalityId, r.address_id)))?.street ?? street;
   }
   // A landmark stays only when it is exactly a named public place; other free text could describe a home.
   const place = r.landmark ? await findLandmark(tx, municipalityId, r.landmark) : undefined;
@@ -144,10 +136,4 @@ export async function anonymiseDueReports(deps: Deps, options: { dryRun: boolean
     afterId = ids[ids.length - 1] as number;
   }
   return result;
-}
-
-/** Deletes digest bookkeeping older than a month; returns how many rows. */
-export async function purgeDigestRecords(deps: Deps): Promise<number> {
-  const before = new Date(deps.now().getTime() - digestRecordDays * 24 * 60 * 60 * 1000);
-  return deleteDigestMailsBefore(deps.db, deps.config.municipality.id, before.toISOString().slice(0, 10));
 }

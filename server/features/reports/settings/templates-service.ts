@@ -2,40 +2,15 @@ import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, forbidden, notFound } from '../../../platform/errors.js';
 import { actorOf, recordAudit } from '../../audit/service.js';
+import { templateKinds } from '../core/note-templates.js';
 import {
   deleteTemplate,
   insertTemplate,
   selectTemplate,
-  selectTemplates,
-  type TemplateRow,
   type TemplateValues,
   updateTemplateRow,
 } from '../core/note-templates-queries.js';
 import { canManageTemplates } from '../core/policy.js';
-import { closedStatuses } from '../core/statuses.js';
-
-export type { TemplateRow };
-
-/** What a template is for: the public note of a status change, or a public note without one ('note'). */
-export const templateKinds = ['accepted', 'in_progress', ...closedStatuses, 'note'] as const;
-export type TemplateKind = (typeof templateKinds)[number];
-
-/** A template's text in a language; English falls back to German. */
-export function templateText(template: Pick<TemplateRow, 'body'>, lang: string): string {
-  return (lang === 'en' && template.body.en) || template.body.de;
-}
-
-/** The municipality's note templates. */
-export function listTemplates(deps: Deps): Promise<TemplateRow[]> {
-  return selectTemplates(deps.db, deps.config.municipality.id);
-}
-
-/** One template; throws not_found. */
-export async function getTemplate(deps: Deps, id: number): Promise<TemplateRow> {
-  const row = await selectTemplate(deps.db, deps.config.municipality.id, id);
-  if (!row) throw notFound('Template');
-  return row;
-}
 
 export interface TemplateInput {
   status: string;

@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { CsrfField, TextField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import type { TemplateKind, TemplateRow } from '../../core/note-templates.js';
 import type { WorkflowAction } from '../../core/policy.js';
 import { CheckboxField, FieldError, SelectField, TextAreaField } from '../../core/views/admin-components.js';
-import type { TemplateKind, TemplateRow } from '../../settings/templates-service.js';
 import type { StaffReportDetail } from '../inbox-service.js';
 
 /** URL segment of each action's POST handler (under /admin/meldungen/<id>/). */

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../platform/errors.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import type { Localised } from '../../backoffice/present.js';
+
+/** A name in German and, where given, English (categories, their groups, list answers). */
+export type Localised = { de: string; en?: string };
 
 /** A category (or other bilingual) name in the page's language; English falls back to German. */
 export function localName(ctx: PageContext, name: Localised): string {

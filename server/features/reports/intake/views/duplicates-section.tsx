@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../platform/views/context.js';
 import { reportStatuses } from '../../core/statuses.js';
-import { streetOf } from '../../public/present.js';
-import type { NearbyReport } from '../submit-service.js';
+import { streetOf } from '../../core/visibility.js';
+import type { NearbyReport } from '../nearby.js';
 
 interface DuplicateProps {
   ctx: PageContext;

@@ -6,7 +6,7 @@ import { Layout } from '../../../../platform/views/layout.js';
 import type { Category } from '../../core/categories.js';
 import { reportFormAssets } from '../../core/views/map-attributes.js';
 import type { CitizenFormValues } from '../citizen-form.js';
-import type { NearbyReport } from '../submit-service.js';
+import type { NearbyReport } from '../nearby.js';
 import { CategorySection } from './category-section.js';
 import { ContactSection } from './contact-section.js';
 import { DetailsSection } from './details-section.js';

@@ -1,16 +1,7 @@
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { reportFormAssets } from '../../core/views/map-attributes.js';
-
-/** Status-link pages must not leak the token: no Referer to anything they link or load, never indexed. */
-export function PrivateHead() {
-  return (
-    <>
-      <meta name="referrer" content="no-referrer" />
-      <meta name="robots" content="noindex, nofollow" />
-    </>
-  );
-}
+import { PrivateHead } from '../../core/views/private-page.js';
 
 interface ReceiptProps {
   ctx: PageContext;

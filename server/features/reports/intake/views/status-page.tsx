@@ -1,10 +1,10 @@
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
-import { ReporterMailSection } from '../../notify/views/unsubscribe-page.js';
-import type { ReportForReporter } from '../submit-service.js';
+import { PrivateHead } from '../../core/views/private-page.js';
+import type { ReportForReporter } from '../reporter-view.js';
+import { ReporterMailSection } from './mail-section.js';
 import { localised } from './parts.js';
-import { PrivateHead } from './receipt.js';
 
 type ReporterEvent = ReportForReporter['events'][number];
 

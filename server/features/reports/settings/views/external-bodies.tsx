@@ -1,9 +1,9 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { AdminLayout, ErrorSummary, TextField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import type { ExternalBodyRow } from '../../core/external-bodies.js';
 import { CheckboxField, Flag } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
-import type { ExternalBodyRow } from '../routing-service.js';
 import { SettingsListPage } from './settings-list.js';
 
 export interface ExternalBodyFormValues {

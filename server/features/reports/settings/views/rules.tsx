@@ -3,7 +3,7 @@ import { AdminLayout, ErrorSummary, PostButton } from '../../../../platform/view
 import type { PageContext } from '../../../../platform/views/context.js';
 import { CheckboxField, localName, SelectField } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
-import type { RoutingRuleRow } from '../routing-service.js';
+import type { RoutingRuleRow } from '../rules-service.js';
 import { SettingsListPage } from './settings-list.js';
 
 export interface RuleChoices {
