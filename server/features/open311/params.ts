@@ -1,7 +1,7 @@
-import { closedStatuses, openStatuses } from '../reports/core/statuses.js';
+import { closedStatuses, openStatuses, type ReportStatus } from '../reports/core/statuses.js';
+import type { RequestFilter } from '../reports/public/requests-service.js';
 import { parseW3cDateTime } from './datetime.js';
 import { badRequest, type Open311Problem } from './errors.js';
-import type { DetailedStatus, RequestFilter } from './queries.js';
 
 /** A query string or form body as Fastify parses it: repeated names become arrays. */
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -51,10 +51,10 @@ function datetime(params: RawParams, name: string, timeZone: string, problems: O
   return endOfDay && parsed.dayOnly ? new Date(parsed.date.getTime() + dayMs - 1) : parsed.date;
 }
 
-function statuses(params: RawParams, problems: Open311Problem[]): DetailedStatus[] | undefined {
+function statuses(params: RawParams, problems: Open311Problem[]): ReportStatus[] | undefined {
   const given = list(params, 'status');
   if (!given) return undefined;
-  const out: DetailedStatus[] = [];
+  const out: ReportStatus[] = [];
   for (const s of given) {
     if (s === 'open') out.push(...openStatuses);
     else if (s === 'closed') out.push(...closedStatuses);
