@@ -2,6 +2,12 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { points, seedTestAddresses } from '../../../test/factories/addresses.js';
+import {
+  type Browserish,
+  type Fields,
+  openForm as openReportForm,
+  postForm,
+} from '../../../test/factories/report-form.js';
 import { createCategory, createReport } from '../../../test/factories/reports.js';
 import { mergeCookies } from '../../../test/factories/users.js';
 
@@ -37,50 +43,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Browserish {
-  cookie: string;
-  csrf: string;
-}
-
 /** Opens the form as a browser would: its CSRF cookie and token. */
-async function openForm(url = '/melden'): Promise<Browserish & { body: string }> {
-  const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
-  expect(res.statusCode).toBe(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
-  if (!csrf) throw new Error('form without CSRF token');
-  return { cookie: mergeCookies('', res.cookies), csrf, body: res.body };
-}
-
-type Fields = Record<string, string | string[]>;
+const openForm = (url?: string) => openReportForm(t, url);
 
 /** POSTs the form as multipart/form-data (like the browser does), with photos as file parts. */
-async function post(
+const post = (
   session: Browserish,
   url: string,
   fields: Fields,
-  photos: { data: Buffer; name: string; type?: string }[] = [],
-) {
-  const form = new FormData();
-  if (!('_csrf' in fields)) form.append('_csrf', session.csrf);
-  for (const [name, value] of Object.entries(fields)) {
-    for (const v of ([] as string[]).concat(value)) form.append(name, v);
-  }
-  for (const p of photos)
-    form.append('photos', new Blob([new Uint8Array(p.data)], { type: p.type ?? 'image/jpeg' }), p.name);
-  if (photos.length === 0) form.append('photos', new Blob([], { type: 'application/octet-stream' }), '');
-  const request = new Request('http://local/', { method: 'POST', body: form });
-  const payload = Buffer.from(await request.arrayBuffer());
-  return t.app.inject({
-    method: 'POST',
-    url,
-    payload,
-    headers: {
-      cookie: session.cookie,
-      'content-type': request.headers.get('content-type') ?? '',
-      accept: 'text/html',
-    },
-  });
-}
+  photos?: { data: Buffer; name: string; type?: string }[],
+) => postForm(t, session, url, fields, photos);
 
 const complete = (overrides: Fields = {}): Fields => ({
   category: 'wilder-muell',

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db.js';
 import { openStatuses } from '../core/statuses.js';
+import { publicReportCondition } from '../core/visibility.js';
 
 // Read models of the citizen pages and the report API. Writes go through the core's queries files.
 
@@ -9,6 +10,8 @@ export interface NearbyRow {
   status: string;
   lat: number;
   lon: number;
+  /** The street of the linked address (the register's), else null: the label is cut to its street instead. */
+  street: string | null;
   address_label: string | null;
   public_description: string | null;
   supporter_count: number;
@@ -16,22 +19,23 @@ export interface NearbyRow {
 }
 
 /**
- * Open, visible reports of a category inside a bounding box (the gist index on location answers the box),
- * newest first, at most `limit`. The caller filters by exact distance.
+ * Open public reports of a category inside a bounding box (the gist index on location answers the box), newest
+ * first, at most `limit`. Public by the core's one definition: a report awaiting screening, hidden, abusive or
+ * merged is never returned. The caller takes their public place (rounded, street only) and filters by distance.
  */
-export async function selectOpenReportsInBox(
+export async function selectPublicOpenReportsInBox(
   db: Queryable,
   p: { municipalityId: string; categoryId: number; south: number; west: number; north: number; east: number },
   limit: number,
 ): Promise<NearbyRow[]> {
   const { rows } = await db.query<NearbyRow>(
-    `SELECT id, reference, status, lat, lon, address_label, public_description, supporter_count, created_at
-       FROM reports
-      WHERE location <@ box(point($4, $3), point($6, $5))
-        AND municipality_id = $1 AND category_id = $2
-        AND status = ANY($8::text[])
-        AND NOT hidden AND NOT abusive AND merged_into_id IS NULL
-      ORDER BY created_at DESC
+    `SELECT r.id, r.reference, r.status, r.lat, r.lon, a.street, r.address_label, r.public_description,
+            r.supporter_count, r.created_at
+       FROM reports r LEFT JOIN addresses a ON a.id = r.address_id
+      WHERE r.location <@ box(point($4, $3), point($6, $5))
+        AND r.municipality_id = $1 AND r.category_id = $2 AND r.status = ANY($8::text[])
+        AND ${publicReportCondition('r')}
+      ORDER BY r.created_at DESC
       LIMIT $7`,
     [p.municipalityId, p.categoryId, p.south, p.west, p.north, p.east, limit, openStatuses],
   );

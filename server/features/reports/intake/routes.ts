@@ -199,7 +199,9 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         schema: {
           tags: ['reports'],
           summary: 'Open reports of a category near a point (duplicates)',
-          description: 'Before submitting, offer these as "this is my concern too" (POST …/supporters).',
+          description:
+            'Before submitting, offer these as "this is my concern too" (POST …/supporters). Public reports only, ' +
+            'as every public view shows them: coordinates rounded to about 10 m, the street without house number.',
           querystring: nearbyQuerySchema,
           response: { 200: nearbyListSchema, ...problems },
         },

@@ -1,5 +1,6 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import { problemSchema } from '../../addresses/schemas.js';
+import { openStatuses, statusSchema } from '../core/statuses.js';
 
 export { problemSchema };
 
@@ -62,12 +63,12 @@ export const nearbyListSchema = T.Object({
   items: T.Array(
     T.Object({
       reference: T.String(),
-      status: T.String(),
+      status: statusSchema(openStatuses),
       category: T.String(),
-      lat: T.Number(),
-      lon: T.Number(),
-      distanceMetres: T.Integer(),
-      addressLabel: T.Unsafe<string | null>({ type: 'string', nullable: true }),
+      lat: T.Number({ description: 'rounded to 4 decimals (~10 m), as on every public view' }),
+      lon: T.Number({ description: 'rounded to 4 decimals (~10 m), as on every public view' }),
+      distanceMetres: T.Integer({ description: 'from the rounded coordinates' }),
+      street: T.Unsafe<string | null>({ type: 'string', nullable: true, description: 'street only, no house number' }),
       description: T.Unsafe<string | null>({
         type: 'string',
         nullable: true,

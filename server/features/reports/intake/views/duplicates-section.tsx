@@ -1,6 +1,5 @@
 import type { PageContext } from '../../../../platform/views/context.js';
 import { reportStatuses } from '../../core/statuses.js';
-import { streetOf } from '../../core/visibility.js';
 import type { NearbyReport } from '../nearby.js';
 
 interface DuplicateProps {
@@ -14,7 +13,7 @@ function DuplicateItem({ ctx, report, categoryName }: DuplicateProps) {
   const { t } = ctx.i18n;
   const id = `duplicate-${report.reference}`;
   // Street level only, as on the public pages: a house number could point at someone's home.
-  const street = streetOf({ street: null, address_label: report.addressLabel });
+  const street = report.street;
   const meta = t('reports.duplicates.meta', {
     status: t(`reports.status.${report.status}`, { defaultValue: report.status }),
     distance: ctx.i18n.number(report.distanceMetres),
