@@ -107,7 +107,8 @@ beforeAll(async () => {
     [a.id, t.config.municipality.id],
   );
   await deps.db.transaction(async (tx) => {
-    const e = (o: Omit<Parameters<typeof appendEvent>[1], 'reportId'>) => appendEvent(tx, { reportId: b.id, ...o });
+    const e = (o: Omit<Parameters<typeof appendEvent>[1], 'municipalityId' | 'reportId'>) =>
+      appendEvent(tx, { municipalityId: t.config.municipality.id, reportId: b.id, ...o });
     await e({ kind: 'forwarded', statusFrom: 'received', statusTo: 'forwarded', public: true, at: at(9) });
     await e({ kind: 'note', internalNote: secrets.internalNote, at: new Date(start - 8.5 * day) });
     await e({ kind: 'note', public: true, publicNote: 'Wir schauen uns das an.', at: at(8) });

@@ -67,18 +67,20 @@ export async function makePersonalReport(
     );
     await tx.query(`UPDATE report_photos SET review = 'approved' WHERE report_id = $1 AND sort = 0`, [r.id]);
     await tx.query(
-      `INSERT INTO report_photos (report_id, content_type, data, width, height, byte_size, review, sort)
-       VALUES ($1, 'image/jpeg', '\\xffd8ff', 1, 1, 3, 'hidden', 5)`,
+      `INSERT INTO report_photos (municipality_id, report_id, content_type, data, width, height, byte_size, review,
+                                  sort)
+       VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, 'image/jpeg', '\\xffd8ff', 1, 1, 3, 'hidden', 5)`,
       [r.id],
     );
     await tx.query(
-      `INSERT INTO report_supporters (report_id, email, notify_email, created_at, unsubscribe_nonce,
+      `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, created_at, unsubscribe_nonce,
                                       unsubscribe_token_hash)
-       VALUES ($1, $2, true, $3, 'nonce', $4), ($1, NULL, false, $3, NULL, NULL)`,
-      [r.id, p.supporter, app.deps.now(), `hash-${r.id}`],
+       VALUES ($5, $1, $2, true, $3, 'nonce', $4), ($5, $1, NULL, false, $3, NULL, NULL)`,
+      [r.id, p.supporter, app.deps.now(), `hash-${r.id}`, app.config.municipality.id],
     );
     await tx.query('UPDATE reports SET supporter_count = 2 WHERE id = $1', [r.id]);
     const eventId = await appendEvent(tx, {
+      municipalityId: app.config.municipality.id,
       reportId: r.id,
       kind: 'note',
       public: true,
@@ -87,9 +89,9 @@ export async function makePersonalReport(
       at: app.deps.now(),
     });
     await tx.query(
-      `INSERT INTO report_notifications (event_id, recipient_kind, supporter_id, outcome, at)
-       VALUES ($1, 'reporter', 0, 'sent', $2)`,
-      [eventId, app.deps.now()],
+      `INSERT INTO report_notifications (municipality_id, event_id, recipient_kind, supporter_id, outcome, at)
+       VALUES ($3, $1, 'reporter', 0, 'sent', $2)`,
+      [eventId, app.deps.now(), app.config.municipality.id],
     );
     await tx.query(
       `INSERT INTO idempotent_requests (scope, key, request_hash, response, created_at) VALUES ('reports.submit', $1,

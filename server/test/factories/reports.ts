@@ -186,15 +186,16 @@ export async function createReport(deps: Deps, overrides: TestReportOverrides = 
       if (!rows[0]) continue;
       const id = Number(rows[0].id);
       await tx.query(
-        `INSERT INTO report_events (report_id, kind, status_to, public, created_at) VALUES ($1, 'created', 'received',
-         true, $2)`,
-        [id, createdAt],
+        `INSERT INTO report_events (municipality_id, report_id, kind, status_to, public, created_at)
+         VALUES ($3, $1, 'created', 'received', true, $2)`,
+        [id, createdAt, m.id],
       );
       for (let i = 0; i < (overrides.photos ?? 0); i++) {
         await tx.query(
-          `INSERT INTO report_photos (report_id, content_type, data, width, height, byte_size, review, sort)
-           VALUES ($1, 'image/jpeg', $2, 8, 6, $3, $4, $5)`,
-          [id, await photoBytes(), (await photoBytes()).length, overrides.photoReview ?? 'pending', i],
+          `INSERT INTO report_photos (municipality_id, report_id, content_type, data, width, height, byte_size, review,
+                                      sort)
+           VALUES ($6, $1, 'image/jpeg', $2, 8, 6, $3, $4, $5)`,
+          [id, await photoBytes(), (await photoBytes()).length, overrides.photoReview ?? 'pending', i, m.id],
         );
       }
       return { id, reference, statusToken };

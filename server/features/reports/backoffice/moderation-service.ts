@@ -52,6 +52,7 @@ export async function mergeReport(
     if (!email || !(await followsReport(step.tx, into.id, email))) {
       await insertSupporters(step.tx, [
         {
+          municipalityId: deps.config.municipality.id,
           reportId: into.id,
           email,
           notifyEmail: Boolean(email) && dup.notify_email,
@@ -72,6 +73,7 @@ export async function mergeReport(
       ...(internalNote ? { internalNote } : {}),
     });
     await appendEvent(step.tx, {
+      municipalityId: deps.config.municipality.id,
       reportId: into.id,
       kind: 'merged',
       // Internal notes are for staff: in the municipality's default language.

@@ -243,7 +243,8 @@ describe('the workflow', () => {
       language: 'en',
     });
     await t.db.query(
-      `INSERT INTO report_supporters (report_id, email, notify_email) VALUES ($1, 'dritte@example.org', true)`,
+      `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email)
+       VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, 'dritte@example.org', true)`,
       [dup.id],
     );
     await t.db.query('UPDATE reports SET supporter_count = 1 WHERE id = $1', [dup.id]);

@@ -24,7 +24,7 @@ export interface Step {
   report: LockedReportRow;
   now: Date;
   /** Appends an event by this actor; a public one also enqueues the notification. */
-  event(e: Omit<NewEvent, 'reportId' | 'at' | 'actorId'>): Promise<number>;
+  event(e: Omit<NewEvent, 'municipalityId' | 'reportId' | 'at' | 'actorId'>): Promise<number>;
 }
 
 const scopeOf = (r: LockedReportRow) => ({
@@ -77,7 +77,7 @@ export async function run(
       report,
       now,
       async event(e) {
-        const eventId = await appendEvent(tx, { ...e, reportId, actorId: actor.id, at: now });
+        const eventId = await appendEvent(tx, { ...e, municipalityId, reportId, actorId: actor.id, at: now });
         if (e.public) await deps.jobs.enqueue(notifyStatusJobName, { eventId }, { tx });
         return eventId;
       },
@@ -124,7 +124,9 @@ const routing = (r: { status: string; department_id: number | null; external_bod
 export async function changeStatus(
   step: Step,
   action: WorkflowAction,
-  e: Omit<NewEvent, 'reportId' | 'at' | 'actorId' | 'kind' | 'statusFrom' | 'statusTo'> & { kind: string },
+  e: Omit<NewEvent, 'municipalityId' | 'reportId' | 'at' | 'actorId' | 'kind' | 'statusFrom' | 'statusTo'> & {
+    kind: string;
+  },
   to: { departmentId?: number | null; externalBodyId?: number | null } = {},
 ) {
   const r = step.report;

@@ -4,6 +4,8 @@ import { bulkInsert, type Column, iso } from './bulk-insert.js';
 // The one owner of report_events: every write to a report's history goes through here.
 
 export interface EventInsert {
+  /** The report's municipality (the database refuses another). */
+  municipalityId: string;
   reportId: number;
   kind: string;
   statusFrom: string | null;
@@ -18,6 +20,7 @@ export interface EventInsert {
 }
 
 const eventColumns: Column<EventInsert>[] = [
+  { name: 'municipality_id', type: 'text', value: (e) => e.municipalityId },
   { name: 'report_id', type: 'bigint', value: (e) => e.reportId },
   { name: 'kind', type: 'text', value: (e) => e.kind },
   { name: 'status_from', type: 'text', value: (e) => e.statusFrom },

@@ -23,6 +23,8 @@ export type EventKind = (typeof eventKinds)[number];
 export const notifyStatusJobName = 'reports.notify-status';
 
 export interface NewEvent {
+  /** The report's municipality (the database refuses another). */
+  municipalityId: string;
   reportId: number;
   kind: string;
   statusFrom?: string;
@@ -45,6 +47,7 @@ export interface NewEvent {
 export async function appendEvent(tx: Queryable, e: NewEvent): Promise<number> {
   const [id] = await insertEvents(tx, [
     {
+      municipalityId: e.municipalityId,
       reportId: e.reportId,
       kind: e.kind,
       statusFrom: e.statusFrom ?? null,

@@ -14,15 +14,15 @@ export interface NotificationKey {
  */
 export async function claimNotification(
   db: Queryable,
-  n: NotificationKey & { at: Date; staleBefore: Date },
+  n: NotificationKey & { municipalityId: string; at: Date; staleBefore: Date },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO report_notifications (event_id, recipient_kind, supporter_id, outcome, at)
-     VALUES ($1, $2, $3, 'sending', $4)
+    `INSERT INTO report_notifications (event_id, recipient_kind, supporter_id, outcome, at, municipality_id)
+     VALUES ($1, $2, $3, 'sending', $4, $6)
      ON CONFLICT (event_id, recipient_kind, supporter_id) DO UPDATE SET at = EXCLUDED.at
        WHERE report_notifications.outcome = 'sending' AND report_notifications.at < $5
      RETURNING 1`,
-    [n.eventId, n.recipientKind, n.supporterId, n.at, n.staleBefore],
+    [n.eventId, n.recipientKind, n.supporterId, n.at, n.staleBefore, n.municipalityId],
   );
   return rowCount === 1;
 }

@@ -5,6 +5,7 @@ import type { Queryable } from '../../../platform/db.js';
 export type PhotoReview = 'pending' | 'approved' | 'hidden';
 
 export interface PhotoInsert {
+  municipalityId: string;
   reportId: number;
   contentType: 'image/jpeg' | 'image/webp';
   data: Buffer;
@@ -18,9 +19,10 @@ export interface PhotoInsert {
 /** Stores one processed photo (pending review). */
 export async function insertPhoto(tx: Queryable, p: PhotoInsert): Promise<void> {
   await tx.query(
-    `INSERT INTO report_photos (report_id, content_type, data, thumbnail, width, height, byte_size, sort, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [p.reportId, p.contentType, p.data, p.thumbnail, p.width, p.height, p.data.length, p.sort, p.at],
+    `INSERT INTO report_photos (municipality_id, report_id, content_type, data, thumbnail, width, height, byte_size,
+       sort, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [p.municipalityId, p.reportId, p.contentType, p.data, p.thumbnail, p.width, p.height, p.data.length, p.sort, p.at],
   );
 }
 

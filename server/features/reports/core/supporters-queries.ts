@@ -4,6 +4,7 @@ import { bulkInsert, type Column, iso } from './bulk-insert.js';
 // The one owner of report_supporters ("Das ist auch mein Anliegen"). The e-mail address is personal data.
 
 export interface SupporterInsert {
+  municipalityId: string;
   reportId: number;
   email: string | null;
   notifyEmail: boolean;
@@ -12,6 +13,7 @@ export interface SupporterInsert {
 }
 
 const supporterColumns: Column<SupporterInsert>[] = [
+  { name: 'municipality_id', type: 'text', value: (s) => s.municipalityId },
   { name: 'report_id', type: 'bigint', value: (s) => s.reportId },
   { name: 'email', type: 'text', value: (s) => s.email },
   { name: 'notify_email', type: 'boolean', value: (s) => s.notifyEmail },

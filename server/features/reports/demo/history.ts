@@ -8,7 +8,7 @@ import type { DemoCategoryTexts, DemoReportTemplate, DemoTexts } from './texts.j
 // The history of one demo report: the workflow steps from arrival to its final status, each taken only when it
 // would lie before now, with the actors, notes and public flags the real workflow writes.
 
-export type PlannedEvent = Omit<EventInsert, 'reportId'> & { seq: number };
+export type PlannedEvent = Omit<EventInsert, 'municipalityId' | 'reportId'> & { seq: number };
 
 /** How far along the workflow a status is; the closed statuses are the end (4). */
 export const stage: Record<ReportStatus, number> = {

@@ -10,7 +10,7 @@ import { formatReference, yearIn } from '../core/reference.js';
 import { reserveReferenceNumbers } from '../core/reference-queries.js';
 import { anyReport, insertReports, type ReportInsert } from '../core/reports-queries.js';
 import { selectRules } from '../core/routing-queries.js';
-import { insertSupporters } from '../core/supporters-queries.js';
+import { insertSupporters, type SupporterInsert } from '../core/supporters-queries.js';
 import { isWorkingDay } from '../core/working-days.js';
 import type { DemoWorld } from './history.js';
 import { demoAddressesByDistrict, localClock } from './places.js';
@@ -115,11 +115,13 @@ async function insertPlans(tx: Queryable, deps: Deps, plans: Plan[]): Promise<De
     pending = pending.filter((p) => !ids.has(p));
   }
   const events: EventInsert[] = [];
-  const supporters: { reportId: number; email: null; notifyEmail: false; language: string; at: Date }[] = [];
+  const supporters: SupporterInsert[] = [];
   for (const p of plans) {
     const reportId = ids.get(p) as number;
-    for (const { seq: _seq, ...e } of p.events) events.push({ ...e, reportId });
-    for (const at of p.supporters) supporters.push({ reportId, email: null, notifyEmail: false, language: 'de', at });
+    for (const { seq: _seq, ...e } of p.events) events.push({ ...e, municipalityId: m.id, reportId });
+    for (const at of p.supporters) {
+      supporters.push({ municipalityId: m.id, reportId, email: null, notifyEmail: false, language: 'de', at });
+    }
   }
   await insertEvents(tx, events);
   await insertSupporters(tx, supporters);

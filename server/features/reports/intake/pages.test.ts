@@ -333,8 +333,10 @@ describe('status link (/meldungen/status/<token>)', () => {
       description: '<script>alert(1)</script> مرحبا 🍂',
     });
     await t.db.query(
-      `INSERT INTO report_events (report_id, kind, status_from, status_to, public, public_note, internal_note)
-       VALUES ($1, 'status', 'received', 'in_progress', true, 'Wir kümmern uns bis Freitag.', 'intern: Kollege X')`,
+      `INSERT INTO report_events (municipality_id, report_id, kind, status_from, status_to, public, public_note,
+                                  internal_note)
+       VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, 'status', 'received', 'in_progress', true, 'Wir kümmern uns bis Freitag.',
+               'intern: Kollege X')`,
       [report.id],
     );
     await t.db.query(`UPDATE reports SET status = 'in_progress' WHERE id = $1`, [report.id]);

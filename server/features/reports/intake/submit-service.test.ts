@@ -218,12 +218,14 @@ describe('submitReport: rules and failure safety', () => {
     const r = await submitReport(t.deps, mid, reportInput());
     await t.db.transaction(async (tx) => {
       await appendEvent(tx, {
+        municipalityId: mid,
         reportId: r.id,
         kind: 'note',
         internalNote: 'Nachbar ruft ständig an',
         at: t.deps.now(),
       });
       await appendEvent(tx, {
+        municipalityId: mid,
         reportId: r.id,
         kind: 'status',
         statusFrom: 'received',

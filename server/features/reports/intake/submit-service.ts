@@ -229,6 +229,7 @@ async function store(
   }
   for (const [sort, photo] of p.photos.entries()) {
     await insertPhoto(tx, {
+      municipalityId,
       reportId,
       contentType: photo.contentType,
       data: photo.data,
@@ -240,6 +241,7 @@ async function store(
     });
   }
   const createdEvent = await appendEvent(tx, {
+    municipalityId,
     reportId,
     kind: 'created',
     statusTo: 'received',
@@ -249,6 +251,7 @@ async function store(
   if (forward && routing.departmentId !== null) {
     // Public, so the history shows the hand-over; not mailed separately (the receipt mail follows right away).
     await appendEvent(tx, {
+      municipalityId,
       reportId,
       kind: 'forwarded',
       statusFrom: 'received',

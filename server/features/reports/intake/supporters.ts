@@ -52,6 +52,7 @@ export async function addSupporter(
     }
     await insertSupporters(tx, [
       {
+        municipalityId,
         reportId: report.id,
         email,
         notifyEmail: input.notifyEmail && email !== null,
@@ -60,7 +61,7 @@ export async function addSupporter(
       },
     ]);
     const supporterCount = await addSupporterCount(tx, report.id, 1, now);
-    await appendEvent(tx, { reportId: report.id, kind: 'supporter', public: false, at: now });
+    await appendEvent(tx, { municipalityId, reportId: report.id, kind: 'supporter', public: false, at: now });
     return { supporterCount };
   });
 }

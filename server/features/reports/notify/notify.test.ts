@@ -34,6 +34,7 @@ async function changeStatus(app: TestApp, reportId: number, statusTo: string, pu
   return app.db.transaction(async (tx) => {
     await tx.query('UPDATE reports SET status = $2 WHERE id = $1', [reportId, statusTo]);
     return appendEvent(tx, {
+      municipalityId: app.config.municipality.id,
       reportId,
       kind: 'status',
       statusFrom: 'received',
@@ -48,7 +49,8 @@ async function changeStatus(app: TestApp, reportId: number, statusTo: string, pu
 
 async function addSupporter(app: TestApp, reportId: number, email: string | null, notify: boolean, language = 'de') {
   const { rows } = await app.db.query<{ id: number }>(
-    `INSERT INTO report_supporters (report_id, email, notify_email, language) VALUES ($1, $2, $3, $4) RETURNING id`,
+    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, $3, $4) RETURNING id`,
     [reportId, email, notify, language],
   );
   return Number(rows[0]!.id);
@@ -73,7 +75,10 @@ describe('reports.notify-status', () => {
     expect(mail.html).toContain(`href="${t.config.publicUrl}/meldungen/status/${report.statusToken}"`);
     expect(mail.parsed.headers.get('content-language')).toBe('de');
 
-    const { rows } = await t.db.query('SELECT * FROM report_notifications WHERE event_id = $1', [eventId]);
+    const { rows } = await t.db.query(
+      'SELECT event_id, recipient_kind, supporter_id, outcome, at FROM report_notifications WHERE event_id = $1',
+      [eventId],
+    );
     expect(rows).toEqual([
       { event_id: eventId, recipient_kind: 'reporter', supporter_id: 0, outcome: 'sent', at: expect.any(Date) },
     ]);
@@ -141,8 +146,8 @@ describe('reports.notify-status', () => {
     const eventId = await eventOf(t, report.id, 'created');
     const claim = (at: Date) =>
       t.db.query(
-        `INSERT INTO report_notifications (event_id, recipient_kind, supporter_id, outcome, at)
-         VALUES ($1, 'reporter', 0, 'sending', $2)
+        `INSERT INTO report_notifications (municipality_id, event_id, recipient_kind, supporter_id, outcome, at)
+         VALUES ((SELECT municipality_id FROM report_events WHERE id = $1), $1, 'reporter', 0, 'sending', $2)
          ON CONFLICT (event_id, recipient_kind, supporter_id) DO UPDATE SET at = EXCLUDED.at`,
         [eventId, at],
       );

@@ -11,6 +11,7 @@ export interface NotifyEventRow {
   public_note: string | null;
   created_at: Date;
   report_id: number;
+  municipality_id: string;
   reference: string;
   status: string;
   reporter_email: string | null;
@@ -27,7 +28,7 @@ export interface NotifyEventRow {
 export async function selectNotifyEvent(db: Queryable, eventId: number): Promise<NotifyEventRow | undefined> {
   const { rows } = await db.query<NotifyEventRow>(
     `SELECT e.id AS event_id, e.kind, e.public, e.status_to, e.public_note, e.created_at,
-            r.id AS report_id, r.reference, r.status, r.reporter_email, r.notify_email, r.language,
+            r.id AS report_id, r.municipality_id, r.reference, r.status, r.reporter_email, r.notify_email, r.language,
             r.status_token_nonce, r.anonymised_at, r.abusive, r.address_label, c.name AS category_name
        FROM report_events e
        JOIN reports r ON r.id = e.report_id

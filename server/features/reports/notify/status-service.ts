@@ -90,9 +90,15 @@ async function linksFor(deps: Deps, config: Config, e: NotifyEventRow, r: Recipi
  * Sends one mail at most once per key: claimed first and finished after, so no transaction stays open while the
  * mail server answers. A transient failure gives the claim back and throws (the job retries).
  */
-async function deliverOnce(deps: Deps, key: NotificationKey, message: MailMessage): Promise<keyof NotifyResult> {
+async function deliverOnce(
+  deps: Deps,
+  municipalityId: string,
+  key: NotificationKey,
+  message: MailMessage,
+): Promise<keyof NotifyResult> {
   const staleBefore = new Date(deps.now().getTime() - staleClaimMs);
-  if (!(await claimNotification(deps.db, { ...key, at: deps.now(), staleBefore }))) return 'alreadySent';
+  if (!(await claimNotification(deps.db, { ...key, municipalityId, at: deps.now(), staleBefore })))
+    return 'alreadySent';
   let outcome: 'sent' | 'refused' = 'sent';
   try {
     await sendMail(deps, message);
@@ -145,7 +151,7 @@ export async function notifyAboutEvent(deps: Deps, eventId: number): Promise<Not
       kind: `reports.${r.kind}`,
       unsubscribeUrl: links.oneClick,
     };
-    result[await deliverOnce(deps, key, message)]++;
+    result[await deliverOnce(deps, e.municipality_id, key, message)]++;
   }
   return result;
 }

@@ -27,6 +27,7 @@ async function changeStatus(reportId: number, statusTo: string): Promise<number>
   return t.db.transaction(async (tx) => {
     await tx.query('UPDATE reports SET status = $2 WHERE id = $1', [reportId, statusTo]);
     return appendEvent(tx, {
+      municipalityId: t.config.municipality.id,
       reportId,
       kind: 'status',
       statusFrom: 'received',
@@ -39,7 +40,8 @@ async function changeStatus(reportId: number, statusTo: string): Promise<number>
 
 async function addSupporter(reportId: number, email: string): Promise<number> {
   const { rows } = await t.db.query<{ id: number }>(
-    `INSERT INTO report_supporters (report_id, email, notify_email, language) VALUES ($1, $2, true, 'de') RETURNING id`,
+    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, true, 'de') RETURNING id`,
     [reportId, email],
   );
   return Number(rows[0]!.id);

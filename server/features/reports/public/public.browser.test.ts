@@ -45,8 +45,9 @@ beforeAll(async () => {
     detail.id,
   ]);
   await deps.db.query(
-    `INSERT INTO report_events (report_id, kind, status_from, status_to, public, public_note, created_at)
-     VALUES ($1, 'status', 'received', 'in_progress', true, 'Der Abfallbetrieb ist informiert.', now())`,
+    `INSERT INTO report_events (municipality_id, report_id, kind, status_from, status_to, public, public_note,
+                                created_at)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, 'status', 'received', 'in_progress', true, 'Der Abfallbetrieb ist informiert.', now())`,
     [detail.id],
   );
   const closed = await createReport(deps, {

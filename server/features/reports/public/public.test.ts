@@ -115,15 +115,18 @@ beforeAll(async () => {
     sql: `answers = '{"kennzeichen": "${secret.plate}", "halter": "privat"}', supporter_count = 2`,
   });
   await t.db.query(
-    `INSERT INTO report_photos (report_id, content_type, data, width, height, byte_size, review, sort)
-     SELECT report_id, content_type, data, width, height, byte_size, r.review, 1
+    `INSERT INTO report_photos (municipality_id, report_id, content_type, data, width, height, byte_size, review, sort)
+     SELECT municipality_id, report_id, content_type, data, width, height, byte_size, r.review, 1
        FROM report_photos, (VALUES ('pending'), ('hidden')) AS r(review) WHERE report_id = $1`,
     [ids.private],
   );
   await t.db.query(
-    `INSERT INTO report_events (report_id, kind, status_from, status_to, public, public_note, internal_note, created_at)
-     VALUES ($1, 'note', NULL, NULL, false, NULL, $2, $4),
-            ($1, 'status', 'received', 'done', true, 'Der Wagen wurde abgeschleppt.', $3, $4)`,
+    `INSERT INTO report_events (municipality_id, report_id, kind, status_from, status_to, public, public_note,
+                                internal_note, created_at)
+     SELECT r.municipality_id, r.id, e.* FROM reports r, (VALUES
+              ('note', NULL, NULL, false, NULL, $2, $4::timestamptz),
+              ('status', 'received', 'done', true, 'Der Wagen wurde abgeschleppt.', $3, $4::timestamptz)) AS e
+      WHERE r.id = $1`,
     [ids.private, secret.internal, secret.internal2, new Date('2025-03-21T10:00:00Z')],
   );
   await report('unmoderated', { categoryId: cat.loch, publicDescription: null, createdAt: mar });

@@ -91,7 +91,14 @@ async function anonymiseOne(deps: Deps, w: RetentionWindow, id: number) {
     const internalNotes = await clearInternalNotes(tx, id);
     await deleteIdempotentAnswersOf(tx, r.reference);
     await deleteNotificationsOf(tx, id);
-    await appendEvent(tx, { reportId: id, kind: 'anonymised', public: false, actorId: null, at: w.now });
+    await appendEvent(tx, {
+      municipalityId: w.municipalityId,
+      reportId: id,
+      kind: 'anonymised',
+      public: false,
+      actorId: null,
+      at: w.now,
+    });
     return { photos, supporterEmails, internalNotes, personalDescription: r.description_personal };
   });
 }
