@@ -10,6 +10,20 @@ export const maxResults = 1000;
 export const maxWindowDays = 90;
 const dayMs = 24 * 3600 * 1000;
 
+/**
+ * The parameters of a request whose schema the caller does not know (hooks and error handlers): string and
+ * list-of-string fields of a parsed query, body or params; anything else is left out.
+ */
+export function rawParams(source: unknown): RawParams {
+  const out: RawParams = {};
+  if (!source || typeof source !== 'object') return out;
+  for (const [name, value] of Object.entries(source)) {
+    const strings = Array.isArray(value) && value.every((v) => typeof v === 'string');
+    if (typeof value === 'string' || strings) out[name] = value;
+  }
+  return out;
+}
+
 /** "Optional" parameters: an empty value counts as not given (specification, Definitions). */
 export function single(params: RawParams, name: string): string | undefined {
   const v = params[name];

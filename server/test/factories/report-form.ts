@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import type { Deps } from '../../platform/deps.js';
 import type { TestApp } from '../app.js';
+import { createCategory } from './reports.js';
 import { mergeCookies } from './users.js';
 
 // The citizen report form (/melden) as a browser without JavaScript uses it: open it, post its multipart steps.
@@ -48,4 +50,52 @@ export async function postForm(
       accept: 'text/html',
     },
   });
+}
+
+/** The categories of the citizen-form tests: a group with Wilder Müll (one required question) and Laub, Schlagloch, Straßenbeleuchtung. */
+export async function seedFormCategories(deps: Deps): Promise<{ potholes: number }> {
+  const group = await createCategory(deps, { code: 'sauberkeit', name: { de: 'Sauberkeit', en: 'Cleanliness' } });
+  await createCategory(deps, {
+    code: 'wilder-muell',
+    parentId: group,
+    name: { de: 'Wilder Müll', en: 'Fly-tipping' },
+    questions: [
+      {
+        code: 'abfallart',
+        datatype: 'singlevaluelist',
+        required: true,
+        order: 1,
+        label: { de: 'Welche Art von Abfall?', en: 'What kind of waste?' },
+        values: [
+          { key: 'sperrmuell', name: { de: 'Sperrmüll', en: 'Bulky waste' } },
+          { key: 'hausmuell', name: { de: 'Hausmüll', en: 'Household waste' } },
+        ],
+      },
+    ],
+  });
+  await createCategory(deps, { code: 'laub', parentId: group, name: { de: 'Laub', en: 'Leaves' } });
+  const potholes = await createCategory(deps, { code: 'schlagloch', name: { de: 'Schlagloch', en: 'Pothole' } });
+  await createCategory(deps, { code: 'licht', name: { de: 'Straßenbeleuchtung', en: 'Street lighting' } });
+  return { potholes };
+}
+
+/** The test municipality's reports with how they were located, screening, photo and supporter counts, by id. */
+export async function reportsOf(
+  t: TestApp,
+): Promise<
+  { reference: string; location_method: string; needs_screening: boolean; photos: number; supporter_count: number }[]
+> {
+  const { rows } = await t.db.query<{
+    reference: string;
+    location_method: string;
+    needs_screening: boolean;
+    photos: number;
+    supporter_count: number;
+  }>(
+    `SELECT reference, location_method, needs_screening, supporter_count,
+            (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id) AS photos
+       FROM reports r WHERE municipality_id = $1 ORDER BY id`,
+    [t.config.municipality.id],
+  );
+  return rows;
 }

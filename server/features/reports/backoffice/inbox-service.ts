@@ -3,6 +3,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden, notFound } from '../../../platform/errors.js';
 import { listDepartments } from '../../departments/service.js';
 import { listExternalBodies } from '../core/external-bodies.js';
+import { idOf, type PageQuery, single } from '../core/page-schemas.js';
 import { selectPhotoData, selectPhotos } from '../core/photos-queries.js';
 import { availableActions, canSeeContact, canUseInbox, canViewReport, type WorkflowAction } from '../core/policy.js';
 import { listDistrictOptions, listLeafCategories } from '../core/routing.js';
@@ -50,24 +51,19 @@ export interface InboxQuery {
   page: number;
 }
 
-const id = (v: unknown): number | undefined => {
-  const s = typeof v === 'string' ? v.trim() : '';
-  return /^[1-9]\d{0,15}$/.test(s) ? Number(s) : undefined;
-};
-
-/** Reads the inbox filter from a query string object. */
-export function parseInboxQuery(raw: unknown): InboxQuery {
-  const q = (raw ?? {}) as Record<string, unknown>;
-  const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
+/** Reads the inbox filter from a query string; a field given twice counts as unset. */
+export function parseInboxQuery(q: PageQuery): InboxQuery {
+  const str = (k: string) => single(q[k])?.trim() ?? '';
+  const id = (k: string) => idOf(single(q[k]));
   const status = (statusFilters as readonly string[]).includes(str('status')) ? str('status') : 'open';
-  const sort = (inboxSorts as readonly string[]).includes(str('sort')) ? (str('sort') as InboxSort) : 'newest';
-  const page = id(q.page) ?? 1;
+  const sort = inboxSorts.find((s) => s === str('sort')) ?? 'newest';
+  const page = id('page') ?? 1;
   const text = str('q').slice(0, 200);
   return {
     status,
-    category: id(q.category),
-    district: id(q.district),
-    department: id(q.department),
+    category: id('category'),
+    district: id('district'),
+    department: id('department'),
     overdue: str('overdue') === '1',
     screening: str('screening') === '1',
     ...(text ? { q: text } : {}),

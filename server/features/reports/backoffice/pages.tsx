@@ -1,14 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requireStaff } from '../../../platform/auth/guards.js';
+import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { App, Deps } from '../../../platform/deps.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { asForm, type FormBody, submit, text } from '../../admin/forms.js';
+import { type FormBody, submit, text } from '../../admin/forms.js';
 import { listTemplates, templateText } from '../core/note-templates.js';
-import { idOf, param } from '../core/page-params.js';
+import {
+  formBodySchema,
+  idOf,
+  idParamsSchema,
+  pageId,
+  pageQuerySchema,
+  photoParamsSchema,
+  single,
+} from '../core/page-schemas.js';
 import type { WorkflowAction } from '../core/policy.js';
 import { localErrors } from '../core/views/admin-components.js';
 import {
@@ -39,9 +47,22 @@ import {
   startWork,
 } from './workflow-service.js';
 
-const hide = { hide: true };
 /** Report work: BSC, admins, department staff (policy.ts narrows department staff to their reports). */
-const workPage = { schema: hide, preHandler: requireStaff('admin', 'bsc_agent', 'department_staff') };
+const staffOnly = requireStaff('admin', 'bsc_agent', 'department_staff');
+const listPage = { schema: { hide: true, querystring: pageQuerySchema }, preHandler: staffOnly };
+const reportPage = {
+  schema: { hide: true, params: idParamsSchema, querystring: pageQuerySchema },
+  preHandler: staffOnly,
+};
+const reportForm = {
+  schema: { hide: true, params: idParamsSchema, querystring: pageQuerySchema, body: formBodySchema },
+  preHandler: staffOnly,
+};
+const photoPage = { schema: { hide: true, params: photoParamsSchema }, preHandler: staffOnly };
+const photoForm = {
+  schema: { hide: true, params: photoParamsSchema, querystring: pageQuerySchema, body: formBodySchema },
+  preHandler: staffOnly,
+};
 
 type Handler = (deps: Deps, staff: StaffPrincipal, id: number, body: FormBody) => Promise<void>;
 
@@ -84,22 +105,19 @@ export default async function reportAdminPages(app: App, deps: Deps): Promise<vo
     order: 10,
   });
 
-  app.get('/admin/meldungen', workPage, async (request, reply) => {
+  app.get('/admin/meldungen', listPage, async (request, reply) => {
     const query = parseInboxQuery(request.query);
-    const [options, data] = await Promise.all([
-      inboxOptions(deps, request.staff!),
-      listInbox(deps, request.staff!, query),
-    ]);
+    const staff = staffOf(request);
+    const [options, data] = await Promise.all([inboxOptions(deps, staff), listInbox(deps, staff, query)]);
     const ctx = pageContext(request, reply);
     return sendHtml(reply, <InboxPage ctx={ctx} query={query} options={options} data={data} />);
   });
 
-  app.get('/admin/meldungen/karte.geojson', workPage, async (request, reply) => {
-    const raw = request.query as Record<string, string | undefined>;
+  app.get('/admin/meldungen/karte.geojson', listPage, async (request, reply) => {
     const t = request.i18n.t;
-    const body = await inboxGeoJson(deps, request.staff!, parseInboxQuery(raw), {
-      bbox: parseBbox(raw.bbox),
-      reportId: idOf(raw.report),
+    const body = await inboxGeoJson(deps, staffOf(request), parseInboxQuery(request.query), {
+      bbox: parseBbox(single(request.query.bbox)),
+      reportId: idOf(single(request.query.report)),
       label: (r) => {
         const category = (request.i18n.lang === 'en' && r.category.en) || r.category.de;
         const status = t(`reports-admin.status.${r.status}`);
@@ -110,21 +128,22 @@ export default async function reportAdminPages(app: App, deps: Deps): Promise<vo
     return reply.type('application/geo+json; charset=utf-8').header('cache-control', 'no-store').send(body);
   });
 
-  app.get('/admin/meldungen/ueberfaellig', workPage, async (request, reply) => {
-    const groups = await listOverdue(deps, request.staff!);
+  app.get('/admin/meldungen/ueberfaellig', listPage, async (request, reply) => {
+    const groups = await listOverdue(deps, staffOf(request));
     return sendHtml(reply, <OverduePage ctx={pageContext(request, reply)} groups={groups} />);
   });
 
+  /** The report's page, with a template's text in its form (`?vorlage=<id>`) or a failed form's values. */
   const renderDetail = async (
     request: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    state: ActionState,
+    state: ActionState & { vorlage?: string | undefined },
     status = 200,
   ) => {
-    const [detail, templates] = await Promise.all([getStaffReport(deps, request.staff!, id), listTemplates(deps)]);
+    const [detail, templates] = await Promise.all([getStaffReport(deps, staffOf(request), id), listTemplates(deps)]);
     const ctx = pageContext(request, reply);
-    const chosen = idOf((request.query as Record<string, string | undefined>).vorlage);
+    const chosen = idOf(state.vorlage);
     const template = chosen && templates.find((x) => x.id === chosen);
     if (template && !state.prefill) {
       const action = (Object.keys(templateKindOf) as WorkflowAction[]).find(
@@ -141,38 +160,41 @@ export default async function reportAdminPages(app: App, deps: Deps): Promise<vo
     );
   };
 
-  app.get('/admin/meldungen/:id', workPage, async (request, reply) =>
-    renderDetail(request, reply, param(request.params), {}),
+  app.get('/admin/meldungen/:id', reportPage, async (request, reply) =>
+    renderDetail(request, reply, pageId(request.params.id), { vorlage: single(request.query.vorlage) }),
   );
 
-  app.get('/admin/meldungen/:id/fotos/:photoId', workPage, async (request, reply) => {
-    const photo = await getStaffPhoto(deps, request.staff!, param(request.params), param(request.params, 'photoId'));
+  app.get('/admin/meldungen/:id/fotos/:photoId', photoPage, async (request, reply) => {
+    const { id, photoId } = request.params;
+    const photo = await getStaffPhoto(deps, staffOf(request), pageId(id), pageId(photoId));
     return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.data);
   });
 
-  app.post('/admin/meldungen/:id/fotos/:photoId', workPage, async (request, reply) => {
-    const id = param(request.params);
-    const photoId = param(request.params, 'photoId');
-    const review = text(asForm(request.body), 'review');
-    const result = await submit(() => reviewPhoto(deps, request.staff!, id, { photoId, review }));
+  app.post('/admin/meldungen/:id/fotos/:photoId', photoForm, async (request, reply) => {
+    const id = pageId(request.params.id);
+    const photoId = pageId(request.params.photoId);
+    const review = text(request.body, 'review');
+    const result = await submit(() => reviewPhoto(deps, staffOf(request), id, { photoId, review }));
     if (!result.ok) {
       const errors = prefixed('photo', result.errors);
-      return renderDetail(request, reply, id, { failed: { action: 'photo', values: {}, errors } }, result.status);
+      const failed = { action: 'photo' as const, values: {}, errors };
+      return renderDetail(request, reply, id, { failed, vorlage: single(request.query.vorlage) }, result.status);
     }
     return reply.redirect(`/admin/meldungen/${id}?done=photo#foto-${photoId}`, 303);
   });
 
   for (const [action, path] of Object.entries(actionPaths) as [keyof typeof actionPaths, string][]) {
-    app.post(`/admin/meldungen/:id/${path}`, workPage, async (request, reply) => {
-      const id = param(request.params);
-      const body = asForm(request.body);
-      const result = await submit(() => handlers[action](deps, request.staff!, id, body));
+    app.post(`/admin/meldungen/:id/${path}`, reportForm, async (request, reply) => {
+      const id = pageId(request.params.id);
+      const body = request.body;
+      const staff = staffOf(request);
+      const result = await submit(() => handlers[action](deps, staff, id, body));
       if (!result.ok) {
         const failed = { action, values: formValues(body), errors: prefixed(action, result.errors) };
-        return renderDetail(request, reply, id, { failed }, result.status);
+        return renderDetail(request, reply, id, { failed, vorlage: single(request.query.vorlage) }, result.status);
       }
       // A department that gave a report back can no longer open it: it lands in its inbox.
-      if (action === 'return' && request.staff!.role === 'department_staff') {
+      if (action === 'return' && staff.role === 'department_staff') {
         return reply.redirect('/admin/meldungen?done=return', 303);
       }
       return reply.redirect(`/admin/meldungen/${id}?done=${action}`, 303);

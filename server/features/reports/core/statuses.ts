@@ -1,4 +1,4 @@
-import { Type as T, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { Type as T, type TUnsafe } from '@sinclair/typebox';
 
 /**
  * The one list of report statuses, in workflow order: received → forwarded → accepted → in_progress → done |
@@ -44,13 +44,15 @@ export function isClosedStatus(s: string): s is ClosedStatus {
   return (closedStatuses as readonly string[]).includes(s);
 }
 
-/** A TypeBox schema accepting exactly the statuses of a list (one literal each). */
+/** A TypeBox schema accepting exactly the statuses of a list (a union of one literal each), typed as them. */
 export function statusSchema<S extends ReportStatus>(
   list: readonly S[],
   options: { description?: string } = {},
-): TUnion<TLiteral<S>[]> {
-  return T.Union(
-    list.map((s) => T.Literal(s)),
-    options,
+): TUnsafe<S> {
+  return T.Unsafe<S>(
+    T.Union(
+      list.map((s) => T.Literal(s)),
+      options,
+    ),
   );
 }

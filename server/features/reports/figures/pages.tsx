@@ -5,15 +5,16 @@ import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { submit } from '../../admin/forms.js';
+import { type PageQuery, pageQuerySchema, single } from '../core/page-schemas.js';
 import { checkPeriod, getReportFigures } from './service.js';
 import { figuresCsv } from './views/figures-csv.js';
 import { FiguresPage, figuresPath } from './views/figures-page.js';
 
 const figureRoles = ['admin', 'analyst', 'bsc_agent'] as const;
 
-function periodInput(raw: unknown): { from?: string; to?: string } {
-  const q = (raw ?? {}) as Record<string, unknown>;
-  const s = (k: string) => (typeof q[k] === 'string' && q[k] ? (q[k] as string).trim() : undefined);
+/** The period as the page's query string gives it (empty or repeated fields count as not given). */
+function periodInput(q: PageQuery): { from?: string; to?: string } {
+  const s = (k: string) => single(q[k])?.trim() || undefined;
   return { from: s('from'), to: s('to') };
 }
 
@@ -22,7 +23,8 @@ export default async function figuresPages(app: App, deps: Deps): Promise<void> 
   addAdminNavItem(app, { href: figuresPath, labelKey: 'reports-figures.nav', roles: figureRoles, order: 60 });
   const guard = requireStaff(...figureRoles);
 
-  app.get(figuresPath, { schema: { hide: true }, preHandler: guard }, async (request, reply) => {
+  const page = { schema: { hide: true, querystring: pageQuerySchema }, preHandler: guard };
+  app.get(figuresPath, page, async (request, reply) => {
     const input = periodInput(request.query);
     const ctx = pageContext(request, reply);
     const result = await submit(async () => {
@@ -38,7 +40,7 @@ export default async function figuresPages(app: App, deps: Deps): Promise<void> 
     return sendHtml(reply, <FiguresPage ctx={ctx} period={result.value.period} figures={result.value.figures} />);
   });
 
-  app.get(`${figuresPath}.csv`, { schema: { hide: true }, preHandler: guard }, async (request, reply) => {
+  app.get(`${figuresPath}.csv`, page, async (request, reply) => {
     const period = checkPeriod(deps, periodInput(request.query));
     const figures = await getReportFigures(deps, period);
     const ctx = pageContext(request, reply);
@@ -103,6 +105,6 @@ export async function figuresApiRoutes(app: App, deps: Deps): Promise<void> {
         response: { 200: figuresSchema },
       },
     },
-    async (request) => getReportFigures(deps, checkPeriod(deps, periodInput(request.query))),
+    async (request) => getReportFigures(deps, checkPeriod(deps, request.query)),
   );
 }

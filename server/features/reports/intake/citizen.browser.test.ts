@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assetUrl } from '../../../platform/views/assets.js';
 import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../../test/browser.js';
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
-import { createCategory, createReport } from '../../../test/factories/reports.js';
+import { reportsOf, seedFormCategories } from '../../../test/factories/report-form.js';
+import { createReport } from '../../../test/factories/reports.js';
 
 let browser: Browser;
 let server: LiveServer;
@@ -21,28 +21,7 @@ beforeAll(async () => {
   ]);
   const deps = server.t.deps;
   await seedTestAddresses(deps);
-  const group = await createCategory(deps, { code: 'sauberkeit', name: { de: 'Sauberkeit', en: 'Cleanliness' } });
-  await createCategory(deps, {
-    code: 'wilder-muell',
-    parentId: group,
-    name: { de: 'Wilder Müll', en: 'Fly-tipping' },
-    questions: [
-      {
-        code: 'abfallart',
-        datatype: 'singlevaluelist',
-        required: true,
-        order: 1,
-        label: { de: 'Welche Art von Abfall?', en: 'What kind of waste?' },
-        values: [
-          { key: 'sperrmuell', name: { de: 'Sperrmüll', en: 'Bulky waste' } },
-          { key: 'hausmuell', name: { de: 'Hausmüll', en: 'Household waste' } },
-        ],
-      },
-    ],
-  });
-  await createCategory(deps, { code: 'laub', parentId: group, name: { de: 'Laub', en: 'Leaves' } });
-  potholes = await createCategory(deps, { code: 'schlagloch', name: { de: 'Schlagloch', en: 'Pothole' } });
-  await createCategory(deps, { code: 'licht', name: { de: 'Straßenbeleuchtung', en: 'Street lighting' } });
+  potholes = (await seedFormCategories(deps)).potholes;
   await deps.db.query(
     `INSERT INTO landmarks (municipality_id, name, name_key, lat, lon)
      VALUES ($1, 'Kesselbrink', 'kesselbrink', 52.0225, 8.5365), ($1, 'Sparrenburg', 'sparrenburg', 52.0105, 8.5283)`,
@@ -64,23 +43,7 @@ afterAll(async () => {
 
 const url = (path: string) => `${server.url}${path}`;
 
-async function reports(): Promise<
-  { reference: string; location_method: string; needs_screening: boolean; photos: number; supporter_count: number }[]
-> {
-  const { rows } = await server.t.db.query<{
-    reference: string;
-    location_method: string;
-    needs_screening: boolean;
-    photos: number;
-    supporter_count: number;
-  }>(
-    `SELECT reference, location_method, needs_screening, supporter_count,
-            (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id) AS photos
-       FROM reports r WHERE municipality_id = $1 ORDER BY id`,
-    [server.t.config.municipality.id],
-  );
-  return rows;
-}
+const reports = () => reportsOf(server.t);
 
 /** Category and description: the parts every path fills the same way. */
 async function chooseWaste(page: Page) {
@@ -405,31 +368,6 @@ describe('reporting without JavaScript', () => {
     }
     expect(await page.getByLabel('E-Mail-Adresse').inputValue()).toBe('erika@example.org');
     expect(await page.getByText('Bitte wählen Sie Ihr Foto noch einmal aus').count()).toBe(1);
-    await expectAccessible(page);
-    await context.close();
-  });
-});
-
-describe('map of reports (client/reports-map.ts)', () => {
-  it('loads the reports of the visible area as markers that are links with names', async () => {
-    const shown = await createReport(server.t.deps, { categoryId: potholes, lat: 52.03, lon: 8.53 });
-    const { page, context } = await openPage(browser, server.url);
-    const loads: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/api/reports/map.geojson')) loads.push(new URL(r.url()).searchParams.get('bbox') ?? '');
-    });
-    await page.goto(url('/meldungen/karte'));
-    // The public map page (another part of this feature) links the map bundle itself; here it is added directly.
-    await page.addStyleTag({ url: assetUrl('reports.css') });
-    await page.addScriptTag({ url: assetUrl('reports-map.js'), type: 'module' });
-    const marker = page.locator(`a.bs-map-marker__link[href="/meldungen/${shown.reference}"]`);
-    await marker.waitFor();
-    expect(await marker.getAttribute('aria-label')).toContain(shown.reference);
-    expect(loads[0]).toMatch(/^-?\d+\.\d{5}(,-?\d+\.\d{5}){3}$/);
-    // Moving the map loads the new area.
-    await page.getByRole('region', { name: 'Karte' }).focus();
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => loads.length).toBeGreaterThan(1);
     await expectAccessible(page);
     await context.close();
   });

@@ -6,6 +6,13 @@ import { type PageContext, pageContext } from '../../../platform/views/context.j
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { type Category, isSelectable, listCategories } from '../core/categories.js';
+import {
+  formBodySchema,
+  multipartBodySchema,
+  pageQuerySchema,
+  single,
+  tokenParamsSchema,
+} from '../core/page-schemas.js';
 import { maxPhotos } from '../core/photos.js';
 import { statusPathFor } from '../core/status-token.js';
 import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
@@ -13,7 +20,6 @@ import { privatePage } from '../core/views/private-page.js';
 import {
   type CitizenFormValues,
   emptyValues,
-  type FormBody,
   readPhotos,
   readValues,
   toNewReport,
@@ -90,10 +96,10 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     );
   }
 
-  app.get('/melden', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/melden', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
     const values = emptyValues();
-    const preset = (request.query as Record<string, unknown>).category;
-    if (typeof preset === 'string') values.category = preset.slice(0, 63);
+    const preset = single(request.query.category);
+    if (preset !== undefined) values.category = preset.slice(0, 63);
     return renderForm(request, reply, await formData(values));
   });
 
@@ -124,14 +130,15 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     );
   });
 
-  app.get('/meldungen/status/:token', { schema: { hide: true }, config: reads }, async (request, reply) => {
+  const statusPage = { hide: true, params: tokenParamsSchema, querystring: pageQuerySchema };
+  app.get('/meldungen/status/:token', { schema: statusPage, config: reads }, async (request, reply) => {
     privatePage(reply);
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const report = await findReportByStatusToken(deps, token);
     if (!report) throw notFound('Report');
     const state = await reporterMailState(deps, token);
-    const shown = (request.query as Record<string, unknown>).email;
-    const notice = shown === 'stopped' || shown === 'resumed' ? (shown as 'stopped' | 'resumed') : undefined;
+    const shown = single(request.query.email);
+    const notice = (['stopped', 'resumed'] as const).find((n) => n === shown);
     const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
     return sendHtml(
       reply,
@@ -140,17 +147,18 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
   });
 
   // Status mails off (or on again) from the status page; back to it with a notice.
-  app.post('/meldungen/status/:token/email', { schema: { hide: true }, config: writes }, async (request, reply) => {
+  const mailForm = { hide: true, params: tokenParamsSchema, body: formBodySchema };
+  app.post('/meldungen/status/:token/email', { schema: mailForm, config: writes }, async (request, reply) => {
     privatePage(reply);
-    const { token } = request.params as { token: string };
-    const notify = (request.body as Record<string, unknown> | undefined)?.notify === 'on';
+    const { token } = request.params;
+    const notify = request.body.notify === 'on';
     await setReporterNotify(deps, token, notify);
     return reply.redirect(`${statusPathFor(token)}?email=${notify ? 'resumed' : 'stopped'}`, 303);
   });
 
-  app.get('/melden/unterstuetzt', { schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const reference = typeof query.meldung === 'string' ? query.meldung : '';
+  app.get('/melden/unterstuetzt', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
+    const query = request.query;
+    const reference = single(query.meldung) ?? '';
     if (!referencePattern.test(reference)) throw notFound('Report');
     const ctx = pageContext(request, reply);
     return sendHtml(reply, <SupportedPage ctx={ctx} reference={reference} mailed={query.mail === '1'} />);
@@ -158,7 +166,8 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
 
   // Multipart only here (photos); the CSRF token travels as the form's `_csrf` field, which the parser puts into
   // the body before the page scope's CSRF check runs (preValidation comes before preHandler).
-  await app.register(async (forms) => {
+  const multipartForm = { hide: true, body: multipartBodySchema };
+  await app.register(async (forms: App) => {
     await forms.register(multipart, {
       attachFieldsToBody: 'keyValues',
       onFile,
@@ -168,8 +177,8 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     });
 
     // The no-JavaScript steps: questions of the chosen category; the place checked, with nearby open reports.
-    forms.post('/melden/schritt', { schema: { hide: true }, config: reads }, async (request, reply) => {
-      const body = (request.body ?? {}) as FormBody;
+    forms.post('/melden/schritt', { schema: multipartForm, config: reads }, async (request, reply) => {
+      const body = request.body;
       const values = readValues(body);
       const photos = readPhotos(body);
       const data = await formData(values, { photosDropped: photos.length });
@@ -189,8 +198,8 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       return renderForm(request, reply, { ...data, errors }, Object.keys(errors).length > 0 ? 400 : 200);
     });
 
-    forms.post('/melden', { schema: { hide: true }, config: writes }, async (request, reply) => {
-      const body = (request.body ?? {}) as FormBody;
+    forms.post('/melden', { schema: multipartForm, config: writes }, async (request, reply) => {
+      const body = request.body;
       const values = readValues(body);
       const photos = readPhotos(body);
       const data = await formData(values, { photosDropped: photos.length });
@@ -237,8 +246,8 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       return reply.redirect(receiptPath, 303);
     });
 
-    forms.post('/melden/unterstuetzen', { schema: { hide: true }, config: writes }, async (request, reply) => {
-      const body = (request.body ?? {}) as FormBody;
+    forms.post('/melden/unterstuetzen', { schema: multipartForm, config: writes }, async (request, reply) => {
+      const body = request.body;
       const values = readValues(body);
       const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
       if (!referencePattern.test(reference)) throw notFound('Report');

@@ -19,7 +19,6 @@ import {
   nearbyQuerySchema,
   problemSchema,
   referenceParamsSchema,
-  type SubmitBody,
   submitBodySchema,
   submitHeadersSchema,
   submittedSchema,
@@ -37,9 +36,16 @@ declare module 'fastify' {
 
 const problems = { 400: problemSchema, 429: problemSchema };
 
-function requestLanguage(deps: Deps, request: FastifyRequest, explicit?: unknown): Language {
+/** A string field of a parsed query or body whose schema this code does not know (any request of the scope). */
+function stringField(source: unknown, name: string): string | undefined {
+  const value: unknown = source && typeof source === 'object' ? Reflect.get(source, name) : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The language asked for (a body's `language`, else `?lang=`), else Accept-Language, else the default. */
+function requestLanguage(deps: Deps, request: FastifyRequest, explicit?: string): Language {
   const m = deps.config.municipality;
-  const asked = typeof explicit === 'string' ? explicit : (request.query as { lang?: string } | undefined)?.lang;
+  const asked = explicit ?? stringField(request.query, 'lang');
   return negotiateLanguage(m.languages, m.defaultLanguage, asked, undefined, request.headers['accept-language']);
 }
 
@@ -136,7 +142,7 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
 
-  await app.register(async (scope) => {
+  await app.register(async (scope: App) => {
     await scope.register(multipart, {
       limits: {
         files: maxPhotos,
@@ -148,7 +154,7 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
     });
     // Translate field keys for API clients; the parent handler answers (problem+json) and logs.
     scope.setErrorHandler((error, request) => {
-      const lang = requestLanguage(deps, request, (request.body as { language?: string } | undefined)?.language);
+      const lang = requestLanguage(deps, request, stringField(request.body, 'language'));
       const err = multipartError(error as FastifyError, deps, lang) ?? toAppError(error);
       throw translated(err, lang, m.timeZone);
     });
@@ -207,7 +213,7 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         },
       },
       async (request) => {
-        const q = request.query as { category: string; lat: number; lon: number; radius: number };
+        const q = request.query;
         const items = await findNearbyOpenReports(deps, m.id, q.category, q.lat, q.lon, q.radius);
         return {
           items: items.map(({ categoryCode, createdAt, ...r }) => ({
@@ -231,7 +237,7 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         },
       },
       async (request) => {
-        const { q, limit } = request.query as { q: string; limit: number };
+        const { q, limit } = request.query;
         const rows = await searchLandmarks(deps, m.id, q, limit);
         return { items: rows.map((l) => ({ name: l.name, kind: l.kind, lat: l.lat, lon: l.lon })) };
       },
@@ -257,8 +263,8 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         },
       },
       async (request, reply) => {
-        const b = request.body as SubmitBody;
-        const key = request.headers['idempotency-key'] as string | undefined;
+        const b = request.body;
+        const key = request.headers['idempotency-key'];
         if (b.source === 'app' && !key) {
           throw new AppError('validation_failed', 'Idempotency-Key missing', {
             idempotencyKey: 'reports-core.errors.idempotency_key_required',
@@ -272,7 +278,7 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
             description: b.description,
             answers: b.answers ?? {},
             location: {
-              method: b.locationMethod as 'map',
+              method: b.locationMethod,
               ...(b.lat !== undefined ? { lat: b.lat } : {}),
               ...(b.lon !== undefined ? { lon: b.lon } : {}),
               ...(b.addressId !== undefined ? { addressId: b.addressId } : {}),
@@ -310,8 +316,8 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         },
       },
       async (request) => {
-        const { reference } = request.params as { reference: string };
-        const b = request.body as { email?: string; notifyEmail: boolean; language: 'de' | 'en'; altcha: string };
+        const { reference } = request.params;
+        const b = request.body;
         return addSupporter(deps, m.id, reference, {
           ...(b.email !== undefined ? { email: b.email } : {}),
           notifyEmail: b.notifyEmail,

@@ -1,6 +1,7 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import { problemSchema } from '../../addresses/schemas.js';
 import { openStatuses, statusSchema } from '../core/statuses.js';
+import { jsMethods } from './citizen-form.js';
 
 export { problemSchema };
 
@@ -103,7 +104,7 @@ export const submitBodySchema = T.Object(
       }),
     ),
     locationMethod: T.Union(
-      ['map', 'gps', 'address', 'landmark', 'coordinates'].map((m) => T.Literal(m)),
+      jsMethods.map((m) => T.Literal(m)),
       { description: 'how the location is given: map/gps/coordinates need lat+lon' },
     ),
     lat: T.Optional(T.Number({ minimum: -90, maximum: 90 })),

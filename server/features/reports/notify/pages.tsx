@@ -2,6 +2,7 @@ import type { App, Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { tokenParamsSchema } from '../core/page-schemas.js';
 import {
   findSupporterByUnsubscribeToken,
   supporterUnsubscribePath,
@@ -15,9 +16,10 @@ export default async function reportUnsubscribePages(app: App, deps: Deps): Prom
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
 
-  app.get('/meldungen/abbestellen/:token', { schema: { hide: true }, config: reads }, async (request, reply) => {
+  const page = { hide: true, params: tokenParamsSchema };
+  app.get('/meldungen/abbestellen/:token', { schema: page, config: reads }, async (request, reply) => {
     privatePage(reply);
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const supporter = await findSupporterByUnsubscribeToken(deps, token);
     if (!supporter) throw notFound('Supporter');
     const ctx = pageContext(request, reply);
@@ -32,9 +34,9 @@ export default async function reportUnsubscribePages(app: App, deps: Deps): Prom
     );
   });
 
-  app.post('/meldungen/abbestellen/:token', { schema: { hide: true }, config: writes }, async (request, reply) => {
+  app.post('/meldungen/abbestellen/:token', { schema: page, config: writes }, async (request, reply) => {
     privatePage(reply);
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     await unsubscribeSupporter(deps, token);
     return reply.redirect(supporterUnsubscribePath(token), 303);
   });

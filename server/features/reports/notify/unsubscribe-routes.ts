@@ -12,7 +12,7 @@ const tokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
  */
 export default async function reportUnsubscribeRoutes(app: App, deps: Deps): Promise<void> {
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
-  await app.register(async (scope) => {
+  await app.register(async (scope: App) => {
     // Form bodies only here (the API scope is JSON otherwise); small, and ignored.
     scope.addContentTypeParser(
       ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],
@@ -24,7 +24,7 @@ export default async function reportUnsubscribeRoutes(app: App, deps: Deps): Pro
       '/api/reports/unsubscribe/:token',
       { config: writes, schema: { hide: true, params: tokenParams } },
       async (request, reply) => {
-        const { token } = request.params as { token: string };
+        const { token } = request.params;
         await unsubscribeByToken(deps, token);
         reply.header('cache-control', 'no-store');
         return { unsubscribed: true };
@@ -35,7 +35,7 @@ export default async function reportUnsubscribeRoutes(app: App, deps: Deps): Pro
       '/api/reports/unsubscribe/:token',
       { config: writes, schema: { hide: true, params: tokenParams } },
       async (request, reply) => {
-        const { token } = request.params as { token: string };
+        const { token } = request.params;
         const reporter = await reporterMailState(deps, token);
         return reply.redirect(reporter ? statusPathFor(token) : supporterUnsubscribePath(token), 303);
       },

@@ -1,9 +1,11 @@
+import { Type as T } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
 import { type PageContext, pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { type PageQuery, pageQuerySchema } from '../core/page-schemas.js';
 import { referencePattern } from '../core/reference.js';
 import { presentPublicDetail, presentPublicSummary, reportUrl } from './present.js';
 import {
@@ -18,11 +20,11 @@ import { type PublicListData, PublicListPage } from './views/list-page.js';
 import { PublicMapPage } from './views/map-page.js';
 
 /** The filter as the query string carries it; a page number that is not one counts as the first page. */
-function publicQuery(raw: unknown): PublicQuery {
-  const q = (raw ?? {}) as Record<string, unknown>;
+function publicQuery(q: PageQuery): PublicQuery {
   const s = (k: string) => {
-    const v = Array.isArray(q[k]) ? q[k][0] : q[k];
-    return typeof v === 'string' && v.trim() ? v.trim().slice(0, 100) : undefined;
+    const given = q[k];
+    const v = Array.isArray(given) ? given[0] : given;
+    return v?.trim() ? v.trim().slice(0, 100) : undefined;
   };
   const page = Number(s('page') ?? 1);
   return {
@@ -36,6 +38,9 @@ function publicQuery(raw: unknown): PublicQuery {
 }
 
 type Lang = 'de' | 'en';
+
+/** `/meldungen/:reference`: any text (a wrong one is a 404 page). */
+const referenceParamsSchema = T.Object({ reference: T.String() });
 
 /** The list data for a filter, or the filter's problems (translated) with an empty list. */
 async function listData(deps: Deps, ctx: PageContext, query: PublicQuery): Promise<PublicListData> {
@@ -73,18 +78,22 @@ export default async function publicReportPages(app: App, deps: Deps): Promise<v
     order: 22,
   });
 
-  const listing = (kind: 'list' | 'map') => async (request: FastifyRequest, reply: FastifyReply) => {
+  const listing = (kind: 'list' | 'map') => async (request: FastifyRequest, reply: FastifyReply, query: PageQuery) => {
     const ctx = pageContext(request, reply);
-    const data = await listData(deps, ctx, publicQuery(request.query));
+    const data = await listData(deps, ctx, publicQuery(query));
     const status = Object.keys(data.errors).length > 0 ? 400 : 200;
     const page = kind === 'list' ? <PublicListPage ctx={ctx} data={data} /> : <PublicMapPage ctx={ctx} data={data} />;
     return sendHtml(reply, page, status);
   };
-  app.get('/meldungen', { schema: { hide: true }, config: { rateLimit } }, listing('list'));
-  app.get('/meldungen/karte', { schema: { hide: true }, config: { rateLimit } }, listing('map'));
+  const list = { schema: { hide: true, querystring: pageQuerySchema }, config: { rateLimit } };
+  const showList = listing('list');
+  const showMap = listing('map');
+  app.get('/meldungen', list, async (request, reply) => showList(request, reply, request.query));
+  app.get('/meldungen/karte', list, async (request, reply) => showMap(request, reply, request.query));
 
-  app.get('/meldungen/:reference', { schema: { hide: true }, config: { rateLimit } }, async (request, reply) => {
-    const reference = String((request.params as { reference: string }).reference).toUpperCase();
+  const detail = { schema: { hide: true, params: referenceParamsSchema }, config: { rateLimit } };
+  app.get('/meldungen/:reference', detail, async (request, reply) => {
+    const reference = request.params.reference.toUpperCase();
     if (!referencePattern.test(reference)) throw new AppError('not_found', 'No public report with this reference');
     const detail = await getPublicReport(deps, municipalityId, reference);
     if (detail.kind === 'merged') return reply.redirect(reportUrl(detail.target), 302);

@@ -112,9 +112,6 @@ const photoParamsSchema = T.Object({
   id: T.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
 });
 
-type MapQuery = Static<typeof mapQuerySchema>;
-type ListQuery = Static<typeof listQuerySchema>;
-
 /** The public report data as JSON (list, map GeoJSON) and the approved photos. Nothing personal, ever. */
 export default async function publicReportRoutes(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality;
@@ -146,7 +143,7 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request, reply) => {
-      const q = request.query as MapQuery;
+      const q = request.query;
       const { rows, truncated } = await listMapReports(deps, m.id, q, langOf(q.lang));
       const body = {
         type: 'FeatureCollection' as const,
@@ -173,7 +170,7 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request) => {
-      const { page, pageSize, lang, ...filter } = request.query as ListQuery;
+      const { page, pageSize, lang, ...filter } = request.query;
       const result = await listPublicReports(deps, m.id, { ...filter, page }, { pageSize });
       return {
         items: result.rows.map((row) => presentPublicSummary(row, langOf(lang))),
@@ -190,7 +187,7 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
     '/meldungen/:reference/fotos/:id',
     { schema: { hide: true, params: photoParamsSchema }, config: { rateLimit } },
     async (request, reply) => {
-      const { reference, id } = request.params as Static<typeof photoParamsSchema>;
+      const { reference, id } = request.params;
       const photo = await getPublicPhoto(deps, m.id, reference, id);
       // The bytes of a photo never change; its approval may be withdrawn, so caches keep it only briefly.
       const etag = `"p${photo.id}-${photo.byte_size}"`;

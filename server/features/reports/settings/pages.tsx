@@ -1,12 +1,12 @@
-import { requireStaff } from '../../../platform/auth/guards.js';
+import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { App, Deps } from '../../../platform/deps.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { asForm, type FormBody, submit, text } from '../../admin/forms.js';
+import { type FormBody, submit, text } from '../../admin/forms.js';
 import { listDepartments } from '../../departments/service.js';
 import { getExternalBody, listExternalBodies } from '../core/external-bodies.js';
 import { getTemplate, listTemplates } from '../core/note-templates.js';
-import { param } from '../core/page-params.js';
+import { formBodySchema, idParamsSchema, pageId } from '../core/page-schemas.js';
 import { listDistrictOptions, listLeafCategories } from '../core/routing.js';
 import { localErrors } from '../core/views/admin-components.js';
 import { createExternalBody, updateExternalBody } from './external-bodies-service.js';
@@ -16,9 +16,12 @@ import { ExternalBodiesPage, ExternalBodyFormPage, externalBodyValues } from './
 import { RuleFormPage, RulesPage, ruleValues } from './views/rules.js';
 import { TemplateFormPage, TemplatesPage, templateValues } from './views/templates.js';
 
-const hide = { hide: true };
-const adminPage = { schema: hide, preHandler: requireStaff('admin') };
-const templatePage = { schema: hide, preHandler: requireStaff('admin', 'bsc_agent') };
+const admins = requireStaff('admin');
+const templateStaff = requireStaff('admin', 'bsc_agent');
+const list = { hide: true };
+const form = { hide: true, body: formBodySchema };
+const item = { hide: true, params: idParamsSchema };
+const itemForm = { hide: true, params: idParamsSchema, body: formBodySchema };
 
 /** The Mängelmelder's settings: routing rules and external bodies (admins), note templates (admins, BSC). */
 export default async function reportSettingsPages(app: App, deps: Deps): Promise<void> {
@@ -37,20 +40,20 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     autoForward: text(b, 'autoForward') === '1',
   });
 
-  app.get('/admin/meldungen/regeln', adminPage, async (request, reply) => {
+  app.get('/admin/meldungen/regeln', { schema: list, preHandler: admins }, async (request, reply) => {
     const rules = await listRules(deps);
     const ctx = pageContext(request, reply);
     return sendHtml(reply, <RulesPage ctx={ctx} rules={rules} autoForward={deps.config.reports.autoForward} />);
   });
 
-  app.get('/admin/meldungen/regeln/neu', adminPage, async (request, reply) => {
+  app.get('/admin/meldungen/regeln/neu', { schema: list, preHandler: admins }, async (request, reply) => {
     const ctx = pageContext(request, reply);
     return sendHtml(reply, <RuleFormPage ctx={ctx} values={ruleValues()} choices={await ruleChoices()} />);
   });
 
-  app.post('/admin/meldungen/regeln', adminPage, async (request, reply) => {
-    const input = ruleInput(asForm(request.body));
-    const result = await submit(() => createRule(deps, request.staff!, input));
+  app.post('/admin/meldungen/regeln', { schema: form, preHandler: admins }, async (request, reply) => {
+    const input = ruleInput(request.body);
+    const result = await submit(() => createRule(deps, staffOf(request), input));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const page = (
@@ -61,8 +64,8 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     return reply.redirect('/admin/meldungen/regeln?done=created', 303);
   });
 
-  app.get('/admin/meldungen/regeln/:id', adminPage, async (request, reply) => {
-    const rule = await getRule(deps, param(request.params));
+  app.get('/admin/meldungen/regeln/:id', { schema: item, preHandler: admins }, async (request, reply) => {
+    const rule = await getRule(deps, pageId(request.params.id));
     const ctx = pageContext(request, reply);
     return sendHtml(
       reply,
@@ -70,10 +73,10 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     );
   });
 
-  app.post('/admin/meldungen/regeln/:id', adminPage, async (request, reply) => {
-    const rule = await getRule(deps, param(request.params));
-    const input = ruleInput(asForm(request.body));
-    const result = await submit(() => updateRule(deps, request.staff!, rule.id, input));
+  app.post('/admin/meldungen/regeln/:id', { schema: itemForm, preHandler: admins }, async (request, reply) => {
+    const rule = await getRule(deps, pageId(request.params.id));
+    const input = ruleInput(request.body);
+    const result = await submit(() => updateRule(deps, staffOf(request), rule.id, input));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
@@ -83,8 +86,8 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     return reply.redirect('/admin/meldungen/regeln?done=saved', 303);
   });
 
-  app.post('/admin/meldungen/regeln/:id/loeschen', adminPage, async (request, reply) => {
-    await removeRule(deps, request.staff!, param(request.params));
+  app.post('/admin/meldungen/regeln/:id/loeschen', { schema: item, preHandler: admins }, async (request, reply) => {
+    await removeRule(deps, staffOf(request), pageId(request.params.id));
     return reply.redirect('/admin/meldungen/regeln?done=deleted', 303);
   });
 
@@ -96,18 +99,18 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     sort: text(b, 'sort'),
   });
 
-  app.get('/admin/meldungen/vorlagen', templatePage, async (request, reply) => {
+  app.get('/admin/meldungen/vorlagen', { schema: list, preHandler: templateStaff }, async (request, reply) => {
     const templates = await listTemplates(deps);
     return sendHtml(reply, <TemplatesPage ctx={pageContext(request, reply)} templates={templates} />);
   });
 
-  app.get('/admin/meldungen/vorlagen/neu', templatePage, async (request, reply) =>
+  app.get('/admin/meldungen/vorlagen/neu', { schema: list, preHandler: templateStaff }, async (request, reply) =>
     sendHtml(reply, <TemplateFormPage ctx={pageContext(request, reply)} values={templateValues()} />),
   );
 
-  app.post('/admin/meldungen/vorlagen', templatePage, async (request, reply) => {
-    const input = templateInput(asForm(request.body));
-    const result = await submit(() => createTemplate(deps, request.staff!, input));
+  app.post('/admin/meldungen/vorlagen', { schema: form, preHandler: templateStaff }, async (request, reply) => {
+    const input = templateInput(request.body);
+    const result = await submit(() => createTemplate(deps, staffOf(request), input));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
@@ -116,16 +119,16 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     return reply.redirect('/admin/meldungen/vorlagen?done=created', 303);
   });
 
-  app.get('/admin/meldungen/vorlagen/:id', templatePage, async (request, reply) => {
-    const template = await getTemplate(deps, param(request.params));
+  app.get('/admin/meldungen/vorlagen/:id', { schema: item, preHandler: templateStaff }, async (request, reply) => {
+    const template = await getTemplate(deps, pageId(request.params.id));
     const ctx = pageContext(request, reply);
     return sendHtml(reply, <TemplateFormPage ctx={ctx} template={template} values={templateValues(template)} />);
   });
 
-  app.post('/admin/meldungen/vorlagen/:id', templatePage, async (request, reply) => {
-    const template = await getTemplate(deps, param(request.params));
-    const input = templateInput(asForm(request.body));
-    const result = await submit(() => updateTemplate(deps, request.staff!, template.id, input));
+  app.post('/admin/meldungen/vorlagen/:id', { schema: itemForm, preHandler: templateStaff }, async (request, reply) => {
+    const template = await getTemplate(deps, pageId(request.params.id));
+    const input = templateInput(request.body);
+    const result = await submit(() => updateTemplate(deps, staffOf(request), template.id, input));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
@@ -135,10 +138,14 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     return reply.redirect('/admin/meldungen/vorlagen?done=saved', 303);
   });
 
-  app.post('/admin/meldungen/vorlagen/:id/loeschen', templatePage, async (request, reply) => {
-    await removeTemplate(deps, request.staff!, param(request.params));
-    return reply.redirect('/admin/meldungen/vorlagen?done=deleted', 303);
-  });
+  app.post(
+    '/admin/meldungen/vorlagen/:id/loeschen',
+    { schema: item, preHandler: templateStaff },
+    async (request, reply) => {
+      await removeTemplate(deps, staffOf(request), pageId(request.params.id));
+      return reply.redirect('/admin/meldungen/vorlagen?done=deleted', 303);
+    },
+  );
 
   const bodyInput = (b: FormBody) => ({
     name: text(b, 'name'),
@@ -148,18 +155,18 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     active: text(b, 'active') === '1',
   });
 
-  app.get('/admin/meldungen/externe-stellen', adminPage, async (request, reply) => {
+  app.get('/admin/meldungen/externe-stellen', { schema: list, preHandler: admins }, async (request, reply) => {
     const bodies = await listExternalBodies(deps);
     return sendHtml(reply, <ExternalBodiesPage ctx={pageContext(request, reply)} bodies={bodies} />);
   });
 
-  app.get('/admin/meldungen/externe-stellen/neu', adminPage, async (request, reply) =>
+  app.get('/admin/meldungen/externe-stellen/neu', { schema: list, preHandler: admins }, async (request, reply) =>
     sendHtml(reply, <ExternalBodyFormPage ctx={pageContext(request, reply)} values={externalBodyValues()} />),
   );
 
-  app.post('/admin/meldungen/externe-stellen', adminPage, async (request, reply) => {
-    const input = bodyInput(asForm(request.body));
-    const result = await submit(() => createExternalBody(deps, request.staff!, input));
+  app.post('/admin/meldungen/externe-stellen', { schema: form, preHandler: admins }, async (request, reply) => {
+    const input = bodyInput(request.body);
+    const result = await submit(() => createExternalBody(deps, staffOf(request), input));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
@@ -168,16 +175,16 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     return reply.redirect('/admin/meldungen/externe-stellen?done=created', 303);
   });
 
-  app.get('/admin/meldungen/externe-stellen/:id', adminPage, async (request, reply) => {
-    const body = await getExternalBody(deps.db, deps.config.municipality.id, param(request.params));
+  app.get('/admin/meldungen/externe-stellen/:id', { schema: item, preHandler: admins }, async (request, reply) => {
+    const body = await getExternalBody(deps.db, deps.config.municipality.id, pageId(request.params.id));
     const ctx = pageContext(request, reply);
     return sendHtml(reply, <ExternalBodyFormPage ctx={ctx} body={body} values={externalBodyValues(body)} />);
   });
 
-  app.post('/admin/meldungen/externe-stellen/:id', adminPage, async (request, reply) => {
-    const body = await getExternalBody(deps.db, deps.config.municipality.id, param(request.params));
-    const input = bodyInput(asForm(request.body));
-    const result = await submit(() => updateExternalBody(deps, request.staff!, body.id, input));
+  app.post('/admin/meldungen/externe-stellen/:id', { schema: itemForm, preHandler: admins }, async (request, reply) => {
+    const body = await getExternalBody(deps.db, deps.config.municipality.id, pageId(request.params.id));
+    const input = bodyInput(request.body);
+    const result = await submit(() => updateExternalBody(deps, staffOf(request), body.id, input));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
