@@ -15,6 +15,7 @@ export interface ClientRow {
 const columns = `c.id, c.name, c.key_prefix, c.created_at, s.display_name AS created_by_name, c.last_used_at,
   c.revoked_at`;
 
+/** The municipality's API clients, live ones first, by name. */
 export async function selectClients(db: Queryable, municipalityId: string): Promise<ClientRow[]> {
   const { rows } = await db.query<ClientRow>(
     `SELECT ${columns} FROM open311_clients c LEFT JOIN staff_users s ON s.id = c.created_by
@@ -24,6 +25,7 @@ export async function selectClients(db: Queryable, municipalityId: string): Prom
   return rows;
 }
 
+/** One API client of the municipality (optionally locked), or undefined. */
 export async function selectClient(
   db: Queryable,
   municipalityId: string,
@@ -38,6 +40,7 @@ export async function selectClient(
   return rows[0];
 }
 
+/** Stores a new API client (only the key's prefix and hash); returns its id. */
 export async function insertClient(
   tx: Queryable,
   c: { municipalityId: string; name: string; keyPrefix: string; keyHash: string; createdBy: number | null; at: Date },
@@ -50,6 +53,7 @@ export async function insertClient(
   return rows[0]!.id;
 }
 
+/** Revokes an API client (once: a revoked one keeps its first revocation time). */
 export async function markClientRevoked(tx: Queryable, id: number, at: Date): Promise<void> {
   await tx.query('UPDATE open311_clients SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
 }

@@ -28,6 +28,11 @@ export interface PublicSeed {
   tokens: Record<string, string>;
 }
 
+/** An empty seed record, filled by seedPublicReports. */
+export function emptyPublicSeed(): PublicSeed {
+  return { cat: {}, refs: {}, ids: {}, tokens: {} };
+}
+
 /** Seeds the test app's municipality with the reports of the public-view tests into `seed`. */
 export async function seedPublicReports(t: TestApp, seed: PublicSeed): Promise<void> {
   const { cat, refs, ids, tokens } = seed;

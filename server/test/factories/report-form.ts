@@ -52,6 +52,19 @@ export async function postForm(
   });
 }
 
+/** The required question of Wilder Müll in the citizen-form tests. */
+export const wasteQuestion = {
+  code: 'abfallart',
+  datatype: 'singlevaluelist',
+  required: true,
+  order: 1,
+  label: { de: 'Welche Art von Abfall?', en: 'What kind of waste?' },
+  values: [
+    { key: 'sperrmuell', name: { de: 'Sperrmüll', en: 'Bulky waste' } },
+    { key: 'hausmuell', name: { de: 'Hausmüll', en: 'Household waste' } },
+  ],
+};
+
 /** The categories of the citizen-form tests: a group with Wilder Müll (one required question) and Laub, Schlagloch, Straßenbeleuchtung. */
 export async function seedFormCategories(deps: Deps): Promise<{ potholes: number }> {
   const group = await createCategory(deps, { code: 'sauberkeit', name: { de: 'Sauberkeit', en: 'Cleanliness' } });
@@ -59,19 +72,7 @@ export async function seedFormCategories(deps: Deps): Promise<{ potholes: number
     code: 'wilder-muell',
     parentId: group,
     name: { de: 'Wilder Müll', en: 'Fly-tipping' },
-    questions: [
-      {
-        code: 'abfallart',
-        datatype: 'singlevaluelist',
-        required: true,
-        order: 1,
-        label: { de: 'Welche Art von Abfall?', en: 'What kind of waste?' },
-        values: [
-          { key: 'sperrmuell', name: { de: 'Sperrmüll', en: 'Bulky waste' } },
-          { key: 'hausmuell', name: { de: 'Hausmüll', en: 'Household waste' } },
-        ],
-      },
-    ],
+    questions: [wasteQuestion],
   });
   await createCategory(deps, { code: 'laub', parentId: group, name: { de: 'Laub', en: 'Leaves' } });
   const potholes = await createCategory(deps, { code: 'schlagloch', name: { de: 'Schlagloch', en: 'Pothole' } });

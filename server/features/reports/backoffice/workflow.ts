@@ -49,10 +49,15 @@ export function note(
   return text || undefined;
 }
 
+/** Throws validation_failed when any field has a message. */
 export function throwIf(errors: FieldErrors): void {
   if (Object.keys(errors).length) throw invalid(errors);
 }
 
+/**
+ * Runs one workflow action on a locked report in one transaction: policy (forbidden), status (conflict), the
+ * action's `work`, its audit entry; then forgets the cached public answers. Throws not_found for another report.
+ */
 export async function run(
   deps: Deps,
   actor: StaffPrincipal,

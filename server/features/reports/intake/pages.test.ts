@@ -7,23 +7,13 @@ import {
   type Fields,
   openForm as openReportForm,
   postForm,
+  wasteQuestion,
 } from '../../../test/factories/report-form.js';
 import { createCategory, createReport } from '../../../test/factories/reports.js';
 import { mergeCookies } from '../../../test/factories/users.js';
 
 let t: TestApp;
 let jpeg: Buffer;
-const wasteQuestion = {
-  code: 'abfallart',
-  datatype: 'singlevaluelist',
-  required: true,
-  order: 1,
-  label: { de: 'Welche Art von Abfall?', en: 'What kind of waste?' },
-  values: [
-    { key: 'sperrmuell', name: { de: 'Sperrmüll', en: 'Bulky waste' } },
-    { key: 'hausmuell', name: { de: 'Hausmüll', en: 'Household waste' } },
-  ],
-};
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '1000' } });

@@ -1,20 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { getHtml, getJson, secret, seedPublicReports } from '../../../test/factories/public-reports.js';
+import {
+  emptyPublicSeed,
+  getHtml,
+  getJson,
+  secret,
+  seedPublicReports,
+} from '../../../test/factories/public-reports.js';
 import { createCategory, createReport } from '../../../test/factories/reports.js';
 
 let t: TestApp;
-const cat: Record<string, number> = {};
-const refs: Record<string, string> = {};
-const ids: Record<string, number> = {};
-const tokens: Record<string, string> = {};
+const seed = emptyPublicSeed();
+const { refs, ids, tokens } = seed;
 
 const html = (url: string, lang?: string) => getHtml(t, url, lang);
 const json = (url: string) => getJson(t, url);
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await seedPublicReports(t, { cat, refs, ids, tokens });
+  await seedPublicReports(t, seed);
 });
 afterAll(() => t.close());
 

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { getHtml, getJson, listed, seedPublicReports } from '../../../test/factories/public-reports.js';
+import {
+  emptyPublicSeed,
+  getHtml,
+  getJson,
+  listed,
+  seedPublicReports,
+} from '../../../test/factories/public-reports.js';
 
 let t: TestApp;
-const cat: Record<string, number> = {};
-const refs: Record<string, string> = {};
-const ids: Record<string, number> = {};
-const tokens: Record<string, string> = {};
+const seed = emptyPublicSeed();
+const { refs } = seed;
 
 const html = (url: string, lang?: string) => getHtml(t, url, lang);
 const json = (url: string) => getJson(t, url);
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await seedPublicReports(t, { cat, refs, ids, tokens });
+  await seedPublicReports(t, seed);
 });
 afterAll(() => t.close());
 
