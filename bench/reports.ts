@@ -95,8 +95,8 @@ let spots: Spot[] = [];
     [municipalityId, cats.map((c) => c.id), reportCount, n],
   );
   await db.query(
-    `INSERT INTO report_events (report_id, kind, status_to, public, created_at)
-     SELECT id, 'created', 'received', true, created_at FROM reports WHERE reference LIKE 'BI-2019-%'`,
+    `INSERT INTO report_events (municipality_id, report_id, kind, status_to, public, created_at)
+     SELECT municipality_id, id, 'created', 'received', true, created_at FROM reports WHERE reference LIKE 'BI-2019-%'`,
   );
   await db.query('ANALYZE');
   spots = (await db.query<Spot>('SELECT lat, lon FROM bench_addresses')).rows;

@@ -9,14 +9,10 @@ interface Nearby {
   reference: string;
   status: string;
   distanceMetres: number;
-  addressLabel: string | null;
+  /** Street level only, never a house number (the server gives nothing more, as on the public pages). */
+  street: string | null;
   description: string | null;
   createdAt: string;
-}
-
-/** "Herforder Straße 22a" → "Herforder Straße": street level only, as on the public pages. */
-function streetOf(label: string | null): string {
-  return /^\s*(\D*?\S)\s+\d+\s*[a-zA-Z]?(?:\s*[-/]\s*\d+\s*[a-zA-Z]?)?\s*(?:,.*)?$/.exec(label ?? '')?.[1] ?? '';
 }
 
 export interface DuplicateFinder {
@@ -63,7 +59,7 @@ export function initDuplicates(form: HTMLFormElement): DuplicateFinder | undefin
             .replace('{distance}', numbers.format(item.distanceMetres))
             .replace('{date}', dates.format(new Date(item.createdAt)));
         }
-        const street = streetOf(item.addressLabel);
+        const street = item.street;
         const near = slot('near');
         if (near) {
           if (street) near.textContent = (data.msgNear ?? '{place}').replace('{place}', street);

@@ -1,5 +1,5 @@
 /**
- * Enhances the report form (/melden, server/features/reports/views/citizen/form-page.tsx), which works without
+ * Enhances the report form (/melden, server/features/reports/intake/views/form-page.tsx), which works without
  * this script: questions of the chosen category appear in place, the three ways to give the place become a choice
  * (map pin, address, landmark with suggestions), nearby open reports show up as soon as category and place are
  * known, the description counts its characters, the proof of work runs in the background, and sending goes to

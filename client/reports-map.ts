@@ -2,7 +2,7 @@
  * Maps of the Mängelmelder on Leaflet: a map of reports for any page, and the location picker of the report form.
  * The map is never the only way: pages list the same reports, the form takes an address or a landmark too.
  *
- * Common data attributes (server/features/reports/views/map-attributes.ts writes them from the configuration):
+ * Common data attributes (server/features/reports/core/views/map-attributes.ts writes them from the configuration):
  *   data-lat, data-lon, data-zoom   start view (required)
  *   data-tile-url                   tile template (https://…/{z}/{x}/{y}.png); without it the map shows the
  *   data-tile-attribution           districts' outlines (data-districts, GeoJSON) on a plain background

@@ -11,13 +11,15 @@ import legalRoutes from './features/legal/pages.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
 import pwaRoutes from './features/pwa/pages.js';
-import reportAdminPages from './features/reports/admin-pages.js';
-import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures-pages.js';
-import reportCitizenPages from './features/reports/pages.js';
-import publicReportPages from './features/reports/public-pages.js';
-import publicReportRoutes from './features/reports/public-routes.js';
-import reportRoutes from './features/reports/routes.js';
-import reportUnsubscribeApi from './features/reports/unsubscribe-routes.js';
+import reportAdminPages from './features/reports/backoffice/pages.js';
+import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures/pages.js';
+import reportCitizenPages from './features/reports/intake/pages.js';
+import reportRoutes from './features/reports/intake/routes.js';
+import reportUnsubscribePages from './features/reports/notify/pages.js';
+import reportUnsubscribeApi from './features/reports/notify/unsubscribe-routes.js';
+import publicReportPages from './features/reports/public/pages.js';
+import publicReportRoutes from './features/reports/public/routes.js';
+import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
@@ -94,6 +96,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await addressPages(pages, deps);
     await publicReportPages(pages, deps);
     await reportCitizenPages(pages, deps);
+    await reportUnsubscribePages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -105,6 +108,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await auditPages(staff, deps);
       await jobPages(staff, deps);
       await reportAdminPages(staff, deps);
+      await reportSettingsPages(staff, deps);
       await reportFiguresPages(staff, deps);
       await open311KeyPages(staff, deps);
     });

@@ -1,5 +1,5 @@
 import { legalJobs } from './features/legal/feedback-jobs.js';
-import { reportCoreJobs } from './features/reports/core-jobs.js';
+import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
 import { userJobs } from './features/users/jobs.js';
 import type { JobDefinition } from './platform/jobs/types.js';

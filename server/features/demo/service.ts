@@ -7,7 +7,7 @@ import { i18nFor, type Language } from '../../platform/i18n.js';
 import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-service.js';
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
-import { seedReportDemo } from '../reports/demo.js';
+import { seedReportDemo } from '../reports/demo/seed.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { credentialsBox } from './credentials.js';
 

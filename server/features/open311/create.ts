@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { categoryName, listCategories, selectableCategories } from '../reports/categories.js';
-import { type NewReportInput, submitReport } from '../reports/submit-service.js';
+import { categoryName, listCategories, selectableCategories } from '../reports/core/categories.js';
+import { type NewReportInput, submitReport } from '../reports/intake/submit-service.js';
 import { badRequest, notFound, Open311Error, type Open311Problem } from './errors.js';
 import { authenticateOpen311Client } from './keys-service.js';
 import { type RawParams, single } from './params.js';

@@ -11,7 +11,7 @@ import {
   selectClient,
   selectClients,
   touchClientByKeyHash,
-} from './keys-queries.js';
+} from './queries.js';
 
 export type { ClientRow };
 

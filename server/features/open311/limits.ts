@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.js';
-import { type RawParams, single } from './params.js';
+import { rawParams, single } from './params.js';
 
 /**
  * Rate limit for POST requests, counted per API key (a partner's server may send from several addresses), or per
@@ -13,7 +13,7 @@ export function keyedRateLimit(limits: Config['rateLimit']) {
     hook: 'preHandler' as const,
     timeWindow: '1 minute',
     keyGenerator: (request: FastifyRequest) => {
-      const key = single((request.body ?? {}) as RawParams, 'api_key');
+      const key = single(rawParams(request.body), 'api_key');
       return key ? `k:${createHash('sha256').update(key).digest('hex').slice(0, 24)}` : `ip:${request.ip}`;
     },
     max: (_request: FastifyRequest, key: string) => (key.startsWith('k:') ? perKey : limits.publicWritesPerMinute),

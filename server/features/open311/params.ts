@@ -1,7 +1,7 @@
-import { closedStatuses, openStatuses } from '../reports/events.js';
+import { closedStatuses, openStatuses, type ReportStatus } from '../reports/core/statuses.js';
+import type { RequestFilter } from '../reports/public/requests-service.js';
 import { parseW3cDateTime } from './datetime.js';
 import { badRequest, type Open311Problem } from './errors.js';
-import type { DetailedStatus, RequestFilter } from './queries.js';
 
 /** A query string or form body as Fastify parses it: repeated names become arrays. */
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -9,6 +9,20 @@ export type RawParams = Record<string, string | string[] | undefined>;
 export const maxResults = 1000;
 export const maxWindowDays = 90;
 const dayMs = 24 * 3600 * 1000;
+
+/**
+ * The parameters of a request whose schema the caller does not know (hooks and error handlers): string and
+ * list-of-string fields of a parsed query, body or params; anything else is left out.
+ */
+export function rawParams(source: unknown): RawParams {
+  const out: RawParams = {};
+  if (!source || typeof source !== 'object') return out;
+  for (const [name, value] of Object.entries(source)) {
+    const strings = Array.isArray(value) && value.every((v) => typeof v === 'string');
+    if (typeof value === 'string' || strings) out[name] = value;
+  }
+  return out;
+}
 
 /** "Optional" parameters: an empty value counts as not given (specification, Definitions). */
 export function single(params: RawParams, name: string): string | undefined {
@@ -51,10 +65,10 @@ function datetime(params: RawParams, name: string, timeZone: string, problems: O
   return endOfDay && parsed.dayOnly ? new Date(parsed.date.getTime() + dayMs - 1) : parsed.date;
 }
 
-function statuses(params: RawParams, problems: Open311Problem[]): DetailedStatus[] | undefined {
+function statuses(params: RawParams, problems: Open311Problem[]): ReportStatus[] | undefined {
   const given = list(params, 'status');
   if (!given) return undefined;
-  const out: DetailedStatus[] = [];
+  const out: ReportStatus[] = [];
   for (const s of given) {
     if (s === 'open') out.push(...openStatuses);
     else if (s === 'closed') out.push(...closedStatuses);

@@ -1,8 +1,8 @@
 import type { Language } from '../../platform/i18n.js';
-import type { Category, Question } from '../reports/categories.js';
-import { closedStatuses } from '../reports/events.js';
+import type { Category, Question } from '../reports/core/categories.js';
+import { isClosedStatus, type ReportStatus } from '../reports/core/statuses.js';
+import type { LocalText, RequestRow } from '../reports/public/requests-service.js';
 import { w3cDateTime } from './datetime.js';
-import type { DetailedStatus, LocalText, RequestRow } from './queries.js';
 
 /**
  * The only place rows become GeoReport v2 shapes. Field names and order follow the specification; JSON is the
@@ -73,11 +73,6 @@ export function presentServiceDefinition(
   };
 }
 
-/** Public coordinates are rounded to 4 decimals (about 10 m), as on the public map: enough to find, not a doorstep. */
-const roundCoordinate = (x: number) => Math.round(x * 1e4) / 1e4;
-
-export const isClosed = (status: string) => (closedStatuses as readonly string[]).includes(status);
-
 export interface PresentOptions {
   lang: Language;
   timeZone: string;
@@ -107,7 +102,7 @@ export interface Open311Request {
   long: number;
   media_url: string | null;
   extended_attributes?: {
-    detailed_status: DetailedStatus;
+    detailed_status: ReportStatus;
     status_history: { status: string; note: string | null; datetime: string }[];
     district: string | null;
     supporters: number;
@@ -115,7 +110,7 @@ export interface Open311Request {
 }
 
 export function presentRequest(row: RequestRow, o: PresentOptions): Open311Request {
-  const closed = isClosed(row.status);
+  const closed = isClosedStatus(row.status);
   const when = (d: Date | string) => w3cDateTime(new Date(d), o.timeZone);
   const request: Open311Request = {
     service_request_id: row.reference,
@@ -134,8 +129,9 @@ export function presentRequest(row: RequestRow, o: PresentOptions): Open311Reque
     address: row.street ? `${row.street}, ${[row.postcode, o.city].filter(Boolean).join(' ')}` : null,
     address_id: null,
     zipcode: row.postcode,
-    lat: roundCoordinate(row.lat),
-    long: roundCoordinate(row.lon),
+    // Rounded by the reports service, as everywhere in public (about 10 m).
+    lat: row.lat,
+    long: row.lon,
     media_url: row.photo_id
       ? `${o.publicUrl.replace(/\/$/, '')}/meldungen/${encodeURIComponent(row.reference)}/fotos/${row.photo_id}`
       : null,

@@ -1,143 +1,74 @@
 import type { Queryable } from '../../platform/db.js';
-import type { ReportStatus } from '../reports/events.js';
 
-export interface LocalText {
-  de: string;
-  en?: string;
-}
+// SQL on Open311's own table (its API clients). Reports are read and written through the reports services.
 
-/** Keywords of the municipality's categories by code (the Open311 `keywords`; not part of the Category type). */
-export async function selectCategoryKeywords(db: Queryable, municipalityId: string): Promise<Map<string, string[]>> {
-  const { rows } = await db.query<{ code: string; keywords: string[] }>(
-    "SELECT code, keywords FROM report_categories WHERE municipality_id = $1 AND keywords <> '{}'",
-    [municipalityId],
-  );
-  return new Map(rows.map((r) => [r.code, r.keywords]));
-}
-
-/** When the service list or a definition last changed (the discovery changeset). */
-export async function selectServicesChangedAt(db: Queryable, municipalityId: string): Promise<Date | null> {
-  const { rows } = await db.query<{ at: Date | null }>(
-    'SELECT max(updated_at) AS at FROM report_categories WHERE municipality_id = $1',
-    [municipalityId],
-  );
-  return rows[0]?.at ?? null;
-}
-
-export type DetailedStatus = ReportStatus;
-
-export interface RequestFilter {
-  municipalityId: string;
-  /** Public references; when given, every other filter is ignored. */
-  references?: string[];
-  serviceCodes?: string[];
-  statuses?: DetailedStatus[];
-  createdFrom?: Date;
-  createdTo?: Date;
-  updatedAfter?: Date;
-  updatedBefore?: Date;
-  /** minLon, minLat, maxLon, maxLat */
-  bbox?: [number, number, number, number];
-  limit: number;
-  offset: number;
-  /** Adds district, supporter count and the public history (the `extensions=true` answer). */
-  extended: boolean;
-}
-
-export interface HistoryJson {
-  status_to: string | null;
-  note: string | null;
-  at: string;
-}
-
-export interface RequestRow {
-  reference: string;
-  status: DetailedStatus;
-  public_description: string | null;
-  lat: number;
-  lon: number;
-  street: string | null;
-  postcode: string | null;
-  service_code: string;
-  category_name: LocalText;
-  target_working_days: number;
-  department_name: string | null;
-  external_name: string | null;
+export interface ClientRow {
+  id: number;
+  name: string;
+  key_prefix: string;
   created_at: Date;
-  updated_at: Date;
-  closed_at: Date | null;
-  due_at: Date | null;
-  status_note: string | null;
-  photo_id: number | null;
-  district_name?: string | null;
-  supporter_count?: number;
-  history?: HistoryJson[] | null;
+  created_by_name: string | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
 }
 
-/**
- * Public service requests, newest first, in one statement: the latest public note and the first approved photo
- * come from laterals over their (report_id, …) indexes, so 1,000 rows cost one round trip. Reports that are not
- * public (awaiting screening, hidden, abusive, merged) are never returned. No personal column is selected.
- */
-export async function selectRequests(db: Queryable, f: RequestFilter): Promise<RequestRow[]> {
-  const params: unknown[] = [f.municipalityId];
-  const where = [
-    'r.municipality_id = $1',
-    'NOT r.needs_screening',
-    'NOT r.hidden',
-    'NOT r.abusive',
-    'r.merged_into_id IS NULL',
-  ];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (f.references) {
-    add((n) => `r.reference = ANY(${n}::text[])`, f.references);
-  } else {
-    if (f.serviceCodes) add((n) => `c.code = ANY(${n}::text[])`, f.serviceCodes);
-    if (f.statuses) add((n) => `r.status = ANY(${n}::text[])`, f.statuses);
-    if (f.createdFrom) add((n) => `r.created_at >= ${n}`, f.createdFrom);
-    if (f.createdTo) add((n) => `r.created_at <= ${n}`, f.createdTo);
-    if (f.updatedAfter) add((n) => `r.updated_at > ${n}`, f.updatedAfter);
-    if (f.updatedBefore) add((n) => `r.updated_at < ${n}`, f.updatedBefore);
-    if (f.bbox) {
-      params.push(...f.bbox);
-      const k = params.length;
-      where.push(`r.location <@ box(point($${k - 3}, $${k - 2}), point($${k - 1}, $${k}))`);
-    }
-  }
-  params.push(f.limit, f.offset);
-  const extended = f.extended
-    ? `, dist.name AS district_name, r.supporter_count,
-         (SELECT json_agg(json_build_object('status_to', e.status_to, 'note', e.public_note, 'at', e.created_at)
-                          ORDER BY e.created_at, e.id)
-            FROM report_events e WHERE e.report_id = r.id AND e.public) AS history`
-    : '';
-  const { rows } = await db.query<RequestRow>(
-    `SELECT r.reference, r.status, r.public_description, r.lat, r.lon, a.street, a.postcode,
-            c.code AS service_code, c.name AS category_name, c.target_working_days,
-            d.name AS department_name, x.name AS external_name,
-            r.created_at, r.updated_at, r.closed_at, r.due_at,
-            note.public_note AS status_note, photo.id AS photo_id${extended}
-       FROM reports r
-       JOIN report_categories c ON c.id = r.category_id
-       LEFT JOIN addresses a ON a.id = r.address_id
-       LEFT JOIN departments d ON d.id = r.department_id
-       LEFT JOIN report_external_bodies x ON x.id = r.external_body_id
-       ${f.extended ? 'LEFT JOIN districts dist ON dist.id = r.district_id' : ''}
-       LEFT JOIN LATERAL (
-         SELECT e.public_note FROM report_events e
-          WHERE e.report_id = r.id AND e.public AND e.public_note IS NOT NULL
-          ORDER BY e.created_at DESC, e.id DESC LIMIT 1) note ON true
-       LEFT JOIN LATERAL (
-         SELECT p.id FROM report_photos p
-          WHERE p.report_id = r.id AND p.review = 'approved'
-          ORDER BY p.sort, p.id LIMIT 1) photo ON true
-      WHERE ${where.join(' AND ')}
-      ORDER BY r.created_at DESC, r.id DESC
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+const columns = `c.id, c.name, c.key_prefix, c.created_at, s.display_name AS created_by_name, c.last_used_at,
+  c.revoked_at`;
+
+/** The municipality's API clients, live ones first, by name. */
+export async function selectClients(db: Queryable, municipalityId: string): Promise<ClientRow[]> {
+  const { rows } = await db.query<ClientRow>(
+    `SELECT ${columns} FROM open311_clients c LEFT JOIN staff_users s ON s.id = c.created_by
+      WHERE c.municipality_id = $1 ORDER BY c.revoked_at IS NOT NULL, lower(c.name), c.id`,
+    [municipalityId],
   );
   return rows;
+}
+
+/** One API client of the municipality (optionally locked), or undefined. */
+export async function selectClient(
+  db: Queryable,
+  municipalityId: string,
+  id: number,
+  forUpdate = false,
+): Promise<ClientRow | undefined> {
+  const { rows } = await db.query<ClientRow>(
+    `SELECT ${columns} FROM open311_clients c LEFT JOIN staff_users s ON s.id = c.created_by
+      WHERE c.municipality_id = $1 AND c.id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`,
+    [municipalityId, id],
+  );
+  return rows[0];
+}
+
+/** Stores a new API client (only the key's prefix and hash); returns its id. */
+export async function insertClient(
+  tx: Queryable,
+  c: { municipalityId: string; name: string; keyPrefix: string; keyHash: string; createdBy: number | null; at: Date },
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO open311_clients (municipality_id, name, key_prefix, key_hash, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [c.municipalityId, c.name, c.keyPrefix, c.keyHash, c.createdBy, c.at],
+  );
+  return rows[0]!.id;
+}
+
+/** Revokes an API client (once: a revoked one keeps its first revocation time). */
+export async function markClientRevoked(tx: Queryable, id: number, at: Date): Promise<void> {
+  await tx.query('UPDATE open311_clients SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+}
+
+/** The client holding a key (by hash), with its revocation time; records the use when it is live. */
+export async function touchClientByKeyHash(
+  db: Queryable,
+  municipalityId: string,
+  keyHash: string,
+  at: Date,
+): Promise<{ id: number; revoked_at: Date | null } | undefined> {
+  const { rows } = await db.query<{ id: number; revoked_at: Date | null }>(
+    `UPDATE open311_clients SET last_used_at = CASE WHEN revoked_at IS NULL THEN $3 ELSE last_used_at END
+      WHERE municipality_id = $1 AND key_hash = $2 RETURNING id, revoked_at`,
+    [municipalityId, keyHash, at],
+  );
+  return rows[0];
 }

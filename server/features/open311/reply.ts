@@ -2,10 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toAppError } from '../../platform/errors.js';
 import type { I18n } from '../../platform/i18n.js';
 import { Open311Error, type Open311Problem, type Open311Status } from './errors.js';
+import { rawParams, single } from './params.js';
 import { xmlDocument } from './xml.js';
 
 export type Format = 'json' | 'xml';
 export const formats: readonly string[] = ['json', 'xml'];
+/** True for the extensions this endpoint answers. */
+export const isFormat = (f: string): f is Format => formats.includes(f);
 const contentTypes: Record<Format, string> = {
   json: 'application/json; charset=utf-8',
   xml: 'text/xml; charset=utf-8',
@@ -13,10 +16,10 @@ const contentTypes: Record<Format, string> = {
 
 /** The format a request asked for by its extension; XML (the required format) when there is none. */
 export function formatOf(request: FastifyRequest): Format {
-  const given = (request.params as { format?: string } | undefined)?.format;
-  if (given && formats.includes(given)) return given as Format;
+  const given = single(rawParams(request.params), 'format');
+  if (given && isFormat(given)) return given;
   const ext = /\.(json|xml)$/.exec(request.url.split('?')[0] ?? '')?.[1];
-  return (ext as Format | undefined) ?? 'xml';
+  return ext && isFormat(ext) ? ext : 'xml';
 }
 
 export function send(reply: FastifyReply, format: Format, root: string, body: unknown, status = 200): FastifyReply {

@@ -1,13 +1,14 @@
 import formbody from '@fastify/formbody';
+import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../platform/deps.js';
+import type { App, Deps } from '../../platform/deps.js';
 import { registerCompression } from '../../platform/http/security.js';
 import { type I18n, i18nFor, type Language, negotiateLanguage } from '../../platform/i18n.js';
 import { createServiceRequest } from './create.js';
 import { discovery } from './discovery.js';
 import { keyedRateLimit } from './limits.js';
-import type { RawParams } from './params.js';
-import { type Format, formats, installErrorHandlers, send, unknownFormat } from './reply.js';
+import { type RawParams, rawParams } from './params.js';
+import { type Format, installErrorHandlers, isFormat, send, unknownFormat } from './reply.js';
 import {
   createBodySchema,
   createdListSchema,
@@ -30,15 +31,22 @@ import {
   type Open311Context,
 } from './service.js';
 
-/** Checks the extension and the jurisdiction; returns the format. */
-function prepare(deps: Deps, request: FastifyRequest): Format {
-  const format = (request.params as { format: string }).format;
-  if (!formats.includes(format)) throw unknownFormat(format);
-  checkJurisdiction(deps, request.query as RawParams);
-  return format as Format;
+/** The format an extension names; a GeoReport 404 for any other. */
+function formatOf(format: string): Format {
+  if (!isFormat(format)) throw unknownFormat(format);
+  return format;
 }
 
-const doc = (summary: string, description: string, extra: Record<string, unknown> = {}) => ({
+/** Checks the extension and the jurisdiction; returns the format. */
+function prepare(deps: Deps, request: { params: { format: string }; query: RawParams }): Format {
+  const format = formatOf(request.params.format);
+  checkJurisdiction(deps, request.query);
+  return format;
+}
+
+const formatParams = T.Object({ format: T.String() });
+
+const doc = <E extends object>(summary: string, description: string, extra: E) => ({
   tags: ['open311'],
   summary,
   description,
@@ -62,14 +70,14 @@ const answers = (schema: unknown, root: string) => ({
  * no cookies, no page pipeline, compressed answers (a thousand requests are large), CORS for public reads.
  */
 export async function registerOpen311(app: FastifyInstance, deps: Deps): Promise<void> {
-  await app.register(async (scope) => open311Scope(scope, deps), { prefix: '/open311' });
+  await app.register(async (scope: App) => open311Scope(scope, deps), { prefix: '/open311' });
 }
 
-async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
+async function open311Scope(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality;
   const translators = new Map<Language, I18n>();
   const i18nOf = (request: FastifyRequest): I18n => {
-    const locale = (request.query as RawParams | undefined)?.locale;
+    const locale = rawParams(request.query).locale;
     const lang = negotiateLanguage(
       m.languages as Language[],
       m.defaultLanguage as Language,
@@ -110,13 +118,11 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
       schema: doc(
         'Service discovery',
         'The Open311 discovery document: contact, how to get an API key, and the GeoReport v2 endpoint.',
-        { querystring: plainQuerySchema, response: answers(discoverySchema, 'discovery') },
+        { params: formatParams, querystring: plainQuerySchema, response: answers(discoverySchema, 'discovery') },
       ),
     },
     async (request, reply) => {
-      const format = (request.params as { format: string }).format;
-      if (!formats.includes(format)) throw unknownFormat(format);
-      return send(reply, format as Format, 'discovery', await discovery(deps, context(request, reply)));
+      return send(reply, formatOf(request.params.format), 'discovery', await discovery(deps, context(request, reply)));
     },
   );
 
@@ -125,6 +131,7 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
     {
       ...read,
       schema: doc('GET Service List', 'Every category a defect can be reported under, with its group.', {
+        params: formatParams,
         querystring: plainQuerySchema,
         response: answers(serviceListSchema, 'services'),
       }),
@@ -140,13 +147,14 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
     {
       ...read,
       schema: doc('GET Service Definition', "The category's extra questions as attributes.", {
+        params: T.Object({ code: T.String(), format: T.String() }),
         querystring: plainQuerySchema,
         response: answers(serviceDefinitionSchema, 'service_definition'),
       }),
     },
     async (request, reply) => {
       const format = prepare(deps, request);
-      const { code } = request.params as { code: string };
+      const { code } = request.params;
       const definition = await getServiceDefinition(deps, context(request, reply), code);
       return send(reply, format, 'service_definition', definition);
     },
@@ -162,18 +170,18 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
           'at once (every service is realtime; no tokens). media_url is accepted but never fetched.',
         {
           consumes: ['application/x-www-form-urlencoded'],
+          params: formatParams,
           body: createBodySchema,
           response: answers(createdListSchema, 'service_requests'),
         },
       ),
     },
     async (request, reply) => {
-      const format = (request.params as { format: string }).format;
-      if (!formats.includes(format)) throw unknownFormat(format);
-      const body = (request.body ?? {}) as RawParams;
+      const format = formatOf(request.params.format);
+      const body = rawParams(request.body);
       checkJurisdiction(deps, body);
       const created = await createServiceRequest(deps, context(request, reply), body);
-      return send(reply, format as Format, 'service_requests', created);
+      return send(reply, format, 'service_requests', created);
     },
   );
 
@@ -186,12 +194,16 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
         'Public requests, newest first: by default those of the last 90 days, at most 1,000. No personal data. ' +
           'Extensions: extensions=true (detailed status, public history, district, supporters), page/page_size, ' +
           'updated_after/updated_before, bbox.',
-        { querystring: requestsQuerySchema, response: answers(requestListSchema, 'service_requests') },
+        {
+          params: formatParams,
+          querystring: requestsQuerySchema,
+          response: answers(requestListSchema, 'service_requests'),
+        },
       ),
     },
     async (request, reply) => {
       const format = prepare(deps, request);
-      const requests = await listServiceRequests(deps, context(request, reply), request.query as RawParams);
+      const requests = await listServiceRequests(deps, context(request, reply), request.query);
       return send(reply, format, 'service_requests', requests);
     },
   );
@@ -201,14 +213,15 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
     {
       ...read,
       schema: doc('GET Service Request', 'One public request (an array with one item).', {
+        params: T.Object({ id: T.String(), format: T.String() }),
         querystring: requestQuerySchema,
         response: answers(requestListSchema, 'service_requests'),
       }),
     },
     async (request, reply) => {
       const format = prepare(deps, request);
-      const { id } = request.params as { id: string };
-      const found = await getServiceRequest(deps, context(request, reply), id, request.query as RawParams);
+      const { id } = request.params;
+      const found = await getServiceRequest(deps, context(request, reply), id, request.query);
       return send(reply, format, 'service_requests', found);
     },
   );
@@ -220,12 +233,16 @@ async function open311Scope(app: FastifyInstance, deps: Deps): Promise<void> {
       schema: doc(
         'GET service_request_id from a token',
         'Every service is realtime, so no token is ever issued: each token is answered 404.',
-        { querystring: plainQuerySchema, response: answers(createdListSchema, 'service_requests') },
+        {
+          params: T.Object({ token: T.String(), format: T.String() }),
+          querystring: plainQuerySchema,
+          response: answers(createdListSchema, 'service_requests'),
+        },
       ),
     },
     async (request) => {
       prepare(deps, request);
-      return getToken((request.params as { token: string }).token);
+      return getToken(request.params.token);
     },
   );
 }

@@ -1,4 +1,5 @@
 import { Type as T, type TSchema } from '@sinclair/typebox';
+import { reportStatuses, statusSchema } from '../reports/core/statuses.js';
 
 /**
  * GeoReport v2 answers as schemas: they document the routes in OpenAPI and the tests check every JSON answer
@@ -49,9 +50,7 @@ export const serviceDefinitionSchema = T.Object(
 
 const extendedAttributesSchema = T.Object(
   {
-    detailed_status: T.Union(
-      ['received', 'forwarded', 'accepted', 'in_progress', 'done', 'rejected', 'external'].map((s) => T.Literal(s)),
-    ),
+    detailed_status: statusSchema(reportStatuses),
     status_history: T.Array(
       T.Object({ status: T.String(), note: nullable(T.String()), datetime: dateTime }, { additionalProperties: false }),
     ),

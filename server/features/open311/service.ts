@@ -1,6 +1,13 @@
 import type { Deps } from '../../platform/deps.js';
 import type { Language } from '../../platform/i18n.js';
-import { type Category, listCategories, selectableCategories } from '../reports/categories.js';
+import {
+  type Category,
+  categoriesChangedAt,
+  listCategories,
+  listCategoryKeywords,
+  selectableCategories,
+} from '../reports/core/categories.js';
+import { listPublicRequests } from '../reports/public/requests-service.js';
 import { notFound } from './errors.js';
 import { extensionsWanted, parseRequestFilter, type RawParams, single } from './params.js';
 import {
@@ -10,7 +17,6 @@ import {
   presentService,
   presentServiceDefinition,
 } from './present.js';
-import { selectCategoryKeywords, selectRequests, selectServicesChangedAt } from './queries.js';
 
 /** What every use case needs from the request: its language and a translator in it. */
 export interface Open311Context {
@@ -49,7 +55,7 @@ export async function listServices(deps: Deps, ctx: Open311Context): Promise<Ope
   const municipalityId = deps.config.municipality.id;
   const [{ all, services }, keywords] = await Promise.all([
     selectable(deps),
-    selectCategoryKeywords(deps.db, municipalityId),
+    listCategoryKeywords(deps, municipalityId),
   ]);
   const byId = new Map(all.map((c) => [c.id, c]));
   return services.map((c) =>
@@ -70,7 +76,7 @@ export async function getServiceDefinition(deps: Deps, ctx: Open311Context, code
 
 /** When services or definitions last changed (discovery changeset). */
 export function servicesChangedAt(deps: Deps): Promise<Date | null> {
-  return selectServicesChangedAt(deps.db, deps.config.municipality.id);
+  return categoriesChangedAt(deps, deps.config.municipality.id);
 }
 
 const presentOptions = (deps: Deps, ctx: Open311Context) => ({
@@ -89,7 +95,7 @@ export async function listServiceRequests(
 ): Promise<Open311Request[]> {
   const m = deps.config.municipality;
   const filter = parseRequestFilter(params, { municipalityId: m.id, timeZone: m.timeZone, now: deps.now() });
-  const rows = await selectRequests(deps.db, filter);
+  const rows = await listPublicRequests(deps, filter);
   const options = presentOptions(deps, ctx);
   return rows.map((row) => presentRequest(row, options));
 }
@@ -101,7 +107,7 @@ export async function getServiceRequest(
   reference: string,
   params: RawParams,
 ): Promise<Open311Request[]> {
-  const rows = await selectRequests(deps.db, {
+  const rows = await listPublicRequests(deps, {
     municipalityId: deps.config.municipality.id,
     references: [reference],
     limit: 1,

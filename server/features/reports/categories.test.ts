@@ -18,9 +18,9 @@ import {
   isSelectable,
   listCategories,
   selectableCategories,
-} from './categories.js';
-import { demoCategoriesFile, demoLandmarksFile, seedReportDemo } from './demo.js';
-import { submitReport } from './submit-service.js';
+} from './core/categories.js';
+import { demoCategoriesFile, demoLandmarksFile, seedReportDemo } from './demo/seed.js';
+import { submitReport } from './intake/submit-service.js';
 
 let t: TestApp;
 let mid: string;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CliCommand } from '../../platform/cli/types.js';
 import { AppError } from '../../platform/errors.js';
 import { cliActor } from '../audit/service.js';
-import { importReportCategories } from './categories-import.js';
+import { importReportCategories } from './core/categories-import.js';
 
 /** `import report-categories <file.json>`: the category tree with questions, upserted by code. */
 export const reportCoreCommands: CliCommand[] = [

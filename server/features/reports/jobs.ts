@@ -1,8 +1,8 @@
 import { Type as T } from '@sinclair/typebox';
 import { defineJob, type JobDefinition } from '../../platform/jobs/types.js';
-import { sendOverdueDigests } from './digest-service.js';
-import { notifyAboutEvent } from './notify-service.js';
-import { anonymiseDueReports, purgeDigestRecords } from './retention-service.js';
+import { purgeDigestRecords, sendOverdueDigests } from './notify/digest-service.js';
+import { notifyAboutEvent } from './notify/status-service.js';
+import { anonymiseDueReports } from './retention/service.js';
 
 /** Mails reporter and supporters about one public event; enqueued with the event, in its transaction. */
 export const notifyStatusJob = defineJob({

@@ -1,9 +1,10 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { Type } from '@sinclair/typebox';
 import { solveChallenge } from 'altcha-lib/v1';
-import { createAltchaChallenge } from '../../features/reports/altcha.js';
-import { seedReportDemo } from '../../features/reports/demo.js';
-import { type NewReportInput, notifyJob } from '../../features/reports/submit-service.js';
+import { notifyStatusJobName as notifyJob } from '../../features/reports/core/events.js';
+import { seedReportDemo } from '../../features/reports/demo/seed.js';
+import { createAltchaChallenge } from '../../features/reports/intake/altcha.js';
+import type { NewReportInput } from '../../features/reports/intake/submit-service.js';
 import { jobDefinitions } from '../../jobs.js';
 import type { Deps } from '../../platform/deps.js';
 import { defineJob, type JobDefinition } from '../../platform/jobs/types.js';

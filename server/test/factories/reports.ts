@@ -6,8 +6,9 @@ import {
   newStatusNonce,
   statusTokenFor,
   statusTokenKey,
-} from '../../features/reports/status-token.js';
-import { addWorkingDays } from '../../features/reports/working-days.js';
+} from '../../features/reports/core/status-token.js';
+import { isClosedStatus, type ReportStatus } from '../../features/reports/core/statuses.js';
+import { addWorkingDays } from '../../features/reports/core/working-days.js';
 import type { Deps } from '../../platform/deps.js';
 import { points } from './addresses.js';
 
@@ -70,7 +71,7 @@ export async function createExternalBody(deps: Deps, name: string, active = true
 
 export interface TestReportOverrides {
   categoryId?: number;
-  status?: 'received' | 'forwarded' | 'accepted' | 'in_progress' | 'done' | 'rejected' | 'external';
+  status?: ReportStatus;
   description?: string;
   /** The moderated public text (default none, as after submission). */
   publicDescription?: string | null;
@@ -122,7 +123,7 @@ export async function createReport(deps: Deps, overrides: TestReportOverrides = 
   const lat = overrides.lat ?? points.mitte.lat;
   const lon = overrides.lon ?? points.mitte.lon;
   const status = overrides.status ?? 'received';
-  const closed = ['done', 'rejected', 'external'].includes(status);
+  const closed = isClosedStatus(status);
   const district = await findDistrictAt(deps.db, m.id, lat, lon);
   const target = await deps.db.query<{ days: number }>(
     'SELECT target_working_days AS days FROM report_categories WHERE id = $1',
@@ -185,15 +186,16 @@ export async function createReport(deps: Deps, overrides: TestReportOverrides = 
       if (!rows[0]) continue;
       const id = Number(rows[0].id);
       await tx.query(
-        `INSERT INTO report_events (report_id, kind, status_to, public, created_at) VALUES ($1, 'created', 'received',
-         true, $2)`,
-        [id, createdAt],
+        `INSERT INTO report_events (municipality_id, report_id, kind, status_to, public, created_at)
+         VALUES ($3, $1, 'created', 'received', true, $2)`,
+        [id, createdAt, m.id],
       );
       for (let i = 0; i < (overrides.photos ?? 0); i++) {
         await tx.query(
-          `INSERT INTO report_photos (report_id, content_type, data, width, height, byte_size, review, sort)
-           VALUES ($1, 'image/jpeg', $2, 8, 6, $3, $4, $5)`,
-          [id, await photoBytes(), (await photoBytes()).length, overrides.photoReview ?? 'pending', i],
+          `INSERT INTO report_photos (municipality_id, report_id, content_type, data, width, height, byte_size, review,
+                                      sort)
+           VALUES ($6, $1, 'image/jpeg', $2, 8, 6, $3, $4, $5)`,
+          [id, await photoBytes(), (await photoBytes()).length, overrides.photoReview ?? 'pending', i, m.id],
         );
       }
       return { id, reference, statusToken };

@@ -1,0 +1,131 @@
+import type { Queryable } from '../../../platform/db.js';
+import { bulkInsert, type Column, iso } from './bulk-insert.js';
+
+// The one owner of report_supporters ("Das ist auch mein Anliegen"). The e-mail address is personal data.
+
+export interface SupporterInsert {
+  municipalityId: string;
+  reportId: number;
+  email: string | null;
+  notifyEmail: boolean;
+  language: string;
+  at: Date;
+}
+
+const supporterColumns: Column<SupporterInsert>[] = [
+  { name: 'municipality_id', type: 'text', value: (s) => s.municipalityId },
+  { name: 'report_id', type: 'bigint', value: (s) => s.reportId },
+  { name: 'email', type: 'text', value: (s) => s.email },
+  { name: 'notify_email', type: 'boolean', value: (s) => s.notifyEmail },
+  { name: 'language', type: 'text', value: (s) => s.language },
+  { name: 'created_at', type: 'timestamptz', value: (s) => iso(s.at) },
+];
+
+/** Adds supporters in one statement (one for a citizen, many for the demo). */
+export async function insertSupporters(tx: Queryable, supporters: readonly SupporterInsert[]): Promise<void> {
+  if (supporters.length === 0) return;
+  const insert = bulkInsert('report_supporters', supporterColumns, supporters);
+  await tx.query(insert.sql, insert.params);
+}
+
+/** Moves all supporters of one report to another; returns how many moved. */
+export async function moveSupporters(tx: Queryable, fromId: number, toId: number): Promise<number> {
+  const { rowCount } = await tx.query('UPDATE report_supporters SET report_id = $2 WHERE report_id = $1', [
+    fromId,
+    toId,
+  ]);
+  return rowCount;
+}
+
+/** Whether this e-mail address already follows the report (as its reporter or a supporter). */
+export async function followsReport(tx: Queryable, reportId: number, email: string): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM reports WHERE id = $1 AND lower(reporter_email) = lower($2)
+     UNION ALL SELECT 1 FROM report_supporters WHERE report_id = $1 AND lower(email) = lower($2) LIMIT 1`,
+    [reportId, email],
+  );
+  return rows.length > 0;
+}
+
+export interface SupporterRecipientRow {
+  id: number;
+  email: string;
+  language: string;
+}
+
+/** Supporters of a report who left an e-mail address and asked for updates. */
+export async function selectSupportersToNotify(db: Queryable, reportId: number): Promise<SupporterRecipientRow[]> {
+  const { rows } = await db.query<SupporterRecipientRow>(
+    `SELECT id, email, language FROM report_supporters
+      WHERE report_id = $1 AND notify_email AND email IS NOT NULL
+      ORDER BY id`,
+    [reportId],
+  );
+  return rows;
+}
+
+export interface SupporterMailStateRow {
+  id: number;
+  reference: string;
+  notify_email: boolean;
+}
+
+/** The supporter an unsubscribe-token hash belongs to (only while an address is stored). */
+export async function selectSupporterByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<SupporterMailStateRow | undefined> {
+  const { rows } = await db.query<SupporterMailStateRow>(
+    `SELECT s.id, r.reference, s.notify_email FROM report_supporters s JOIN reports r ON r.id = s.report_id
+      WHERE s.unsubscribe_token_hash = $1 AND s.email IS NOT NULL`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+/** Stops a supporter's mails; true when a row matched. */
+export async function updateSupporterUnsubscribed(db: Queryable, tokenHash: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE report_supporters SET notify_email = false WHERE unsubscribe_token_hash = $1 AND email IS NOT NULL`,
+    [tokenHash],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * The unsubscribe nonce of a supporter, set now (with the token's hash) when it has none yet; a concurrent first
+ * setter wins, and both then read its nonce.
+ */
+export async function ensureSupporterNonce(
+  db: Queryable,
+  s: { supporterId: number; nonce: string; tokenHash: string },
+): Promise<string> {
+  const { rows } = await db.query<{ nonce: string }>(
+    `UPDATE report_supporters
+        SET unsubscribe_nonce = COALESCE(unsubscribe_nonce, $2),
+            unsubscribe_token_hash = CASE WHEN unsubscribe_nonce IS NULL THEN $3 ELSE unsubscribe_token_hash END
+      WHERE id = $1
+      RETURNING unsubscribe_nonce AS nonce`,
+    [s.supporterId, s.nonce, s.tokenHash],
+  );
+  return (rows[0] as { nonce: string }).nonce;
+}
+
+/**
+ * Removes supporters' e-mail addresses and their unsubscribe-link nonce and hash (the rows stay: they are the
+ * supporter count); returns how many addresses.
+ */
+export async function clearSupporterEmails(tx: Queryable, reportId: number): Promise<number> {
+  await tx.query(
+    `UPDATE report_supporters SET unsubscribe_nonce = NULL, unsubscribe_token_hash = NULL
+      WHERE report_id = $1 AND email IS NULL AND (unsubscribe_nonce IS NOT NULL OR unsubscribe_token_hash IS NOT NULL)`,
+    [reportId],
+  );
+  const { rowCount } = await tx.query(
+    `UPDATE report_supporters SET email = NULL, notify_email = false, unsubscribe_nonce = NULL,
+            unsubscribe_token_hash = NULL
+      WHERE report_id = $1 AND email IS NOT NULL`,
+    [reportId],
+  );
+  return rowCount;
+}

@@ -1,0 +1,40 @@
+import { assetUrl } from '../../../../platform/views/assets.js';
+import type { PageContext } from '../../../../platform/views/context.js';
+
+/**
+ * The data attributes every map of client/reports-map.ts reads (start view, tiles or district outlines, control
+ * labels), from the municipality's configuration and the page's language. Spread them onto the element:
+ * `<div data-reports-map data-src="/api/reports/map.geojson?…" {...mapAttributes(ctx)}>`.
+ */
+export function mapAttributes(ctx: PageContext): Record<string, string> {
+  const { t } = ctx.i18n;
+  const m = ctx.municipality.map;
+  const attrs: Record<string, string> = {
+    'data-lat': String(m.lat),
+    'data-lon': String(m.lon),
+    'data-zoom': String(m.zoom),
+    // Without tiles the map draws the districts on a plain background, so it still works.
+    'data-districts': '/api/districts',
+    'data-label': t('reports.map.label'),
+    'data-msg-keys': t('reports.map.keys'),
+    'data-msg-zoom-in': t('reports.map.zoomIn'),
+    'data-msg-zoom-out': t('reports.map.zoomOut'),
+    'data-msg-count-one': t('reports.map.count', { count: 1 }),
+    'data-msg-count-other': t('reports.map.count', { count: 2 }),
+    'data-msg-none': t('reports.map.none'),
+    'data-msg-error': t('reports.map.error'),
+  };
+  if (m.tileUrl) attrs['data-tile-url'] = m.tileUrl;
+  if (m.tileAttribution) attrs['data-tile-attribution'] = m.tileAttribution;
+  return attrs;
+}
+
+/** Stylesheet and script a page with a map of reports adds to its Layout (`styles`, `scripts`). */
+export function reportsMapAssets(): { styles: string[]; scripts: string[] } {
+  return { styles: [assetUrl('reports.css')], scripts: [assetUrl('reports-map.js')] };
+}
+
+/** Stylesheet and script of the report form (it has its own map: the location picker). */
+export function reportFormAssets(): { styles: string[]; scripts: string[] } {
+  return { styles: [assetUrl('reports.css')], scripts: [assetUrl('report-form.js')] };
+}

@@ -1,0 +1,374 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../../test/browser.js';
+import { seedTestAddresses } from '../../../test/factories/addresses.js';
+import { reportsOf, seedFormCategories } from '../../../test/factories/report-form.js';
+import { createReport } from '../../../test/factories/reports.js';
+
+let browser: Browser;
+let server: LiveServer;
+let photo: string;
+let potholes: number;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([
+    launchBrowser(),
+    startServer({ env: { RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '1000' } }),
+  ]);
+  const deps = server.t.deps;
+  await seedTestAddresses(deps);
+  potholes = (await seedFormCategories(deps)).potholes;
+  await deps.db.query(
+    `INSERT INTO landmarks (municipality_id, name, name_key, lat, lon)
+     VALUES ($1, 'Kesselbrink', 'kesselbrink', 52.0225, 8.5365), ($1, 'Sparrenburg', 'sparrenburg', 52.0105, 8.5283)`,
+    [deps.config.municipality.id],
+  );
+  // A real photo, as a camera would leave it on disk.
+  photo = join(mkdtempSync(join(tmpdir(), 'bs-photo-')), 'schaden.jpg');
+  writeFileSync(
+    photo,
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#7a6' } })
+      .jpeg()
+      .toBuffer(),
+  );
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const url = (path: string) => `${server.url}${path}`;
+
+const reports = () => reportsOf(server.t);
+
+/** Category and description: the parts every path fills the same way. */
+async function chooseWaste(page: Page) {
+  await page.getByLabel('Wilder Müll').check();
+  // With JavaScript the category's questions appear in place.
+  await page.getByRole('group', { name: 'Welche Art von Abfall?' }).getByLabel('Sperrmüll').check();
+}
+
+/** The proof of work runs as soon as the form has the focus; sending waits for it anyway. */
+async function waitForProofOfWork(page: Page) {
+  await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 20_000 }).not.toBe('');
+}
+
+async function expectReceipt(page: Page): Promise<{ reference: string; statusPath: string }> {
+  const heading = page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Meldung' });
+  await heading.waitFor();
+  const reference = (await page.locator('[data-slot="reference"]').textContent()) ?? '';
+  expect(reference).toMatch(/^BI-\d{4}-\d{6}$/);
+  const statusPath = (await page.getByRole('link', { name: 'Bearbeitungsstand ansehen' }).getAttribute('href')) ?? '';
+  expect(statusPath).toMatch(/^\/meldungen\/status\/[\w-]{43}$/);
+  expect(await page.getByLabel('Persönlicher Link', { exact: true }).inputValue()).toBe(
+    `${server.t.config.publicUrl}${statusPath}`,
+  );
+  return { reference, statusPath };
+}
+
+describe('reporting with JavaScript', () => {
+  it('by map pin (mouse and keyboard, no tiles) with a photo: receipt, then the history behind the status link', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    await expectAccessible(page);
+    await chooseWaste(page);
+    await page.getByLabel('Auf der Karte zeigen').check();
+    const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
+    await map.waitFor();
+    // No tiles configured: the districts are drawn instead, so the map still means something.
+    await page.locator('.bs-map-district-label', { hasText: 'Mitte' }).waitFor();
+    await expectAccessible(page);
+
+    // Keyboard: the map takes the focus, arrow keys move it, Enter puts the pin in the middle.
+    await map.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('input[name="lat"]').inputValue()).not.toBe('');
+    // Mouse: a click moves the pin there.
+    const box = await map.boundingBox();
+    if (!box) throw new Error('map without a box');
+    // The test districts lie north of the start view's centre.
+    await page.mouse.click(box.x + box.width / 2 + 20, box.y + box.height / 2 - 40);
+    await page.locator('.bs-location-picker__status', { hasText: 'in der Nähe von' }).waitFor();
+    expect(await page.locator('input[name="locationMethod"]').inputValue()).toBe('map');
+
+    await page.getByLabel('Was ist los?').fill('Drei Sofas und ein Kühlschrank am Waldrand.');
+    await page.getByLabel('Fotos').setInputFiles(photo);
+    await waitForProofOfWork(page);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const { reference, statusPath } = await expectReceipt(page);
+    await expectAccessible(page);
+    const stored = (await reports()).find((r) => r.reference === reference);
+    // With JavaScript the proof of work was done: no screening needed.
+    expect(stored).toMatchObject({ location_method: 'map', needs_screening: false, photos: 1 });
+
+    await page.getByRole('link', { name: 'Bearbeitungsstand ansehen' }).click();
+    await page.waitForURL(url(statusPath));
+    await page.getByRole('heading', { level: 1, name: `Ihre Meldung ${reference}` }).waitFor();
+    expect(await page.locator('.bs-timeline').textContent()).toContain('Meldung eingegangen');
+    await expectAccessible(page);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('by address, chosen from the suggestions', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Adresse eingeben').check();
+    const input = page.getByRole('combobox', { name: 'Adresse', exact: true });
+    await input.focus();
+    await page.keyboard.type('herforder str 2');
+    await page.locator('[role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await input.inputValue()).toMatch(/^Herforder Straße 2/);
+    expect(await page.locator('input[name="addressId"]').inputValue()).toMatch(/^\d+$/);
+    await expectAccessible(page);
+    await page.getByLabel('Was ist los?').fill('Der Gehweg ist voller nasser Blätter.');
+    await waitForProofOfWork(page);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const { reference } = await expectReceipt(page);
+    expect((await reports()).find((r) => r.reference === reference)?.location_method).toBe('address');
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('by landmark, chosen from the suggestions', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    await chooseWaste(page);
+    await page.getByLabel('Bekannten Ort nennen').check();
+    const input = page.getByRole('combobox', { name: 'Bekannter Ort', exact: true });
+    await input.focus();
+    await page.keyboard.type('kessel');
+    await page.locator('[role="option"]', { hasText: 'Kesselbrink' }).waitFor();
+    await expectAccessible(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe('Kesselbrink');
+    await page.getByLabel('Was ist los?').fill('Bauschutt neben der Skateanlage.');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const { reference } = await expectReceipt(page);
+    expect((await reports()).find((r) => r.reference === reference)?.location_method).toBe('landmark');
+    await context.close();
+  });
+
+  it('shows what is missing beside the fields and in a summary that links to them', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    const before = (await reports()).length;
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Auf der Karte zeigen').check();
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const summary = page.locator('.bs-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a[href="#description"]').textContent()).toContain('Bitte beschreiben Sie den Mangel');
+    expect(await summary.locator('a[href="#location-picker"]').count()).toBe(1);
+    expect(await page.locator('#description').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    expect((await reports()).length).toBe(before);
+    await context.close();
+  });
+});
+
+describe('duplicates with JavaScript', () => {
+  it('offers an open report of the same kind nearby; "Das ist auch mein Anliegen" adds a supporter instead', async () => {
+    const existing = await createReport(server.t.deps, {
+      categoryId: potholes,
+      lat: 52.0201,
+      lon: 8.5392,
+      publicDescription: 'Tiefes Schlagloch vor der Einfahrt',
+    });
+    const before = (await reports()).length;
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    await page.getByLabel('Schlagloch').check();
+    await page.getByLabel('Adresse eingeben').check();
+    await page.getByRole('combobox', { name: 'Adresse', exact: true }).focus();
+    await page.keyboard.type('herforder str 22');
+    await page.locator('[role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const duplicates = page.getByRole('region', { name: 'Ähnliche Meldungen in der Nähe' });
+    await duplicates.waitFor();
+    expect(await duplicates.textContent()).toContain(`Schlagloch ${existing.reference}`);
+    expect(await duplicates.textContent()).toContain('Tiefes Schlagloch vor der Einfahrt');
+    await expectAccessible(page);
+    await page.getByLabel('E-Mail-Adresse').fill('nachbarin@example.org');
+    await duplicates.getByRole('button', { name: 'Das ist auch mein Anliegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Danke für Ihre Unterstützung' }).waitFor();
+    await expectAccessible(page);
+    const after = await reports();
+    expect(after.length).toBe(before); // no new report from the form
+    expect(after.find((r) => r.reference === existing.reference)?.supporter_count).toBe(1);
+    await context.close();
+  });
+});
+
+describe('offline', () => {
+  it('keeps a report made offline in the browser and sends it once when the network returns', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    await page.getByLabel('Straßenbeleuchtung').check();
+    await page.getByLabel('Auf der Karte zeigen').check();
+    const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
+    await map.waitFor();
+    await map.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Was ist los?').fill('Die Laterne vor dem Spielplatz ist dunkel.');
+    await page.getByLabel('Fotos').setInputFiles(photo);
+    await waitForProofOfWork(page);
+    const before = (await reports()).length;
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    await page.getByText('Ihre Meldung wird gesendet, sobald Sie wieder online sind').waitFor();
+    await expectAccessible(page);
+    expect((await reports()).length).toBe(before);
+
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/reports') && r.method() === 'POST');
+    await context.setOffline(false);
+    const request = await sent;
+    const { reference } = await expectReceipt(page);
+    const after = await reports();
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toMatchObject({ reference, photos: 1, needs_screening: false });
+
+    // A replay of the same request (same Idempotency-Key) gets the first answer and files nothing.
+    const headers = await request.allHeaders();
+    expect(headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    const replay = await fetch(url('/api/reports'), {
+      method: 'POST',
+      headers: { 'content-type': headers['content-type'] ?? '', 'idempotency-key': headers['idempotency-key'] ?? '' },
+      body: new Uint8Array(request.postDataBuffer() ?? Buffer.alloc(0)),
+    });
+    expect(replay.status).toBe(201);
+    expect(((await replay.json()) as { reference: string }).reference).toBe(reference);
+    expect((await reports()).length).toBe(before + 1);
+
+    // Nothing waits in the queue any more: a new page load sends nothing.
+    await page.goto(url('/melden'));
+    await page.waitForTimeout(300);
+    expect((await reports()).length).toBe(before + 1);
+    await context.close();
+  });
+});
+
+describe('offline with the service worker', () => {
+  it('opens the report form without a connection once seen online, and sends what was queued there', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    // A visit under the worker's control keeps the copy.
+    await page.reload();
+    const csrf = await page.locator('input[name="_csrf"]').inputValue();
+    await page.waitForTimeout(500);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Mangel melden' }).waitFor();
+    // The same page as seen last online (a page from the server would carry a new token).
+    expect(await page.locator('input[name="_csrf"]').inputValue()).toBe(csrf);
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Auf der Karte zeigen').check();
+    const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
+    await map.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Was ist los?').fill('Laub im Keller-Lichtschacht, ohne Netz gemeldet.');
+    const before = (await reports()).length;
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    await page.getByText('Ihre Meldung wird gesendet, sobald Sie wieder online sind').waitFor();
+
+    await context.setOffline(false);
+    const { reference } = await expectReceipt(page);
+    const after = await reports();
+    expect(after.length).toBe(before + 1);
+    // Made offline, so without proof of work: accepted, screened before it is public.
+    expect(after.find((r) => r.reference === reference)).toMatchObject({
+      location_method: 'map',
+      needs_screening: true,
+    });
+    await context.close();
+  });
+});
+
+describe('reporting without JavaScript', () => {
+  it('by address with a photo: category step, place check, receipt page, status link', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(url('/melden'));
+    await expectAccessible(page);
+    await page.getByLabel('Wilder Müll').check();
+    await page.getByRole('button', { name: 'Weiter: Fragen zu dieser Art anzeigen' }).click();
+    const question = page.getByRole('group', { name: 'Welche Art von Abfall?' });
+    await question.waitFor();
+    await expectAccessible(page);
+    await question.getByLabel('Hausmüll').check();
+    await page.getByLabel('Adresse', { exact: true }).fill('Detmolder Straße 3');
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    await page.getByText('Detmolder Straße 3, Stadtbezirk Mitte').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Was ist los?').fill('Zwei Müllsäcke an der Bushaltestelle.');
+    await page.getByLabel('Fotos').setInputFiles(photo);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    await page.waitForURL(url('/meldungen/eingang'));
+    const { reference, statusPath } = await expectReceipt(page);
+    await expectAccessible(page);
+    const stored = (await reports()).find((r) => r.reference === reference);
+    // No proof of work without JavaScript: accepted all the same, screened before it is public.
+    expect(stored).toMatchObject({ location_method: 'address', needs_screening: true, photos: 1 });
+    await page.getByRole('link', { name: 'Bearbeitungsstand ansehen' }).click();
+    await page.waitForURL(url(statusPath));
+    expect(await page.locator('.bs-timeline').textContent()).toContain('Meldung eingegangen');
+    await expectAccessible(page);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('by coordinates and by landmark, straight to sending', async () => {
+    const { page, context } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(url('/melden'));
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Breitengrad').fill('52,05');
+    await page.getByLabel('Längengrad').fill('8.55');
+    await page.getByLabel('Was ist los?').fill('Laub verstopft den Gully.');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const first = await expectReceipt(page);
+
+    await page.goto(url('/melden'));
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Bekannter Ort', { exact: true }).fill('Sparrenburg');
+    await page.getByLabel('Was ist los?').fill('Laub auf der Treppe zur Burg.');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const second = await expectReceipt(page);
+    const all = await reports();
+    expect(all.find((r) => r.reference === first.reference)?.location_method).toBe('coordinates');
+    expect(all.find((r) => r.reference === second.reference)?.location_method).toBe('landmark');
+    await context.close();
+  });
+
+  it('shows errors with every value kept and asks for the photo again', async () => {
+    const { page, context } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(url('/melden'));
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Adresse', { exact: true }).fill('Xylophonweg 3');
+    await page.getByLabel('E-Mail-Adresse').fill('erika@example.org');
+    await page.getByLabel('Fotos').setInputFiles(photo);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const summary = page.locator('.bs-error-summary');
+    await summary.waitFor();
+    for (const anchor of ['#address', '#description', '#consent']) {
+      expect(await summary.locator(`a[href="${anchor}"]`).count(), anchor).toBe(1);
+    }
+    expect(await page.getByLabel('E-Mail-Adresse').inputValue()).toBe('erika@example.org');
+    expect(await page.getByText('Bitte wählen Sie Ihr Foto noch einmal aus').count()).toBe(1);
+    await expectAccessible(page);
+    await context.close();
+  });
+});

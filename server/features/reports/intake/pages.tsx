@@ -1,0 +1,271 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App, Deps } from '../../../platform/deps.js';
+import { AppError, type FieldErrors, notFound } from '../../../platform/errors.js';
+import { type PageContext, pageContext } from '../../../platform/views/context.js';
+import { addHomeModule } from '../../../platform/views/registry.js';
+import { sendHtml } from '../../../platform/views/render.js';
+import { type Category, isSelectable, listCategories } from '../core/categories.js';
+import {
+  formBodySchema,
+  multipartBodySchema,
+  pageQuerySchema,
+  single,
+  tokenParamsSchema,
+} from '../core/page-schemas.js';
+import { maxPhotos } from '../core/photos.js';
+import { statusPathFor } from '../core/status-token.js';
+import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
+import { privatePage } from '../core/views/private-page.js';
+import {
+  type CitizenFormValues,
+  emptyValues,
+  readPhotos,
+  readValues,
+  toNewReport,
+  type UploadedFile,
+  uploadErrors,
+} from './citizen-form.js';
+import { previewLocation } from './citizen-location.js';
+import { findNearbyOpenReports } from './nearby.js';
+import { findReportByStatusToken } from './reporter-view.js';
+import { submitReport } from './submit-service.js';
+import { addSupporter } from './supporters.js';
+import { errorKey } from './validation.js';
+import { type ReportFormData, ReportFormPage } from './views/form-page.js';
+import { ReceiptPage } from './views/receipt.js';
+import { StatusPage } from './views/status-page.js';
+import { SupportedPage } from './views/supported-page.js';
+
+const receiptCookie = 'bs_receipt';
+const receiptPath = '/meldungen/eingang';
+const referencePattern = /^[A-Z]{1,4}-\d{4}-\d{6}$/;
+
+/** Keeps each photo with its size problem instead of failing the request, so the form can say which. */
+async function onFile(part: MultipartFile): Promise<void> {
+  const data = await part.toBuffer();
+  const file: UploadedFile = { filename: part.filename, data, truncated: part.file.truncated };
+  (part as unknown as { value: UploadedFile }).value = file;
+}
+
+/** Field messages as sentences: the service's are i18n keys (also of catalogues the form helpers do not know). */
+function translate(ctx: PageContext, errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, ctx.i18n.t(message, { defaultValue: message })]),
+  );
+}
+
+/** Citizen pages of the Mängelmelder: the report form with its no-JavaScript steps, receipt, status link, support. */
+export default async function reportCitizenPages(app: App, deps: Deps): Promise<void> {
+  const municipalityId = deps.config.municipality.id;
+  const https = deps.config.publicUrl.startsWith('https://');
+  const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
+  const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
+  addHomeModule(app, { href: '/melden', titleKey: 'reports.module.title', textKey: 'reports.module.text', order: 20 });
+
+  /** The form as data: categories, the chosen one, the retention period its consent text states. */
+  async function formData(
+    values: CitizenFormValues,
+    extra: Partial<ReportFormData> = {},
+  ): Promise<ReportFormData & { chosen?: Category }> {
+    const categories = await listCategories(deps, municipalityId);
+    const found = categories.find((c) => c.code === values.category);
+    const chosen = found && isSelectable(found, categories) ? found : undefined;
+    const leaves = categories.filter((c) => isSelectable(c, categories));
+    const retentionDays =
+      chosen?.retentionDaysAfterClose ?? Math.max(91, ...leaves.map((c) => c.retentionDaysAfterClose));
+    return {
+      values,
+      errors: {},
+      categories,
+      chosen,
+      photosDropped: 0,
+      retentionDays,
+      retentionMaxDays: deps.config.reports.retentionMaxDays,
+      photoMaxBytes: deps.config.reports.photoMaxBytes,
+      ...extra,
+    };
+  }
+
+  function renderForm(request: FastifyRequest, reply: FastifyReply, data: ReportFormData, status = 200) {
+    const ctx = pageContext(request, reply);
+    return sendHtml(
+      reply,
+      <ReportFormPage ctx={ctx} data={{ ...data, errors: translate(ctx, data.errors) }} />,
+      status,
+    );
+  }
+
+  app.get('/melden', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
+    const values = emptyValues();
+    const preset = single(request.query.category);
+    if (preset !== undefined) values.category = preset.slice(0, 63);
+    return renderForm(request, reply, await formData(values));
+  });
+
+  // Pages shown after a POST (a step, an error) link their language switch to their own URL: back to the form.
+  for (const path of ['/melden/schritt', '/melden/unterstuetzen']) {
+    app.get(path, { schema: { hide: true } }, async (request, reply) => {
+      const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.redirect(`/melden${search}`, 303);
+    });
+  }
+
+  app.get(receiptPath, { schema: { hide: true } }, async (request, reply) => {
+    const raw = request.cookies[receiptCookie];
+    const unsigned = raw ? request.unsignCookie(raw) : undefined;
+    if (!unsigned?.valid || !unsigned.value) return reply.redirect('/melden', 303);
+    let receipt: { r: string; p: string; m?: boolean };
+    try {
+      receipt = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8'));
+    } catch {
+      return reply.redirect('/melden', 303);
+    }
+    privatePage(reply);
+    const ctx = pageContext(request, reply);
+    const statusUrl = new URL(receipt.p, deps.config.publicUrl).toString();
+    return sendHtml(
+      reply,
+      <ReceiptPage ctx={ctx} reference={receipt.r} statusPath={receipt.p} statusUrl={statusUrl} mailed={receipt.m} />,
+    );
+  });
+
+  const statusPage = { hide: true, params: tokenParamsSchema, querystring: pageQuerySchema };
+  app.get('/meldungen/status/:token', { schema: statusPage, config: reads }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params;
+    const report = await findReportByStatusToken(deps, token);
+    if (!report) throw notFound('Report');
+    const state = await reporterMailState(deps, token);
+    const shown = single(request.query.email);
+    const notice = (['stopped', 'resumed'] as const).find((n) => n === shown);
+    const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
+    return sendHtml(
+      reply,
+      <StatusPage ctx={pageContext(request, reply)} report={report} {...(mail ? { mail } : {})} />,
+    );
+  });
+
+  // Status mails off (or on again) from the status page; back to it with a notice.
+  const mailForm = { hide: true, params: tokenParamsSchema, body: formBodySchema };
+  app.post('/meldungen/status/:token/email', { schema: mailForm, config: writes }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params;
+    const notify = request.body.notify === 'on';
+    await setReporterNotify(deps, token, notify);
+    return reply.redirect(`${statusPathFor(token)}?email=${notify ? 'resumed' : 'stopped'}`, 303);
+  });
+
+  app.get('/melden/unterstuetzt', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
+    const query = request.query;
+    const reference = single(query.meldung) ?? '';
+    if (!referencePattern.test(reference)) throw notFound('Report');
+    const ctx = pageContext(request, reply);
+    return sendHtml(reply, <SupportedPage ctx={ctx} reference={reference} mailed={query.mail === '1'} />);
+  });
+
+  // Multipart only here (photos); the CSRF token travels as the form's `_csrf` field, which the parser puts into
+  // the body before the page scope's CSRF check runs (preValidation comes before preHandler).
+  const multipartForm = { hide: true, body: multipartBodySchema };
+  await app.register(async (forms: App) => {
+    await forms.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      onFile,
+      throwFileSizeLimit: false,
+      // One more file than allowed, so "too many" is a message beside the field, not a refused request.
+      limits: { fileSize: deps.config.reports.photoMaxBytes, files: maxPhotos + 1, fields: 200, fieldSize: 100_000 },
+    });
+
+    // The no-JavaScript steps: questions of the chosen category; the place checked, with nearby open reports.
+    forms.post('/melden/schritt', { schema: multipartForm, config: reads }, async (request, reply) => {
+      const body = request.body;
+      const values = readValues(body);
+      const photos = readPhotos(body);
+      const data = await formData(values, { photosDropped: photos.length });
+      const errors: FieldErrors = {};
+      if (body.step === 'location') {
+        const place = await previewLocation(deps, values, errors);
+        if (place) {
+          data.preview = { label: place.label, district: place.district };
+          if (data.chosen) {
+            data.duplicates = await findNearbyOpenReports(deps, municipalityId, data.chosen.code, place.lat, place.lon);
+            values.duplicatesShown = true;
+          }
+        }
+      } else if (!data.chosen) {
+        errors.category = errorKey('category_unknown');
+      }
+      return renderForm(request, reply, { ...data, errors }, Object.keys(errors).length > 0 ? 400 : 200);
+    });
+
+    forms.post('/melden', { schema: multipartForm, config: writes }, async (request, reply) => {
+      const body = request.body;
+      const values = readValues(body);
+      const photos = readPhotos(body);
+      const data = await formData(values, { photosDropped: photos.length });
+      const errors: FieldErrors = {};
+      uploadErrors(photos, errors);
+      if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...data, errors }, 400);
+
+      // Open reports of the same kind nearby are shown once before anything is filed.
+      if (!values.duplicatesShown && data.chosen) {
+        const place = await previewLocation(deps, values, {});
+        const nearby = place
+          ? await findNearbyOpenReports(deps, municipalityId, data.chosen.code, place.lat, place.lon)
+          : [];
+        if (nearby.length > 0) {
+          values.duplicatesShown = true;
+          return renderForm(request, reply, { ...data, duplicates: nearby, notice: 'duplicates' });
+        }
+      }
+
+      const input = toNewReport(values, data.chosen, photos, request.i18n.lang, errors);
+      if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...data, errors }, 400);
+      let result: Awaited<ReturnType<typeof submitReport>>;
+      try {
+        result = await submitReport(deps, municipalityId, input, { idempotencyKey: values.idempotencyKey });
+      } catch (err) {
+        if (!(err instanceof AppError) || !err.details) throw err;
+        // A key used for another report (a changed form sent again after success): the next send gets a new one.
+        if (err.code === 'conflict') values.idempotencyKey = emptyValues().idempotencyKey;
+        return renderForm(request, reply, { ...data, errors: err.details }, err.status);
+      }
+      const mailed = !!values.email && values.notifyEmail;
+      const cookie = Buffer.from(JSON.stringify({ r: result.reference, p: result.statusPath, m: mailed })).toString(
+        'base64url',
+      );
+      // The receipt page reads the link from a short-lived cookie, so the token is in no URL the browser sends on.
+      reply.setCookie(receiptCookie, cookie, {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: https,
+        path: receiptPath,
+        maxAge: 60 * 60,
+      });
+      return reply.redirect(receiptPath, 303);
+    });
+
+    forms.post('/melden/unterstuetzen', { schema: multipartForm, config: writes }, async (request, reply) => {
+      const body = request.body;
+      const values = readValues(body);
+      const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
+      if (!referencePattern.test(reference)) throw notFound('Report');
+      try {
+        await addSupporter(deps, municipalityId, reference, {
+          email: values.email || undefined,
+          notifyEmail: values.notifyEmail,
+          language: request.i18n.lang,
+          proofOfWork: values.altcha || undefined,
+        });
+      } catch (err) {
+        if (!(err instanceof AppError) || !err.details) throw err;
+        const photos = readPhotos(body);
+        const data = await formData(values, { photosDropped: photos.length, errors: err.details });
+        return renderForm(request, reply, data, err.status);
+      }
+      const mail = values.email && values.notifyEmail ? '&mail=1' : '';
+      return reply.redirect(`/melden/unterstuetzt?meldung=${encodeURIComponent(reference)}${mail}`, 303);
+    });
+  });
+}

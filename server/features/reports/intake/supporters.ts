@@ -1,0 +1,67 @@
+import type { Deps } from '../../../platform/deps.js';
+import { AppError, type FieldErrors } from '../../../platform/errors.js';
+import { appendEvent } from '../core/events.js';
+import { addSupporterCount } from '../core/reports-queries.js';
+import { isOpenStatus } from '../core/statuses.js';
+import { insertSupporters } from '../core/supporters-queries.js';
+import { checkAltcha, markAltchaUsed } from './altcha.js';
+import { selectReportForSupport } from './queries.js';
+import { cleanLine, errorKey, isEmail } from './validation.js';
+
+export interface SupporterInput {
+  email?: string;
+  notifyEmail: boolean;
+  language: 'de' | 'en';
+  /** ALTCHA payload; optional (pages without JavaScript), but checked and used up when given. */
+  proofOfWork?: string;
+}
+
+/**
+ * "Das ist auch mein Anliegen": adds a supporter to an open report (supporter row, count + 1, an internal
+ * 'supporter' event) in one transaction. Throws not_found (unknown, hidden or abusive report), conflict (closed or
+ * merged), validation_failed (email, altcha).
+ */
+export async function addSupporter(
+  deps: Deps,
+  municipalityId: string,
+  reference: string,
+  input: SupporterInput,
+): Promise<{ supporterCount: number }> {
+  const errors: FieldErrors = {};
+  const email = cleanLine(input.email) || null;
+  if (email && !isEmail(email)) errors.email = errorKey('email_invalid');
+  let signature: string | null = null;
+  const pow = input.proofOfWork?.trim();
+  if (pow) {
+    const check = await checkAltcha(deps, pow);
+    if (check.ok) signature = check.signature;
+    else errors.altcha = errorKey(check.reason === 'expired' ? 'altcha_expired' : 'altcha_invalid');
+  }
+  if (Object.keys(errors).length > 0) throw new AppError('validation_failed', 'The request has invalid fields', errors);
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const report = await selectReportForSupport(tx, municipalityId, reference);
+    if (!report || report.hidden || report.abusive) throw new AppError('not_found', 'Report not found');
+    if (report.merged_into_id !== null || !isOpenStatus(report.status)) {
+      throw new AppError('conflict', 'This report is closed and takes no supporters', {
+        report: errorKey('report_closed'),
+      });
+    }
+    if (signature && !(await markAltchaUsed(tx, signature, now))) {
+      throw new AppError('validation_failed', 'The request has invalid fields', { altcha: errorKey('altcha_used') });
+    }
+    await insertSupporters(tx, [
+      {
+        municipalityId,
+        reportId: report.id,
+        email,
+        notifyEmail: input.notifyEmail && email !== null,
+        language: input.language,
+        at: now,
+      },
+    ]);
+    const supporterCount = await addSupporterCount(tx, report.id, 1, now);
+    await appendEvent(tx, { municipalityId, reportId: report.id, kind: 'supporter', public: false, at: now });
+    return { supporterCount };
+  });
+}

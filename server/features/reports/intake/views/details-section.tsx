@@ -1,0 +1,81 @@
+import { maxPhotos } from '../../core/photos.js';
+import { limits } from '../validation.js';
+import { describedBy, FieldMessage, type SectionProps } from './parts.js';
+
+interface DetailsSectionProps extends SectionProps {
+  /** Photos that came with a form that is shown again: they must be chosen again. */
+  photosDropped: number;
+  photoMaxBytes: number;
+}
+
+/** Section 3: what is wrong (at most 4,000 characters; the script adds a live counter) and up to three photos. */
+export function DetailsSection({ ctx, values, errors, photosDropped, photoMaxBytes }: DetailsSectionProps) {
+  const { t } = ctx.i18n;
+  const descriptionError = errors.description;
+  const photoError = errors.photos ?? Object.entries(errors).find(([k]) => k.startsWith('photos.'))?.[1];
+  const mb = ctx.i18n.number(Math.floor(photoMaxBytes / (1024 * 1024)));
+  return (
+    <fieldset class="kern-fieldset bs-report-section">
+      <legend class="kern-heading-medium bs-report-section__title">{t('reports.form.details.legend')}</legend>
+      <div class={`kern-form-input${descriptionError ? ' kern-form-input--error' : ''}`}>
+        <label class="kern-label" for="description">
+          {t('reports.form.details.description')}
+        </label>
+        <div class="kern-hint" id="description-hint">
+          {t('reports.form.details.descriptionHint', { max: ctx.i18n.number(limits.description) })}
+        </div>
+        <textarea
+          class={`kern-form-input__input bs-report-description${descriptionError ? ' kern-form-input__input--error' : ''}`}
+          id="description"
+          name="description"
+          rows={6}
+          maxLength={limits.description}
+          data-char-count
+          data-msg-left-one={t('reports.form.details.charsLeft', { count: 1 })}
+          data-msg-left-other={t('reports.form.details.charsLeft', { count: 2 })}
+          data-msg-over={t('reports.form.details.charsOver')}
+          aria-describedby={describedBy('description-hint', descriptionError && 'description-error')}
+          aria-invalid={descriptionError ? 'true' : undefined}
+        >
+          {values.description}
+        </textarea>
+        <FieldMessage ctx={ctx} id="description-error" message={descriptionError} />
+      </div>
+      <div class={`kern-form-input${photoError ? ' kern-form-input--error' : ''}`}>
+        <label class="kern-label" for="photos">
+          {t('reports.form.details.photos')}
+          <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
+        </label>
+        <div class="kern-hint" id="photos-hint">
+          {t('reports.form.details.photosHint', { max: maxPhotos, mb })}
+        </div>
+        {photosDropped > 0 && (
+          <p class="kern-body bs-report-again" id="photos-again">
+            <span class="kern-icon kern-icon--warning" aria-hidden="true" />
+            <span>{t('reports.form.details.photosAgain', { count: photosDropped })}</span>
+          </p>
+        )}
+        <input
+          class={`kern-form-input__input bs-report-photos${photoError ? ' kern-form-input__input--error' : ''}`}
+          id="photos"
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          data-max-files={String(maxPhotos)}
+          data-max-bytes={String(photoMaxBytes)}
+          data-msg-too-many={t('reports-core.errors.photos_too_many')}
+          data-msg-too-large={t('reports-core.errors.photo_too_large')}
+          data-msg-not-image={t('reports-core.errors.photo_not_image')}
+          aria-describedby={describedBy(
+            'photos-hint',
+            photosDropped > 0 && 'photos-again',
+            photoError && 'photos-error',
+          )}
+          aria-invalid={photoError ? 'true' : undefined}
+        />
+        <FieldMessage ctx={ctx} id="photos-error" message={photoError} />
+      </div>
+    </fieldset>
+  );
+}

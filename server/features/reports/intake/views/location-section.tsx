@@ -1,0 +1,200 @@
+import { Notice } from '../../../../platform/views/admin-layout.js';
+import { AddressField } from '../../../addresses/views/address-field.js';
+import { mapAttributes } from '../../core/views/map-attributes.js';
+import { describedBy, FieldMessage, type SectionProps, StepButton } from './parts.js';
+
+/** Where the location was found on the no-JavaScript "check" step. */
+export interface LocationPreview {
+  label: string;
+  district: string | null;
+}
+
+interface LocationSectionProps extends SectionProps {
+  preview?: LocationPreview;
+}
+
+/**
+ * Section 2: three equal ways to say where: a map pin (with "use my position"), an address, a landmark.
+ * Without JavaScript all fields are shown at once (address, landmark, optional coordinates) and any one is
+ * enough; the script turns the ways into a choice and shows one at a time, the map first.
+ */
+export function LocationSection({ ctx, values, errors, preview }: LocationSectionProps) {
+  const { t } = ctx.i18n;
+  const error = errors.location;
+  const method = values.locationMethod;
+  const choice = (value: string, label: string) => (
+    <div class="kern-form-check">
+      <input
+        class="kern-form-check__radio"
+        type="radio"
+        id={`location-way-${value}`}
+        name="locationWay"
+        value={value}
+        checked={(method === 'gps' ? 'map' : method) === value}
+      />
+      <label class="kern-label" for={`location-way-${value}`}>
+        {label}
+      </label>
+    </div>
+  );
+  return (
+    <fieldset
+      class={`kern-fieldset bs-report-section${error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={describedBy('location-hint', error && 'location')}
+      id="location-section"
+    >
+      <legend class="kern-heading-medium bs-report-section__title">{t('reports.form.location.legend')}</legend>
+      <div class="kern-hint" id="location-hint">
+        <span data-nojs-only>{t('reports.form.location.hintNoScript')}</span>
+        <span data-js-only hidden>
+          {t('reports.form.location.hint')}
+        </span>
+      </div>
+      <FieldMessage ctx={ctx} id="location" message={error} focusable />
+      <input type="hidden" name="locationMethod" value={method} />
+      <fieldset class="kern-fieldset bs-location-choice" data-location-choice hidden>
+        <legend class="kern-label">{t('reports.form.location.choose')}</legend>
+        <div class="kern-fieldset__body bs-location-choice__options">
+          {choice('map', t('reports.form.location.wayMap'))}
+          {choice('address', t('reports.form.location.wayAddress'))}
+          {choice('landmark', t('reports.form.location.wayLandmark'))}
+        </div>
+      </fieldset>
+      <div class="bs-location-way" data-location-way="map" hidden>
+        <div
+          class="bs-location-picker"
+          id="location-picker"
+          tabindex={-1}
+          {...mapAttributes(ctx)}
+          data-label={t('reports.form.location.mapLabel')}
+          data-location-picker
+          data-lat-input="lat"
+          data-lon-input="lon"
+          data-method-input="locationMethod"
+          data-reverse="/api/addresses/reverse"
+          data-msg-locate={t('reports.form.location.locate')}
+          data-msg-locating={t('reports.form.location.locating')}
+          data-msg-locate-failed={t('reports.form.location.locateFailed')}
+          data-msg-center={t('reports.form.location.centre')}
+          data-msg-marker={t('reports.form.location.marker')}
+          data-msg-chosen={t('reports.form.location.chosen')}
+          data-msg-chosen-near={t('reports.form.location.chosenNear')}
+          data-msg-outside={t('reports-core.errors.outside_municipality')}
+          data-msg-instructions={t('reports.form.location.mapInstructions')}
+        />
+      </div>
+      <div class="bs-location-way" data-location-way="address">
+        <AddressField
+          ctx={ctx}
+          name="address"
+          label={t('reports.form.location.address')}
+          hint={t('reports.form.location.addressHint')}
+          value={values.address}
+          error={errors.address ? t(errors.address, { defaultValue: errors.address }) : undefined}
+          idField={{ name: 'addressId', value: values.addressId }}
+        />
+      </div>
+      <div class="bs-location-way" data-location-way="landmark">
+        <LandmarkField ctx={ctx} value={values.landmark} error={errors.landmark} />
+      </div>
+      <div class="bs-location-way" data-location-way="coordinates" data-nojs-only>
+        <fieldset class="kern-fieldset bs-coordinates">
+          <legend class="kern-label">
+            {t('reports.form.location.coordinates')}
+            <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
+          </legend>
+          <div class="kern-hint" id="coordinates-hint">
+            {t('reports.form.location.coordinatesHint')}
+          </div>
+          <div class="kern-fieldset__body bs-coordinates__fields">
+            <CoordinateField ctx={ctx} name="lat" value={values.lat} error={errors.lat} />
+            <CoordinateField ctx={ctx} name="lon" value={values.lon} error={errors.lon} />
+          </div>
+        </fieldset>
+      </div>
+      {preview && (
+        <Notice kind="success" title={t('reports.form.location.found')}>
+          <p class="kern-body" data-location-preview>
+            {preview.district
+              ? t('reports.form.location.foundInDistrict', { place: preview.label, district: preview.district })
+              : preview.label}
+          </p>
+        </Notice>
+      )}
+      <StepButton label={t('reports.form.location.next')} step="location" target="location-section" />
+    </fieldset>
+  );
+}
+
+function CoordinateField({
+  ctx,
+  name,
+  value,
+  error,
+}: {
+  ctx: SectionProps['ctx'];
+  name: 'lat' | 'lon';
+  value: string;
+  error?: string;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name}>
+        {t(`reports.form.location.${name}`)}
+      </label>
+      <input
+        class={`kern-form-input__input bs-coordinate${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        spellcheck={false}
+        maxLength={20}
+        value={value}
+        aria-describedby={describedBy('coordinates-hint', error && `${name}-error`)}
+        aria-invalid={error ? 'true' : undefined}
+      />
+      <FieldMessage ctx={ctx} id={`${name}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A free-text landmark; with JavaScript it suggests known places from /api/landmarks (the address combobox). */
+function LandmarkField({ ctx, value, error }: { ctx: SectionProps['ctx']; value: string; error?: string }) {
+  const { t } = ctx.i18n;
+  return (
+    <div
+      class={`kern-form-input bs-address-field${error ? ' kern-form-input--error' : ''}`}
+      data-address-autocomplete=""
+      data-source="/api/landmarks"
+      data-min-chars="2"
+      data-list-label={t('reports.form.location.landmarkList')}
+      data-msg-one={t('reports.form.location.landmarkResults', { count: 1 })}
+      data-msg-other={t('reports.form.location.landmarkResults', { count: 2 })}
+      data-msg-none={t('reports.form.location.landmarkNone')}
+      data-msg-error={t('addresses.autocomplete.unavailable')}
+      data-landmark-field
+    >
+      <label class="kern-label" for="landmark" id="landmark-label">
+        {t('reports.form.location.landmark')}
+      </label>
+      <div class="kern-hint" id="landmark-hint">
+        {t('reports.form.location.landmarkHint')}
+      </div>
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id="landmark"
+        name="landmark"
+        type="text"
+        value={value}
+        maxLength={300}
+        autocomplete="off"
+        aria-describedby={describedBy('landmark-hint', error && 'landmark-error')}
+        aria-invalid={error ? 'true' : undefined}
+      />
+      <FieldMessage ctx={ctx} id="landmark-error" message={error} />
+    </div>
+  );
+}
