@@ -102,6 +102,11 @@ describe('start', () => {
     expect(ready.url).toMatch(/^http:\/\/localhost:\d+$/);
     expect(ready.msg).toBe(`Bürgerservice is ready: ${ready.url} (back office: ${ready.url}/admin)`);
     expect(ready.adminUrl).toBe(`${ready.url}/admin`);
+    // Progress before the ready line, so that a first start does not look hung.
+    const messages = p.lines.map((l) => String(l.msg));
+    expect(messages.indexOf('opening the database')).toBeGreaterThanOrEqual(0);
+    expect(messages.indexOf('database migrated')).toBeGreaterThan(messages.indexOf('opening the database'));
+    expect(messages.indexOf('database migrated')).toBeLessThan(messages.indexOf(String(ready.msg)));
     if (target) expect(p.lines.some((l) => l.msg === 'database reachable')).toBe(true);
     const res = await fetch(`${ready.url}/ready`);
     expect(res.status).toBe(200);

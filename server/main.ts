@@ -39,8 +39,12 @@ export interface Server {
 export async function start(options: StartOptions = {}): Promise<Server> {
   const started = performance.now();
   const config = loadConfig(options.env ?? process.env);
-  const db = await openDbAtStart(config, createLogger(config));
-  await migrate(db);
+  const log = createLogger(config);
+  // Progress lines, so that a first start (migrations, demo data) does not look hung.
+  log.info({ engine: config.databaseUrl ? 'postgres' : 'pglite' }, 'opening the database');
+  const db = await openDbAtStart(config, log);
+  const migrations = await migrate(db);
+  log.info({ applied: migrations.length }, 'database migrated');
   await options.afterMigrate?.(db);
   await upsertMunicipality(db, config.municipality);
   const now = () => new Date();
@@ -48,7 +52,10 @@ export async function start(options: StartOptions = {}): Promise<Server> {
   const deps: Deps = { config, db, jobs: queue, now };
   await queue.install();
   const app = await buildApp(deps);
-  if (config.demoData) await seedDemoIfEmpty(deps, app.logger);
+  if (config.demoData) {
+    log.info('demo data: loading it unless already present (on a first start this takes a little while)');
+    await seedDemoIfEmpty(deps, app.logger);
+  }
 
   if (config.roles.includes('worker')) await queue.startWorker(app.logger);
   if (config.roles.includes('scheduler')) await queue.startScheduler(app.logger);

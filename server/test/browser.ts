@@ -1,26 +1,23 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildTestApp, type TestApp } from './app.js';
+import { launchOptions } from './chromium.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The one Chromium the browser tests of a run share (see browser-setup.ts); unset when run otherwise. */
+    browserWsEndpoint?: string;
+  }
+}
 
-/** Debian's Chromium, headless, with no background traffic to the internet. */
+/**
+ * The run's shared Chromium (one launch for all browser test files; each test opens its own contexts, which share
+ * nothing), or a Chromium of its own when no shared one was provided. `close()` only disconnects from a shared one.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const endpoint = inject('browserWsEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(launchOptions);
 }
 
 export interface LiveServer {
@@ -54,6 +51,8 @@ export async function openPage(
     locale: options.locale ?? 'de-DE',
     serviceWorkers: options.javaScript === false ? 'block' : 'allow',
   });
+  // Playwright's 30 s default is too tight for a page load or click on a loaded 2-core machine.
+  context.setDefaultTimeout(60_000);
   const origin = new URL(baseUrl).origin;
   const foreign: string[] = [];
   await context.route('**/*', (route) => {

@@ -77,7 +77,7 @@ async function startReport(page: Page, email: string) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Über Statusänderungen per E-Mail informieren').check();
   await page.getByLabel('Ich bin einverstanden, dass meine Kontaktdaten dafür gespeichert werden.').check();
-  await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 20_000 }).not.toBe('');
+  await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 60_000 }).not.toBe('');
 }
 
 async function signIn(page: Page, user: TestStaff, path: string) {

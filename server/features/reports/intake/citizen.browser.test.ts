@@ -54,7 +54,7 @@ async function chooseWaste(page: Page) {
 
 /** The proof of work runs as soon as the form has the focus; sending waits for it anyway. */
 async function waitForProofOfWork(page: Page) {
-  await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 20_000 }).not.toBe('');
+  await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 60_000 }).not.toBe('');
 }
 
 async function expectReceipt(page: Page): Promise<{ reference: string; statusPath: string }> {
@@ -264,7 +264,7 @@ describe('offline with the service worker', () => {
   it('opens the report form without a connection once seen online, and sends what was queued there', async () => {
     const { page, context } = await openPage(browser, server.url);
     await page.goto(url('/melden'));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
     // A visit under the worker's control keeps the copy.
     await page.reload();
     const csrf = await page.locator('input[name="_csrf"]').inputValue();
