@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { withoutReports } from '../../../test/factories/demo-reports.js';
 import { seedDemoIfEmpty } from '../../demo/service.js';
 import { seedDemoReports } from './reports.js';
 import { expectDemoReports } from './test-helpers.js';
@@ -35,21 +36,10 @@ describe('demo reports on any date', () => {
   it.each(dates)('keep their invariants with the clock at %s', async (at) => {
     const now = new Date(at);
     const m = t.config.municipality.id;
-    const rollback = new Error('rollback');
-    const outcome = await t.db
-      .transaction(async (tx) => {
-        const mine = 'SELECT id FROM reports WHERE municipality_id = $1';
-        await tx.query(`DELETE FROM report_supporters WHERE report_id IN (${mine})`, [m]);
-        await tx.query(`DELETE FROM report_events WHERE report_id IN (${mine})`, [m]);
-        await tx.query('DELETE FROM reports WHERE municipality_id = $1', [m]);
-        await tx.query('DELETE FROM report_reference_counters WHERE municipality_id = $1', [m]);
-        const result = await seedDemoReports(tx, { ...t.deps, now: () => now });
-        expect(result?.reports).toBeGreaterThan(0);
-        await expectDemoReports(tx, m, now);
-        throw rollback;
-      })
-      .catch((err: unknown) => err);
-    // The seed is rolled back; anything else is a failed expectation.
-    if (outcome !== rollback) throw outcome;
+    await withoutReports(t.db, m, async (tx) => {
+      const result = await seedDemoReports(tx, { ...t.deps, now: () => now });
+      expect(result?.reports).toBeGreaterThan(0);
+      await expectDemoReports(tx, m, now);
+    });
   });
 });
