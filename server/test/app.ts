@@ -69,6 +69,8 @@ export async function buildTestApp(
     extend?: BuildOptions['extend'];
     /** Test-only job definitions besides the registry's; their queues are installed. */
     jobs?: JobDefinition[];
+    /** Where the test clock starts (it runs on from there); tests whose outcome depends on the date pin it. */
+    now?: Date | string;
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDb());
@@ -78,7 +80,7 @@ export async function buildTestApp(
   const config: Config = { ...base, municipality: { ...base.municipality, id, ars, ...options.municipality } };
   await upsertMunicipality(db, config.municipality);
   const clock = {
-    now: new Date(),
+    now: new Date(options.now ?? Date.now()),
     advance(ms: number) {
       clock.now = new Date(clock.now.getTime() + ms);
     },

@@ -7,6 +7,7 @@ import { createQueue, type Queue } from '../../platform/jobs/queue.js';
 import { defineJob, type JobDefinition } from '../../platform/jobs/types.js';
 import { testDb } from '../../test/app.js';
 import { testEnv } from '../../test/env.js';
+import { waitForJob } from '../../test/wait.js';
 import { jobCommands } from './cli.js';
 
 const log = pino({ level: 'silent' });
@@ -94,11 +95,7 @@ describe('job CLI', () => {
     const id = /as ([0-9a-f-]{36})$/.exec(enqueued.out)?.[1] as string;
     expect(id).toBeDefined();
     await queue.startWorker(log);
-    const deadline = Date.now() + 15_000;
-    while ((await queue.getJob(id)).state !== 'failed') {
-      if (Date.now() > deadline) throw new Error('job did not fail in time');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForJob(queue, id, ['failed']);
     const failed = await cli('job', 'failed');
     expect(failed.out).toContain(`${id}  cli-test.import-feed  failed 20`);
     expect(failed.out).toContain('runs 1/1');

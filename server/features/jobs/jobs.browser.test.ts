@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JobDefinition } from '../../platform/jobs/types.js';
 import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
 import { createStaff, type TestStaff } from '../../test/factories/users.js';
+import { waitFor } from '../../test/wait.js';
 
 const failing: JobDefinition = {
   name: 'browser-test.send-digest',
@@ -29,11 +30,10 @@ beforeAll(async () => {
   admin = await createStaff(server.t, { role: 'admin' });
   await server.t.queue.startWorker(pino({ level: 'silent' }));
   for (const week of [47, 48]) failedIds.push((await server.t.queue.enqueue(failing.name, { week })) as string);
-  const deadline = Date.now() + 15_000;
-  while ((await server.t.queue.listJobs({ name: failing.name, state: 'failed' })).total < 2) {
-    if (Date.now() > deadline) throw new Error('test jobs did not fail in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(
+    'both test jobs to fail',
+    async () => (await server.t.queue.listJobs({ name: failing.name, state: 'failed' })).total >= 2,
+  );
 });
 afterAll(async () => {
   await browser?.close();

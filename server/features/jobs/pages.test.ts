@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDefinition } from '../../platform/jobs/types.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { createStaff, getPage, login, postForm } from '../../test/factories/users.js';
+import { waitForJob } from '../../test/wait.js';
 
 const log = pino({ level: 'silent' });
 let broken = true;
@@ -27,14 +28,6 @@ let adminId: number;
 let agent: { cookie: string; csrf: string };
 let failedId: string;
 
-async function waitForState(id: string, state: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while ((await t.queue.getJob(id)).state !== state) {
-    if (Date.now() > deadline) throw new Error(`job ${id} did not reach ${state}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function auditRows(action: string) {
   const { rows } = await t.db.query<{ actor_id: number; entity_id: string; after: unknown }>(
     'SELECT actor_id, entity_id, after FROM audit_log WHERE municipality_id = $1 AND action = $2 ORDER BY id',
@@ -54,7 +47,7 @@ beforeAll(async () => {
     municipalityId: t.config.municipality.id,
     feed: 'https://feed.example/news',
   })) as string;
-  await waitForState(failedId, 'failed');
+  await waitForJob(t.queue, failedId, ['failed']);
 });
 afterAll(() => t.close());
 
@@ -130,7 +123,7 @@ describe('run again and run now', () => {
     expect(await auditRows('job.retry')).toEqual([
       { actor_id: adminId, entity_id: failedId, after: { name: 'pages-test.import-feed', state: 'retry' } },
     ]);
-    await waitForState(failedId, 'completed');
+    await waitForJob(t.queue, failedId, ['completed']);
     const page = await getPage(t, admin, `/admin/jobs/${failedId}?done=retried`);
     expect(page.body).toContain('Der Auftrag wird erneut ausgeführt.');
     expect(page.body).toContain('imported');

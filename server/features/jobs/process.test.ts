@@ -8,6 +8,7 @@ import {
   type ServerProcess,
   spawnJobServer,
 } from '../../test/fixtures/processes.js';
+import { waitFor } from '../../test/wait.js';
 
 const postgres = !!process.env.TEST_DATABASE_URL;
 if (!postgres) {
@@ -114,15 +115,16 @@ describe('job server processes', () => {
       const db = await openPostgres(env.DATABASE_URL as string, 2);
       try {
         // Let both schedulers race for about ten seconds: until five slots have run.
-        const deadline = Date.now() + 45_000;
-        for (;;) {
-          const { rows } = await db.query<{ n: number }>(
-            "SELECT count(DISTINCT slot_at)::int AS n FROM fixture_job_events WHERE kind = 'tick'",
-          );
-          if ((rows[0]?.n ?? 0) >= 5) break;
-          if (Date.now() > deadline) throw new Error('fewer than 5 tick slots ran within 45 s');
-          await new Promise((r) => setTimeout(r, 250));
-        }
+        await waitFor(
+          'five tick slots to run',
+          async () => {
+            const { rows } = await db.query<{ n: number }>(
+              "SELECT count(DISTINCT slot_at)::int AS n FROM fixture_job_events WHERE kind = 'tick'",
+            );
+            return (rows[0]?.n ?? 0) >= 5;
+          },
+          45_000,
+        );
         for (const s of servers) s.child.kill('SIGTERM');
         expect(await Promise.all(servers.map((s) => s.exited))).toEqual([0, 0]);
 

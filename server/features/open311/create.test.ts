@@ -162,10 +162,18 @@ describe('POST requests: created', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const res = await post(t, url, waste({ media_url: `http://127.0.0.1:${port}/foto.jpg` }));
-      json(res, 200, createdListSchema);
-      await new Promise((r) => setTimeout(r, 200));
+      const media = `http://127.0.0.1:${port}/foto.jpg`;
+      const res = await post(t, url, waste({ media_url: media }));
+      const [created] = json<{ service_request_id: string }[]>(res, 200, createdListSchema);
       expect(hits).toBe(0);
+      // Nor later: no photo was stored and nothing that could fetch it was left behind (no job names the address).
+      const { rows } = await t.db.query<{ photos: number; jobs: number }>(
+        `SELECT (SELECT count(*)::int FROM report_photos p JOIN reports r ON r.id = p.report_id
+                  WHERE r.reference = $1) AS photos,
+                (SELECT count(*)::int FROM pgboss.job WHERE data::text LIKE '%' || $2 || '%') AS jobs`,
+        [created?.service_request_id, media],
+      );
+      expect(rows).toEqual([{ photos: 0, jobs: 0 }]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

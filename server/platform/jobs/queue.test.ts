@@ -5,11 +5,12 @@ import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../../test/app.js';
 import { testEnv } from '../../test/env.js';
+import { waitForJob } from '../../test/wait.js';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db.js';
 import { AppError } from '../errors.js';
 import { createQueue, type Queue } from './queue.js';
-import { defineJob, type JobContext, type JobDefinition, type JobRecord, type JobState } from './types.js';
+import { defineJob, type JobContext, type JobDefinition } from './types.js';
 
 const log = pino({ level: 'silent' });
 const queues: Queue[] = [];
@@ -27,17 +28,6 @@ async function makeQueue(definitions: JobDefinition[], db?: Db): Promise<Queue> 
   await queue.install();
   queues.push(queue);
   return queue;
-}
-
-/** Polls until the job reaches one of the states; fails after the deadline. */
-async function waitForState(queue: Queue, id: string, states: JobState[], ms = 20_000): Promise<JobRecord> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const job = await queue.getJob(id);
-    if (states.includes(job.state)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} still ${job.state} after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const countPayload = T.Object({ count: T.Integer({ minimum: 0 }) }, { additionalProperties: false });
@@ -130,7 +120,7 @@ describe('worker', () => {
     queue.registerMetrics(registry);
     await queue.startWorker(log);
     const id = (await queue.enqueue(name, { count: 7 })) as string;
-    const job = await waitForState(queue, id, ['completed', 'failed']);
+    const job = await waitForJob(queue, id, ['completed', 'failed']);
     expect(job.state).toBe('completed');
     expect(job.result).toEqual({ processed: 7 });
     expect(job.attempts).toBe(3);
@@ -162,14 +152,14 @@ describe('worker', () => {
     ]);
     await queue.startWorker(log);
     const id = (await queue.enqueue(name, { count: 1 })) as string;
-    const failed = await waitForState(queue, id, ['failed', 'completed']);
+    const failed = await waitForJob(queue, id, ['failed', 'completed']);
     expect(failed).toMatchObject({ state: 'failed', attempts: 2, maxAttempts: 2, error: 'feed server answered 500' });
     expect((await queue.listJobs({ state: 'failed', name })).jobs.map((j) => j.id)).toEqual([id]);
     expect((await queue.countJobs()).failed).toBeGreaterThanOrEqual(1);
 
     fixed = true;
     await queue.retryJob(id);
-    const done = await waitForState(queue, id, ['completed', 'failed']);
+    const done = await waitForJob(queue, id, ['completed', 'failed']);
     expect(done).toMatchObject({ state: 'completed', result: { imported: 3 }, error: null });
     await expect(queue.retryJob(id)).rejects.toMatchObject({ code: 'conflict' });
     await expect(queue.retryJob('not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
@@ -192,7 +182,7 @@ describe('worker', () => {
     ]);
     await queue.startWorker(log);
     const id = (await queue.enqueue(name, { count: 1 })) as string;
-    const job = await waitForState(queue, id, ['failed']);
+    const job = await waitForJob(queue, id, ['failed']);
     expect(job.error).toBe('not_found: Report not found');
     expect(runs).toBe(1);
   });
@@ -221,7 +211,7 @@ describe('worker', () => {
       [name, id],
     );
     await queue.startWorker(log);
-    const job = await waitForState(queue, id, ['completed', 'failed']);
+    const job = await waitForJob(queue, id, ['completed', 'failed']);
     expect(job.state).toBe('completed');
     expect(runs).toEqual([2]);
   });

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDb } from '../../test/app.js';
 import { testEnv } from '../../test/env.js';
+import { waitFor } from '../../test/wait.js';
 import { loadConfig } from '../config.js';
 import { createQueue, type Queue } from './queue.js';
 import { slotJobId } from './schedule.js';
@@ -73,8 +74,7 @@ describe('scheduled slots', () => {
       await queue.enqueueDueSlots(def.name, new Date('2026-06-01T00:00:00Z'), new Date('2026-06-02T00:00:00Z')),
     ).toBe(1);
     await queue.startWorker(log);
-    const deadline = Date.now() + 10_000;
-    while (slots.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await waitFor('the run', () => slots.length > 0);
     expect(slots.map((s) => s?.toISOString())).toEqual(['2026-06-01T05:00:00.000Z']);
   });
 });

@@ -6,7 +6,8 @@ import { createMailer } from './mailer.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ env: { MAIL_FILE_RETENTION_DAYS: '7' } });
+  // The clock is pinned: file ages are set relative to it, never left to the file system's clock.
+  t = await buildTestApp({ env: { MAIL_FILE_RETENTION_DAYS: '7' }, now: '2027-01-01T00:30:00+01:00' });
 });
 afterAll(() => t.close());
 
@@ -26,6 +27,8 @@ function fileAged(name: string, ageDays: number): string {
 describe('mail.delete-old-files', () => {
   it('deletes .eml files past the retention period, keeps newer ones and everything else; dry run deletes nothing', async () => {
     const sent = await createMailer(t.config).send({ to: 'a@example.org', subject: 'Heute', text: 'Hallo' });
+    // just written, by the test clock (the file system's clock is the real one)
+    utimesSync(sent.file as string, t.deps.now(), t.deps.now());
     const old = [fileAged('old-1.eml', 8), fileAged('old-2.eml', 30)];
     const young = fileAged('young.eml', 6);
     const other = fileAged('notes.txt', 30);

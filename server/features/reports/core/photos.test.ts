@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { pngBomb } from '../../../test/factories/reports-core.js';
+import { pngBomb } from '../../../test/factories/png-bomb.js';
 import { PhotoError, processPhoto } from './photos.js';
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 };
@@ -84,8 +84,7 @@ describe('processPhoto', () => {
     );
     const bomb = pngBomb();
     expect(bomb.length).toBeLessThan(200_000);
-    const started = performance.now();
+    // refused from the header, before decoding (its speed: npm run bench:seed)
     expect(await problem(processPhoto(bomb, limits))).toBe('reports-core.errors.photo_too_many_pixels');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

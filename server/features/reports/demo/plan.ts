@@ -9,6 +9,8 @@ import type { DemoCategoryTexts, DemoReportTemplate } from './texts.js';
 
 /** Reports are spread over this many days before now. */
 export const demoReportWindowDays = 240;
+/** Reports awaiting screening came in during these last days. */
+const screeningWindowDays = 3;
 
 type DemoAddress = NonNullable<Awaited<ReturnType<typeof findAddressByText>>>;
 
@@ -64,14 +66,17 @@ function finalStatus(rng: Rng, ageDays: number): ReportStatus {
   });
 }
 
-/** When: a day in the window (in the category's season when it has one), in the daytime, before the limit. */
-function createdAt(world: DemoWorld, r: Rng, texts: DemoCategoryTexts): Date {
+/**
+ * When: a day of the last `windowDays` (in the category's season when it has one), in the daytime, before the
+ * limit. How many random numbers it draws depends on the calendar, so it draws from its own stream `r`.
+ */
+function createdAt(world: DemoWorld, r: Rng, windowDays: number, months: number[] | undefined): Date {
   const { now, local } = world;
   let created = now;
   for (let attempt = 0; attempt < 200; attempt++) {
-    const offset = Math.floor(r() * demoReportWindowDays);
+    const offset = Math.floor(r() * windowDays);
     created = new Date(now.getTime() - offset * day);
-    if (!texts.months || texts.months.includes(local(created).month)) break;
+    if (!months || months.includes(local(created).month)) break;
   }
   const shift = pick(r, daytimeHours) - local(created).hour;
   created = new Date(created.getTime() + shift * hour + between(r, -25, 25) * minute);
@@ -80,8 +85,8 @@ function createdAt(world: DemoWorld, r: Rng, texts: DemoCategoryTexts): Date {
 }
 
 /** What: the target status and a text of the category; external closings use texts about other bodies' property. */
-function content(world: DemoWorld, r: Rng, category: Category, texts: DemoCategoryTexts, ageDays: number) {
-  let target = finalStatus(r, ageDays);
+function content(world: DemoWorld, r: Rng, category: Category, texts: DemoCategoryTexts, ageDays: number | 'new') {
+  let target = ageDays === 'new' ? 'received' : finalStatus(r, ageDays);
   const externalTexts = texts.templates.filter((t) => t.external && world.bodies.has(t.external));
   if (target === 'external' && externalTexts.length === 0) target = 'rejected';
   const template: DemoReportTemplate =
@@ -118,27 +123,37 @@ function supportersOf(world: DemoWorld, r: Rng, timeline: Timeline, created: Dat
 }
 
 /**
- * One demo report of a category at a demo address, all from its own random stream `r`: when it came, its text and
- * answers, its history up to now (forwarding, acceptance, work, closing with the public notes of the note
- * templates), moderation, screening and supporters.
+ * One demo report of a category at a demo address, all from its own random streams (`r`, and `when` for its
+ * arrival, whose draws depend on the calendar): when it came, its text and answers, its history up to now
+ * (forwarding, acceptance, work, closing with the public notes of the note templates), moderation and supporters.
+ * A report `awaitingScreening` came in the last days without proof of work and waits for the back office.
  */
 export function planReport(
   world: DemoWorld,
-  r: Rng,
-  category: Category,
-  texts: DemoCategoryTexts,
+  streams: { r: Rng; when: Rng },
+  slot: { category: Category; texts: DemoCategoryTexts; awaitingScreening: boolean },
   address: DemoAddress,
   districtId: number | null,
 ): Plan {
-  const created = createdAt(world, r, texts);
+  const { r } = streams;
+  const { category, texts } = slot;
+  const needsScreening = slot.awaitingScreening;
+  const created = needsScreening
+    ? createdAt(world, streams.when, screeningWindowDays, undefined)
+    : createdAt(world, streams.when, demoReportWindowDays, texts.months);
   const ageDays = (world.now.getTime() - created.getTime()) / day;
-  const { target, template, description, answers } = content(world, r, category, texts, ageDays);
+  const { target, template, description, answers } = content(
+    world,
+    r,
+    category,
+    texts,
+    needsScreening ? 'new' : ageDays,
+  );
 
   // The history, step by step; a step that would lie after now is not taken.
   const route = world.routeOf(category, districtId);
   const timeline = new Timeline(created);
   timeline.push({ kind: 'created', statusTo: 'received', public: true, at: created });
-  const needsScreening = target === 'received' && !route.auto && ageDays < 10 && r() < 0.5;
   if (route.auto && route.departmentId !== null) {
     timeline.departmentId = route.departmentId;
     timeline.move('forwarded', 'forwarded', created, { public: true, departmentId: route.departmentId });

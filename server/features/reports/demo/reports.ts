@@ -22,6 +22,9 @@ import { type DemoCategoryTexts, demoTexts } from './texts.js';
 /** Fixed seed: every run creates the same reports (relative to deps.now()). */
 export const demoReportSeed = 0x5eed_b1e1;
 
+/** Every this-many-th report slot (when its category is not forwarded automatically) awaits screening. */
+const screeningEvery = 20;
+
 const minute = 60_000;
 const hour = 60 * minute;
 
@@ -189,7 +192,12 @@ export async function seedDemoReports(tx: Queryable, deps: Deps): Promise<DemoRe
       continue;
     }
     const districtId = address.district_key ? (districtIds.get(address.district_key) ?? null) : null;
-    plans.push(planReport(world, r, category, textsOf(category), address, districtId));
+    // A few came in these last days without proof of work and await screening: always some, on any date.
+    const awaitingScreening = i % screeningEvery === 7 && !world.routeOf(category, districtId).auto;
+    const when = seededRandom(demoReportSeed ^ Math.imul(i + 1, 0x85ebca6b));
+    plans.push(
+      planReport(world, { r, when }, { category, texts: textsOf(category), awaitingScreening }, address, districtId),
+    );
   }
   if (plans.length === 0) return undefined;
   return insertPlans(tx, deps, plans);

@@ -3,7 +3,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/app.js';
 import { points } from '../../../test/factories/addresses.js';
-import { buildReportsApp, pngBomb, solveAltcha } from '../../../test/factories/reports-core.js';
+import { pngBomb } from '../../../test/factories/png-bomb.js';
+import { buildReportsApp, solveAltcha } from '../../../test/factories/reports-core.js';
 import { findReportByStatusToken } from './reporter-view.js';
 
 let t: TestApp;

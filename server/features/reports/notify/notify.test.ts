@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { createReport } from '../../../test/factories/reports.js';
 import { closedPort, type SmtpStub, startSmtp } from '../../../test/smtp.js';
+import { waitForJob } from '../../../test/wait.js';
 import { appendEvent, notifyStatusJobName } from '../core/events.js';
 
 const log = pino({ level: 'silent' });
@@ -176,16 +177,7 @@ describe('reports.notify-status', () => {
       const jobId = (await down.queue.enqueue(notifyStatusJobName, { eventId })) as string;
       await down.queue.startWorker(log);
 
-      const waitForState = async (states: string[]) => {
-        const deadline = Date.now() + 20_000;
-        for (;;) {
-          const job = await down.queue.getJob(jobId);
-          if (states.includes(job.state)) return job;
-          if (Date.now() > deadline) throw new Error(`job still ${job.state}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      };
-      const failed = await waitForState(['retry']);
+      const failed = await waitForJob(down.queue, jobId, ['retry']);
       expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
       expect(await down.db.query('SELECT 1 FROM report_notifications WHERE event_id = $1', [eventId])).toMatchObject({
         rowCount: 0,
@@ -194,7 +186,7 @@ describe('reports.notify-status', () => {
       back = await startSmtp({ port });
       // The backoff waits a minute before the first retry; bring that retry forward instead of waiting.
       await down.db.query('UPDATE pgboss.job SET start_after = now() WHERE id = $1', [jobId]);
-      const done = await waitForState(['completed', 'failed']);
+      const done = await waitForJob(down.queue, jobId, ['completed', 'failed']);
       expect(done.state).toBe('completed');
       expect(done.attempts).toBe(2);
       expect(done.result).toEqual({ sent: 1, alreadySent: 0, refused: 0 });
