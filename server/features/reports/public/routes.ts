@@ -14,8 +14,6 @@ import {
   publicPageSize,
 } from './service.js';
 
-const responseCache = { ttlSeconds: 30, tag: reportsCacheTag };
-
 const filterProperties = {
   category: T.Optional(T.String({ maxLength: 63, description: 'category code (a group includes its children)' })),
   status: T.Optional(
@@ -117,6 +115,8 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
   const m = deps.config.municipality;
   const rateLimit = { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' };
   const langOf = (lang: 'de' | 'en' | undefined) => lang ?? (m.defaultLanguage as 'de' | 'en');
+  // The language is in the URL (?lang=), which is part of every cache key.
+  const responseCache = { ttlSeconds: 30, tag: reportsCacheTag(m.id) };
 
   app.get(
     '/api/reports/map.geojson',
