@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sessionCookieName } from '../auth/sessions.js';
+import './types.js';
 
 /**
  * A short-lived cache of whole answers for hot public GET routes (address autocomplete, public report lists and
@@ -44,6 +45,15 @@ const generations = new Map<string, number>();
 const maxBytes = 16 * 1024 * 1024;
 // Headers a route sets that belong to the answer itself (not to one client, as rate-limit counters do).
 const keptHeaders = ['content-type', 'content-language', 'access-control-allow-origin'];
+
+/**
+ * A page that every anonymous visitor sees alike, rendered once per URL and language (the page scope's request
+ * context has negotiated it by then). Browsers and proxies revalidate it by its ETag. A page that renders a CSRF
+ * token marks itself personal and is not stored; neither is one that sets a cookie (a ?lang= choice).
+ */
+export function pageCache(tag: string, ttlSeconds = 60): ResponseCacheConfig {
+  return { ttlSeconds, tag, vary: (request) => request.i18n.lang, cacheControl: 'no-cache' };
+}
 
 /** Drops every cached answer that depends on `tag` (in this process). */
 export function invalidateResponses(tag: string): void {

@@ -95,14 +95,21 @@ describe('cached public answers', () => {
     expect((await get(`/open311/v2/requests/${refs.screening}.json`)).statusCode).toBe(404);
   });
 
-  it('drop a photo at once when its approval is withdrawn', async () => {
+  it('drop a withdrawn photo at once, from the lists and from every cache that revalidates', async () => {
     const url = `/open311/v2/requests/${refs.private}.json`;
     const media = () => get(url).then((res) => (JSON.parse(res.body) as { media_url: string | null }[])[0]?.media_url);
     const photoUrl = await media();
     expect(photoUrl).toMatch(/\/fotos\/\d+$/);
     const photoId = Number(photoUrl?.split('/').pop());
+    const photoPath = new URL(String(photoUrl)).pathname;
+    const photo = await get(photoPath);
+    expect(photo.headers['cache-control']).toBe('public, no-cache');
+    const etag = String(photo.headers.etag);
+    expect((await get(photoPath, { 'if-none-match': etag })).statusCode).toBe(304);
     await reviewPhoto(t.deps, bsc, ids.private as number, { photoId, review: 'hidden' });
     expect(await media()).not.toBe(photoUrl);
+    // A cache that kept the photo asks again before showing it, and learns at once that it is gone.
+    expect((await get(photoPath, { 'if-none-match': etag })).statusCode).toBe(404);
   });
 
   it('list a new report at once', async () => {
