@@ -123,10 +123,22 @@ function fromPool(pool: pg.Pool, engine: Db['engine'], onClose: () => Promise<vo
   };
 }
 
+/** PGlite's shared_buffers when not configured: its data of a municipality fits, PostgreSQL's 128 MB is RSS. */
+export const defaultPgliteSharedBuffersMb = 32;
+
 /** Opens PGlite in dataDir (or memory:// / a loaded template) behind the node-postgres shim. */
-export async function openPglite(dataDir: string, options: { loadDataDir?: Blob | File } = {}): Promise<Db> {
+export async function openPglite(
+  dataDir: string,
+  options: { loadDataDir?: Blob | File; sharedBuffersMb?: number } = {},
+): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, { extensions: pgliteExtensions, ...options });
+  const { sharedBuffersMb = defaultPgliteSharedBuffersMb, ...rest } = options;
+  const lite = await PGlite.create(dataDir, {
+    extensions: pgliteExtensions,
+    // PGlite's own start parameters (single user, no workers, …) plus ours; the list replaces its default.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${Math.floor(sharedBuffersMb)}MB`],
+    ...rest,
+  });
   const pool = new pg.Pool(createPgConfig(lite));
   return fromPool(pool, 'pglite', () => lite.close(), lite);
 }
@@ -170,5 +182,5 @@ export type DbConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSiz
 export function openDb(config: DbConfig): Promise<Db> {
   return config.databaseUrl
     ? openPostgres(config.databaseUrl, config.databasePoolSize, config.database)
-    : openPglite(`${config.dataDir}/pglite`);
+    : openPglite(`${config.dataDir}/pglite`, { sharedBuffersMb: config.database.pgliteSharedBuffersMb });
 }
