@@ -89,6 +89,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(async (pages) => {
     await registerPageSecurity(pages, config);
     useRequestContext(pages, requestContext);
+    // After the context (the language is part of a page's key), before the pages that opt in.
+    registerResponseCache(pages);
     registerApiDocs(pages);
     await homeRoutes(pages, deps);
     await legalRoutes(pages, deps);

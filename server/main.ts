@@ -7,6 +7,7 @@ import { jobDefinitions } from './jobs.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import type { Db } from './platform/db.js';
 import { DatabaseUnavailableError, openDbAtStart } from './platform/db-start.js';
+import { refreshStatistics } from './platform/db-statistics.js';
 import type { Deps } from './platform/deps.js';
 import { addressToOpen, closeServer, shutdownGraceMs } from './platform/http/server-options.js';
 import { createQueue, type Queue } from './platform/jobs/queue.js';
@@ -56,6 +57,8 @@ export async function start(options: StartOptions = {}): Promise<Server> {
     log.info('demo data: loading it unless already present (on a first start this takes a little while)');
     await seedDemoIfEmpty(deps, app.logger);
   }
+  // After migrations and seeding, before the first request: PGlite has no autovacuum to gather them.
+  await refreshStatistics(db);
 
   if (config.roles.includes('worker')) await queue.startWorker(app.logger);
   if (config.roles.includes('scheduler')) await queue.startScheduler(app.logger);

@@ -72,6 +72,20 @@ function wrap(client: pg.Pool | pg.PoolClient, queryTimeoutMs?: number): Queryab
 const connectionLost = (err: unknown) =>
   err instanceof Error && /^(Query read timeout|Connection terminated)/.test(err.message);
 
+// What runs once a transaction has committed (forgetting cached answers that its changes make stale).
+const commitHooks = new WeakMap<Queryable, (() => void)[]>();
+
+/**
+ * Runs `fn` after the transaction `q` commits (never when it rolls back), or at once when `q` is the database
+ * itself. For side effects that must not be seen before the data is: a cached answer forgotten before the commit
+ * could be read again, stale, in between.
+ */
+export function afterCommit(q: Queryable, fn: () => void): void {
+  const hooks = commitHooks.get(q);
+  if (hooks) hooks.push(fn);
+  else fn();
+}
+
 function fromPool(pool: pg.Pool, engine: Db['engine'], onClose: () => Promise<void>, lite?: PGlite): Db {
   const base = wrap(pool);
   return {
@@ -87,8 +101,11 @@ function fromPool(pool: pg.Pool, engine: Db['engine'], onClose: () => Promise<vo
         const ms = engine === 'postgres' ? options.statementTimeoutMs : undefined;
         if (ms !== undefined) await client.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.floor(ms))}`);
         const tx = wrap(client, ms === undefined ? undefined : ms === 0 ? noDeadlineMs : ms + clientMarginMs);
+        const hooks: (() => void)[] = [];
+        commitHooks.set(tx, hooks);
         const result = await fn(tx);
         await client.query('COMMIT');
+        for (const hook of hooks) hook();
         return result;
       } catch (err) {
         if (connectionLost(err)) broken = err as Error;
@@ -106,10 +123,22 @@ function fromPool(pool: pg.Pool, engine: Db['engine'], onClose: () => Promise<vo
   };
 }
 
+/** PGlite's shared_buffers when not configured: its data of a municipality fits, PostgreSQL's 128 MB is RSS. */
+export const defaultPgliteSharedBuffersMb = 32;
+
 /** Opens PGlite in dataDir (or memory:// / a loaded template) behind the node-postgres shim. */
-export async function openPglite(dataDir: string, options: { loadDataDir?: Blob | File } = {}): Promise<Db> {
+export async function openPglite(
+  dataDir: string,
+  options: { loadDataDir?: Blob | File; sharedBuffersMb?: number } = {},
+): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, { extensions: pgliteExtensions, ...options });
+  const { sharedBuffersMb = defaultPgliteSharedBuffersMb, ...rest } = options;
+  const lite = await PGlite.create(dataDir, {
+    extensions: pgliteExtensions,
+    // PGlite's own start parameters (single user, no workers, …) plus ours; the list replaces its default.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${Math.floor(sharedBuffersMb)}MB`],
+    ...rest,
+  });
   const pool = new pg.Pool(createPgConfig(lite));
   return fromPool(pool, 'pglite', () => lite.close(), lite);
 }
@@ -153,5 +182,5 @@ export type DbConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSiz
 export function openDb(config: DbConfig): Promise<Db> {
   return config.databaseUrl
     ? openPostgres(config.databaseUrl, config.databasePoolSize, config.database)
-    : openPglite(`${config.dataDir}/pglite`);
+    : openPglite(`${config.dataDir}/pglite`, { sharedBuffersMb: config.database.pgliteSharedBuffersMb });
 }

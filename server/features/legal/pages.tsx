@@ -1,5 +1,6 @@
 import { sessionCookieName } from '../../platform/auth/sessions.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { pageCache } from '../../platform/http/response-cache.js';
 import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
 import feedbackPages from './feedback-pages.js';
@@ -15,13 +16,15 @@ export default async function legalRoutes(app: App, deps: Deps): Promise<void> {
     sessionMaxAgeHours: config.sessionMaxAgeHours,
     cookies: { language: 'lang', csrf: 'bs_csrf', session: sessionCookieName },
   };
-  app.get('/impressum', { schema: { hide: true } }, async (request, reply) =>
+  // Filled from the configuration only: rendered once per language.
+  const page = { schema: { hide: true }, config: { responseCache: pageCache(`pages:${config.municipality.id}`) } };
+  app.get('/impressum', page, async (request, reply) =>
     sendHtml(reply, <ImprintPage ctx={pageContext(request, reply)} />),
   );
-  app.get('/datenschutz', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/datenschutz', page, async (request, reply) =>
     sendHtml(reply, <PrivacyPage ctx={pageContext(request, reply)} facts={facts} />),
   );
-  app.get('/barrierefreiheit', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/barrierefreiheit', page, async (request, reply) =>
     sendHtml(reply, <AccessibilityPage ctx={pageContext(request, reply)} publicUrl={config.publicUrl} />),
   );
   await feedbackPages(app, deps);

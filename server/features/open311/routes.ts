@@ -2,8 +2,10 @@ import formbody from '@fastify/formbody';
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../platform/deps.js';
+import { registerResponseCache } from '../../platform/http/response-cache.js';
 import { registerCompression } from '../../platform/http/security.js';
 import { type I18n, i18nFor, type Language, negotiateLanguage } from '../../platform/i18n.js';
+import { reportCategoriesCacheTag, reportsCacheTag } from '../reports/core/cache.js';
 import { createServiceRequest } from './create.js';
 import { discovery } from './discovery.js';
 import { keyedRateLimit } from './limits.js';
@@ -36,6 +38,8 @@ function formatOf(format: string): Format {
   if (!isFormat(format)) throw unknownFormat(format);
   return format;
 }
+
+const minuteOf = (date: Date) => Math.floor(date.getTime() / 60_000);
 
 /** Checks the extension and the jurisdiction; returns the format. */
 function prepare(deps: Deps, request: { params: { format: string }; query: RawParams }): Format {
@@ -106,10 +110,19 @@ async function open311Scope(app: App, deps: Deps): Promise<void> {
     if (request.method === 'GET' || request.method === 'HEAD') reply.header('access-control-allow-origin', '*');
     done();
   });
+  // Aggregators poll the lists: answers are cached per URL and language until a report (or category) changes.
+  registerResponseCache(app);
 
   installErrorHandlers(app, i18nOf);
 
-  const read = { config: { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } } };
+  const rateLimit = { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' };
+  const read = { config: { rateLimit } };
+  const cached = (tag: string, vary: (request: FastifyRequest) => string) => ({
+    config: { rateLimit, responseCache: { ttlSeconds: 30, tag, vary } },
+  });
+  const services = cached(reportCategoriesCacheTag, (request) => i18nOf(request).lang);
+  // The default window (the last 90 days) moves with the clock: a new key each minute.
+  const requests = cached(reportsCacheTag(m.id), (request) => `${i18nOf(request).lang} ${minuteOf(deps.now())}`);
 
   app.get(
     '/discovery.:format',
@@ -129,7 +142,7 @@ async function open311Scope(app: App, deps: Deps): Promise<void> {
   app.get(
     '/v2/services.:format',
     {
-      ...read,
+      ...services,
       schema: doc('GET Service List', 'Every category a defect can be reported under, with its group.', {
         params: formatParams,
         querystring: plainQuerySchema,
@@ -145,7 +158,7 @@ async function open311Scope(app: App, deps: Deps): Promise<void> {
   app.get(
     '/v2/services/:code.:format',
     {
-      ...read,
+      ...services,
       schema: doc('GET Service Definition', "The category's extra questions as attributes.", {
         params: T.Object({ code: T.String(), format: T.String() }),
         querystring: plainQuerySchema,
@@ -188,7 +201,7 @@ async function open311Scope(app: App, deps: Deps): Promise<void> {
   app.get(
     '/v2/requests.:format',
     {
-      ...read,
+      ...requests,
       schema: doc(
         'GET Service Requests',
         'Public requests, newest first: by default those of the last 90 days, at most 1,000. No personal data. ' +
@@ -211,7 +224,7 @@ async function open311Scope(app: App, deps: Deps): Promise<void> {
   app.get(
     '/v2/requests/:id.:format',
     {
-      ...read,
+      ...requests,
       schema: doc('GET Service Request', 'One public request (an array with one item).', {
         params: T.Object({ id: T.String(), format: T.String() }),
         querystring: requestQuerySchema,

@@ -1,16 +1,27 @@
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sessionCookieName } from '../auth/sessions.js';
+import './types.js';
 
 /**
- * A short-lived cache of whole JSON answers for hot public GET routes (the address autocomplete answers the same
- * keystrokes again and again). A route opts in with `config: { responseCache: { ttlSeconds, tag } }`. The answer
- * is stored serialised and compressed once per encoding, so a repeat costs a map lookup and a small write. A
- * change of the underlying data calls `invalidateResponses(tag)`; other processes see it after `ttlSeconds`.
+ * A short-lived cache of whole answers for hot public GET routes (address autocomplete, public report lists and
+ * maps, Open311 lists, anonymous pages). A route opts in with `config: { responseCache: { ttlSeconds, tag } }`.
+ * The answer is stored serialised and compressed once per encoding, so a repeat costs a map lookup and a small
+ * write; every answer carries a weak ETag and `If-None-Match` is answered 304. A change of the underlying data
+ * calls `invalidateResponses(tag)`; other processes see it after `ttlSeconds`.
+ *
+ * Never cached: answers other than 200, answers that set a cookie, answers marked personal (`markPersonal`, e.g. a
+ * page that rendered a CSRF token), and requests that carry a staff session.
  */
 export interface ResponseCacheConfig {
   ttlSeconds: number;
-  /** Names the data the answers depend on, for `invalidateResponses`. */
+  /** Names the data the answers depend on, for `invalidateResponses` (include the municipality). */
   tag: string;
+  /** What else than the URL the answer depends on (e.g. the negotiated language). */
+  vary?: (request: FastifyRequest) => string;
+  /** Cache-Control sent with the answer; default `public, max-age=<ttlSeconds>`. */
+  cacheControl?: string;
 }
 
 declare module 'fastify' {
@@ -24,16 +35,36 @@ interface Entry {
   body: Buffer;
   /** Every header of the answer, built once. */
   headers: Record<string, string>;
+  etag: string;
   expires: number;
   generation: number;
 }
 
 const generations = new Map<string, number>();
-const maxEntries = 5000;
+// Per scope: a page is tens of kilobytes, so the budget is in bytes, not entries.
+const maxBytes = 16 * 1024 * 1024;
+// Headers a route sets that belong to the answer itself (not to one client, as rate-limit counters do).
+const keptHeaders = ['content-type', 'content-language', 'access-control-allow-origin'];
+
+/**
+ * A page that every anonymous visitor sees alike, rendered once per URL and language (the page scope's request
+ * context has negotiated it by then). Browsers and proxies revalidate it by its ETag. A page that renders a CSRF
+ * token marks itself personal and is not stored; neither is one that sets a cookie (a ?lang= choice).
+ */
+export function pageCache(tag: string, ttlSeconds = 60): ResponseCacheConfig {
+  return { ttlSeconds, tag, vary: (request) => request.i18n.lang, cacheControl: 'no-cache' };
+}
 
 /** Drops every cached answer that depends on `tag` (in this process). */
 export function invalidateResponses(tag: string): void {
   generations.set(tag, (generations.get(tag) ?? 0) + 1);
+}
+
+const personal = new WeakSet<FastifyRequest>();
+
+/** Marks this request's answer as made for this visitor only (a CSRF token, a name): it is never cached. */
+export function markPersonal(request: FastifyRequest): void {
+  personal.add(request);
 }
 
 function pickEncoding(accept: string | undefined): Encoding {
@@ -49,47 +80,109 @@ function encode(body: Buffer, encoding: Encoding): Buffer {
   return body;
 }
 
-const hits = new WeakSet<FastifyRequest>();
+/** True when `If-None-Match` names this (weak) ETag or is `*` (weak comparison, RFC 9110 13.1.2). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === bare;
+  });
+}
 
-/** Installs the cache on a scope; only routes with `config.responseCache` use it. */
+function mergeVary(current: unknown): string {
+  const names = String(current ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return [...new Set([...names, 'Accept-Encoding'])].join(', ');
+}
+
+interface Pending {
+  key: string;
+  generation: number;
+}
+const pending = new WeakMap<FastifyRequest, Pending>();
+
+const hasSession = (request: FastifyRequest) => request.headers.cookie?.includes(`${sessionCookieName}=`) ?? false;
+
+/** The headers of a 304: those of the answer, without the ones that describe a body. */
+function withoutContent(headers: Record<string, string>): Record<string, string> {
+  const { 'content-encoding': _, 'content-type': __, ...rest } = headers;
+  return rest;
+}
+
+/**
+ * Installs the cache on a scope; only routes with `config.responseCache` use it. Register it after the hooks
+ * whose headers (language, CORS, security) every answer needs, and before the routes.
+ */
 export function registerResponseCache(app: FastifyInstance): void {
   const entries = new Map<string, Entry>();
-  const keyOf = (request: FastifyRequest, encoding: Encoding) => `${encoding} ${request.url}`;
+  let bytes = 0;
+  const drop = (key: string) => {
+    const old = entries.get(key);
+    if (!old) return;
+    bytes -= old.body.length;
+    entries.delete(key);
+  };
 
   app.addHook('onRequest', (request, reply, done) => {
     const cache = request.routeOptions.config.responseCache;
-    if (!cache || request.method !== 'GET') return done();
+    if (!cache || request.method !== 'GET' || hasSession(request)) return done();
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    const key = keyOf(request, encoding);
+    const key = `${cache.tag} ${encoding} ${cache.vary?.(request) ?? ''} ${request.url}`;
+    const generation = generations.get(cache.tag) ?? 0;
     const entry = entries.get(key);
-    if (!entry || entry.expires <= Date.now() || entry.generation !== (generations.get(cache.tag) ?? 0)) {
-      if (entry) entries.delete(key);
+    if (!entry || entry.expires <= Date.now() || entry.generation !== generation) {
+      if (entry) drop(key);
+      // The generation as this request starts: an answer read before a change is never stored as after it.
+      pending.set(request, { key, generation });
       return done();
     }
-    hits.add(request);
+    if (matches(request.headers['if-none-match'], entry.etag))
+      return reply.code(304).headers(withoutContent(entry.headers)).send();
     reply.headers(entry.headers).send(entry.body);
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const cache = request.routeOptions.config.responseCache;
-    if (!cache || hits.has(request) || request.method !== 'GET') return done(null, payload);
-    reply.header('vary', 'Accept-Encoding');
-    if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
+    const miss = pending.get(request);
+    if (!cache || !miss) return done(null, payload);
+    reply.header('vary', mergeVary(reply.getHeader('vary')));
+    const cookie = reply.getHeader('set-cookie') !== undefined;
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || personal.has(request)) return done(null, payload);
+    const raw = Buffer.from(payload);
+    const etag = `W/"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    const body = encode(Buffer.from(payload), encoding);
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
     const headers: Record<string, string> = {
-      'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      'cache-control': `public, max-age=${cache.ttlSeconds}`,
-      vary: 'Accept-Encoding',
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      'cache-control': cache.cacheControl ?? `public, max-age=${cache.ttlSeconds}`,
+      vary: String(reply.getHeader('vary')),
+      etag,
     };
-    entries.set(keyOf(request, encoding), {
-      body,
-      headers,
-      expires: Date.now() + cache.ttlSeconds * 1000,
-      generation: generations.get(cache.tag) ?? 0,
-    });
+    for (const name of keptHeaders) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    const body = encode(raw, encoding);
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    // An answer that sets a cookie belongs to this visitor: sent, never stored.
+    if (!cookie) {
+      drop(miss.key);
+      while (bytes + body.length > maxBytes && entries.size > 0) drop(entries.keys().next().value as string);
+      entries.set(miss.key, {
+        body,
+        headers,
+        etag,
+        expires: Date.now() + cache.ttlSeconds * 1000,
+        generation: miss.generation,
+      });
+      bytes += body.length;
+    }
+    if (matches(request.headers['if-none-match'], etag)) {
+      reply.code(304).headers(withoutContent(headers));
+      return done(null, '');
+    }
     reply.headers(headers);
     done(null, body);
   });

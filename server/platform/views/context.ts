@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Municipality } from '../config.js';
 import { ensureRequestContext } from '../http/request-context.js';
+import { markPersonal } from '../http/response-cache.js';
 import type { I18n } from '../i18n.js';
 import type { AdminNavItem, HomeModule } from './registry.js';
 
@@ -39,6 +40,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     path,
     query,
     csrfToken: () => {
+      // The token is this visitor's: the page must never come from or go into the shared page cache.
+      markPersonal(request);
       token ??= reply.generateCsrf();
       return token;
     },

@@ -1,5 +1,4 @@
-import { reportsCacheTag } from '../../features/reports/core/cache.js';
-import { invalidateResponses } from '../../platform/http/response-cache.js';
+import { forgetCachedReports } from '../../features/reports/core/cache.js';
 import type { TestApp } from '../app.js';
 import { points, seedTestAddresses } from './addresses.js';
 import { createCategory, createReport, type TestReportOverrides } from './reports.js';
@@ -133,7 +132,7 @@ export async function seedPublicReports(t: TestApp, seed: PublicSeed): Promise<v
   await report('hidden', { categoryId: cat.muell, sql: 'hidden = true', photos: 1, photoReview: 'approved' });
   await report('abusive', { categoryId: cat.muell, sql: 'abusive = true' });
   await report('merged', { categoryId: cat.muell, sql: `merged_into_id = ${ids.muell}` });
-  invalidateResponses(reportsCacheTag);
+  forgetCachedReports(t.deps.config.municipality.id);
 }
 
 /** The references listed on a page of the HTML list, in order. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { findDistrictAt } from '../../features/addresses/service.js';
+import { appendEvent } from '../../features/reports/core/events.js';
 import {
   hashStatusToken,
   newStatusNonce,
@@ -185,11 +186,15 @@ export async function createReport(deps: Deps, overrides: TestReportOverrides = 
       );
       if (!rows[0]) continue;
       const id = Number(rows[0].id);
-      await tx.query(
-        `INSERT INTO report_events (municipality_id, report_id, kind, status_to, public, created_at)
-         VALUES ($3, $1, 'created', 'received', true, $2)`,
-        [id, createdAt, m.id],
-      );
+      // Through the one way events are written, so cached public answers are forgotten as after a submission.
+      await appendEvent(tx, {
+        municipalityId: m.id,
+        reportId: id,
+        kind: 'created',
+        statusTo: 'received',
+        public: true,
+        at: createdAt,
+      });
       for (let i = 0; i < (overrides.photos ?? 0); i++) {
         await tx.query(
           `INSERT INTO report_photos (municipality_id, report_id, content_type, data, width, height, byte_size, review,

@@ -3,7 +3,6 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, forbidden, notFound } from '../../../platform/errors.js';
 import { actorOf, recordAudit } from '../../audit/service.js';
-import { forgetCachedReports } from '../core/cache.js';
 import { appendEvent, type NewEvent, notifyStatusJobName } from '../core/events.js';
 import { fitsState, mayDo, targetStatus, type WorkflowAction } from '../core/policy.js';
 import { type LockedReportRow, lockReport, updateRouting } from '../core/reports-queries.js';
@@ -56,7 +55,7 @@ export function throwIf(errors: FieldErrors): void {
 
 /**
  * Runs one workflow action on a locked report in one transaction: policy (forbidden), status (conflict), the
- * action's `work`, its audit entry; then forgets the cached public answers. Throws not_found for another report.
+ * action's `work`, its audit entry; its events forget the cached public answers on commit. Throws not_found for another report.
  */
 export async function run(
   deps: Deps,
@@ -98,7 +97,6 @@ export async function run(
       at: now,
     });
   });
-  forgetCachedReports();
 }
 
 const auditVerb: Record<WorkflowAction, string> = {

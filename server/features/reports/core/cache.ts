@@ -7,17 +7,17 @@ import { invalidateResponses } from '../../../platform/http/response-cache.js';
 export const reportCategoriesCacheTag = 'report-categories';
 
 /**
- * Cached public answers about reports (map, list; 30 s): a new report, a status change, moderation or a merge
- * changes them.
+ * Cached public answers about the reports of a municipality (map, list, pages, Open311 requests): every change of
+ * a report appends an event (`appendEvent`), which forgets them once its transaction has committed.
  */
-export const reportsCacheTag = 'reports';
+export const reportsCacheTag = (municipalityId: string) => `reports:${municipalityId}`;
 
 /** Forgets the cached answers that depend on categories or landmarks. */
 export function forgetCachedCategories(): void {
   invalidateResponses(reportCategoriesCacheTag);
 }
 
-/** Forgets the cached public answers about reports. */
-export function forgetCachedReports(): void {
-  invalidateResponses(reportsCacheTag);
+/** Forgets the cached public answers about the reports of a municipality. */
+export function forgetCachedReports(municipalityId: string): void {
+  invalidateResponses(reportsCacheTag(municipalityId));
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/service.js';
 import { findDepartmentBySlug } from '../../departments/service.js';
-import { forgetCachedCategories } from './cache.js';
+import { forgetCachedCategories, forgetCachedReports } from './cache.js';
 import { datatypes } from './categories.js';
 import { type CategoryRow, selectCategories, upsertCategoryRow } from './categories-queries.js';
 
@@ -191,5 +191,7 @@ export async function importReportCategories(
 ): Promise<CategoryImportResult> {
   const result = await deps.db.transaction((tx) => importReportCategoriesInTx(tx, deps, content, options));
   forgetCachedCategories();
+  // Category names and the filter choices are part of the public report answers too.
+  forgetCachedReports(options.municipalityId);
   return result;
 }

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../../platform/db.js';
+import { afterCommit, type Queryable } from '../../../platform/db.js';
+import { forgetCachedReports } from './cache.js';
 import { insertEvents } from './events-queries.js';
 
 export const eventKinds = [
@@ -41,8 +42,10 @@ export interface NewEvent {
 }
 
 /**
- * Appends one event to a report's history in the caller's transaction and returns its id. It does not enqueue
- * notifications: whoever writes a public event enqueues `reports.notify-status` {eventId} in the same transaction.
+ * Appends one event to a report's history in the caller's transaction and returns its id. Every change of a report
+ * goes through here, so once the transaction commits the municipality's cached public answers are forgotten. It
+ * does not enqueue notifications: whoever writes a public event enqueues `reports.notify-status` {eventId} in the
+ * same transaction.
  */
 export async function appendEvent(tx: Queryable, e: NewEvent): Promise<number> {
   const [id] = await insertEvents(tx, [
@@ -61,5 +64,6 @@ export async function appendEvent(tx: Queryable, e: NewEvent): Promise<number> {
       at: e.at,
     },
   ]);
+  afterCommit(tx, () => forgetCachedReports(e.municipalityId));
   return id as number;
 }

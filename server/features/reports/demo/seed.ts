@@ -5,7 +5,7 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { AuditActor } from '../../audit/service.js';
 import { createDepartment, findDepartmentBySlug } from '../../departments/service.js';
-import { forgetCachedCategories } from '../core/cache.js';
+import { forgetCachedCategories, forgetCachedReports } from '../core/cache.js';
 import { importReportCategoriesInTx } from '../core/categories-import.js';
 import { selectCategories } from '../core/categories-queries.js';
 import { selectDistrictIdsByKey } from '../core/districts-queries.js';
@@ -105,5 +105,7 @@ export async function seedReportDemo(deps: Deps): Promise<ReportDemoResult | und
     return { categories: imported.total, landmarks: landmarks.length, routingRules };
   });
   forgetCachedCategories();
+  // The demo reports are bulk-inserted with their events, not through appendEvent.
+  forgetCachedReports(municipalityId);
   return result;
 }

@@ -6,7 +6,6 @@
 import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../../platform/errors.js';
-import { forgetCachedReports } from '../core/cache.js';
 import { type Category, getCategoryByCode, isSelectable, listCategories } from '../core/categories.js';
 import { appendEvent, notifyStatusJobName } from '../core/events.js';
 import { idempotencyTtlMs, requestHash, withIdempotency } from '../core/idempotency.js';
@@ -296,11 +295,9 @@ export async function submitReport(
   }
   const prepared = await prepare(deps, municipalityId, input);
   const now = deps.now();
-  const submitted = await deps.db.transaction(async (tx) => {
+  // The `created` event forgets the cached public answers once this commits (other processes: their cache time).
+  return deps.db.transaction(async (tx) => {
     const run = () => store(tx, deps, municipalityId, input, prepared, now);
     return key ? withIdempotency(tx, idempotencyScope(municipalityId), key, hash, run, now) : run();
   });
-  // The public map and list answer fresh at once in this process (others within their cache time).
-  forgetCachedReports();
-  return submitted;
 }

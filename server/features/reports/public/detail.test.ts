@@ -100,7 +100,8 @@ describe('photos', () => {
     const res = await t.app.inject({ url });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/jpeg');
-    expect(res.headers['cache-control']).toBe('public, max-age=600');
+    // Revalidated on every use: a withdrawn approval must not linger in shared caches (it stayed 10 minutes).
+    expect(res.headers['cache-control']).toBe('public, no-cache');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const etag = String(res.headers.etag);
     const again = await t.app.inject({ url, headers: { 'if-none-match': etag } });

@@ -2,9 +2,11 @@ import { Type as T } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
+import { pageCache } from '../../../platform/http/response-cache.js';
 import { type PageContext, pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { reportsCacheTag } from '../core/cache.js';
 import { type PageQuery, pageQuerySchema } from '../core/page-schemas.js';
 import { referencePattern } from '../core/reference.js';
 import { presentPublicDetail, presentPublicSummary, reportUrl } from './present.js';
@@ -71,6 +73,8 @@ async function listData(deps: Deps, ctx: PageContext, query: PublicQuery): Promi
 export default async function publicReportPages(app: App, deps: Deps): Promise<void> {
   const municipalityId = deps.config.municipality.id;
   const rateLimit = { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' };
+  // Every report change forgets these pages (appendEvent); anonymous visitors get them rendered once per language.
+  const responseCache = pageCache(reportsCacheTag(municipalityId), 30);
   addHomeModule(app, {
     href: '/meldungen',
     titleKey: 'reports-public.module.title',
@@ -85,13 +89,13 @@ export default async function publicReportPages(app: App, deps: Deps): Promise<v
     const page = kind === 'list' ? <PublicListPage ctx={ctx} data={data} /> : <PublicMapPage ctx={ctx} data={data} />;
     return sendHtml(reply, page, status);
   };
-  const list = { schema: { hide: true, querystring: pageQuerySchema }, config: { rateLimit } };
+  const list = { schema: { hide: true, querystring: pageQuerySchema }, config: { rateLimit, responseCache } };
   const showList = listing('list');
   const showMap = listing('map');
   app.get('/meldungen', list, async (request, reply) => showList(request, reply, request.query));
   app.get('/meldungen/karte', list, async (request, reply) => showMap(request, reply, request.query));
 
-  const detail = { schema: { hide: true, params: referenceParamsSchema }, config: { rateLimit } };
+  const detail = { schema: { hide: true, params: referenceParamsSchema }, config: { rateLimit, responseCache } };
   app.get('/meldungen/:reference', detail, async (request, reply) => {
     const reference = request.params.reference.toUpperCase();
     if (!referencePattern.test(reference)) throw new AppError('not_found', 'No public report with this reference');

@@ -14,8 +14,6 @@ import {
   publicPageSize,
 } from './service.js';
 
-const responseCache = { ttlSeconds: 30, tag: reportsCacheTag };
-
 const filterProperties = {
   category: T.Optional(T.String({ maxLength: 63, description: 'category code (a group includes its children)' })),
   status: T.Optional(
@@ -117,6 +115,8 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
   const m = deps.config.municipality;
   const rateLimit = { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' };
   const langOf = (lang: 'de' | 'en' | undefined) => lang ?? (m.defaultLanguage as 'de' | 'en');
+  // The language is in the URL (?lang=), which is part of every cache key.
+  const responseCache = { ttlSeconds: 30, tag: reportsCacheTag(m.id) };
 
   app.get(
     '/api/reports/map.geojson',
@@ -189,9 +189,11 @@ export default async function publicReportRoutes(app: App, deps: Deps): Promise<
     async (request, reply) => {
       const { reference, id } = request.params;
       const photo = await getPublicPhoto(deps, m.id, reference, id);
-      // The bytes of a photo never change; its approval may be withdrawn, so caches keep it only briefly.
+      // The bytes of a photo never change, but its approval may be withdrawn: caches (browsers and shared ones)
+      // may keep it, yet must ask each time before they show it (a cheap 304 while it stays approved, a 404 at
+      // once when withdrawn).
       const etag = `"p${photo.id}-${photo.byte_size}"`;
-      reply.header('cache-control', 'public, max-age=600').header('etag', etag);
+      reply.header('cache-control', 'public, no-cache').header('etag', etag);
       if (request.headers['if-none-match'] === etag) return reply.status(304).send();
       return reply.type(photo.content_type).header('content-length', photo.data.length).send(photo.data);
     },
