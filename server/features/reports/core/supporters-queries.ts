@@ -21,15 +21,33 @@ const supporterColumns: Column<SupporterInsert>[] = [
   { name: 'created_at', type: 'timestamptz', value: (s) => iso(s.at) },
 ];
 
-/** Adds supporters in one statement (one for a citizen, many for the demo). */
-export async function insertSupporters(tx: Queryable, supporters: readonly SupporterInsert[]): Promise<void> {
-  if (supporters.length === 0) return;
+/**
+ * Adds supporters in one statement (one for a citizen, many for the demo); an address that already supports the
+ * report (lower-case, trimmed) is skipped. Returns the ids of the rows added.
+ */
+export async function insertSupporters(tx: Queryable, supporters: readonly SupporterInsert[]): Promise<number[]> {
+  if (supporters.length === 0) return [];
   const insert = bulkInsert('report_supporters', supporterColumns, supporters);
-  await tx.query(insert.sql, insert.params);
+  const { rows } = await tx.query<{ id: number }>(
+    `${insert.sql} ON CONFLICT (report_id, lower(btrim(email))) WHERE email IS NOT NULL DO NOTHING RETURNING id`,
+    insert.params,
+  );
+  return rows.map((r) => Number(r.id));
 }
 
-/** Moves all supporters of one report to another; returns how many moved. */
+/**
+ * Moves all supporters of one report to another; returns how many moved. A supporter whose address already
+ * supports the other report moves without it (one supporter per address and report, and one mail).
+ */
 export async function moveSupporters(tx: Queryable, fromId: number, toId: number): Promise<number> {
+  await tx.query(
+    `UPDATE report_supporters s
+        SET email = NULL, notify_email = false, unsubscribe_nonce = NULL, unsubscribe_token_hash = NULL
+      WHERE s.report_id = $1 AND s.email IS NOT NULL
+        AND EXISTS (SELECT 1 FROM report_supporters o
+                     WHERE o.report_id = $2 AND lower(btrim(o.email)) = lower(btrim(s.email)))`,
+    [fromId, toId],
+  );
   const { rowCount } = await tx.query('UPDATE report_supporters SET report_id = $2 WHERE report_id = $1', [
     fromId,
     toId,
@@ -40,8 +58,9 @@ export async function moveSupporters(tx: Queryable, fromId: number, toId: number
 /** Whether this e-mail address already follows the report (as its reporter or a supporter). */
 export async function followsReport(tx: Queryable, reportId: number, email: string): Promise<boolean> {
   const { rows } = await tx.query(
-    `SELECT 1 FROM reports WHERE id = $1 AND lower(reporter_email) = lower($2)
-     UNION ALL SELECT 1 FROM report_supporters WHERE report_id = $1 AND lower(email) = lower($2) LIMIT 1`,
+    `SELECT 1 FROM reports WHERE id = $1 AND lower(btrim(reporter_email)) = lower(btrim($2))
+     UNION ALL SELECT 1 FROM report_supporters WHERE report_id = $1 AND lower(btrim(email)) = lower(btrim($2))
+     LIMIT 1`,
     [reportId, email],
   );
   return rows.length > 0;

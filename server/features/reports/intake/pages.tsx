@@ -161,7 +161,10 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const reference = single(query.meldung) ?? '';
     if (!referencePattern.test(reference)) throw notFound('Report');
     const ctx = pageContext(request, reply);
-    return sendHtml(reply, <SupportedPage ctx={ctx} reference={reference} mailed={query.mail === '1'} />);
+    return sendHtml(
+      reply,
+      <SupportedPage ctx={ctx} reference={reference} mailed={query.mail === '1'} already={query.bereits === '1'} />,
+    );
   });
 
   // Multipart only here (photos); the CSRF token travels as the form's `_csrf` field, which the parser puts into
@@ -251,20 +254,21 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       const values = readValues(body);
       const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
       if (!referencePattern.test(reference)) throw notFound('Report');
+      let already = false;
       try {
-        await addSupporter(deps, municipalityId, reference, {
+        ({ alreadySupporting: already } = await addSupporter(deps, municipalityId, reference, {
           email: values.email || undefined,
           notifyEmail: values.notifyEmail,
           language: request.i18n.lang,
           proofOfWork: values.altcha || undefined,
-        });
+        }));
       } catch (err) {
         if (!(err instanceof AppError) || !err.details) throw err;
         const photos = readPhotos(body);
         const data = await formData(values, { photosDropped: photos.length, errors: err.details });
         return renderForm(request, reply, data, err.status);
       }
-      const mail = values.email && values.notifyEmail ? '&mail=1' : '';
+      const mail = already ? '&bereits=1' : values.email && values.notifyEmail ? '&mail=1' : '';
       return reply.redirect(`/melden/unterstuetzt?meldung=${encodeURIComponent(reference)}${mail}`, 303);
     });
   });

@@ -310,6 +310,9 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         schema: {
           tags: ['reports'],
           summary: '"This is my concern too": support an open report instead of filing a duplicate',
+          description:
+            'One supporter per e-mail address (compared lower-case, trimmed) and report: sending the same address ' +
+            'again answers 200 with the unchanged count and alreadySupporting = true, and no further mail follows.',
           params: referenceParamsSchema,
           body: supporterBodySchema,
           response: { 200: supporterResultSchema, 404: problemSchema, 409: problemSchema, ...problems },

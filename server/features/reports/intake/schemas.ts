@@ -160,4 +160,9 @@ export const supporterBodySchema = T.Object(
   { additionalProperties: false },
 );
 
-export const supporterResultSchema = T.Object({ supporterCount: T.Integer() });
+export const supporterResultSchema = T.Object({
+  supporterCount: T.Integer(),
+  alreadySupporting: T.Boolean({
+    description: 'true when this address supported (or reported) the report before: nothing was added (idempotent)',
+  }),
+});
