@@ -94,7 +94,12 @@ describe('unsubscribing from status mails', () => {
     expect(after.body).toContain('E-Mails wieder einschalten');
 
     const before = smtp.messages.length;
-    expect(await run(await changeStatus(report.id, 'in_progress'))).toEqual({ sent: 0, alreadySent: 0, refused: 0 });
+    expect(await run(await changeStatus(report.id, 'in_progress'))).toEqual({
+      sent: 0,
+      alreadySent: 0,
+      refused: 0,
+      capped: 0,
+    });
     expect(smtp.messages.length).toBe(before);
     expect(mailsTo(email)).toEqual([]);
 
@@ -198,7 +203,12 @@ describe('unsubscribing from status mails', () => {
     expect(oneClick.statusCode).toBe(200);
     expect(await supporterNotify(other)).toBe(false);
 
-    expect(await run(await changeStatus(report.id, 'done'))).toEqual({ sent: 0, alreadySent: 0, refused: 0 });
+    expect(await run(await changeStatus(report.id, 'done'))).toEqual({
+      sent: 0,
+      alreadySent: 0,
+      refused: 0,
+      capped: 0,
+    });
     expect(mailsTo('fan-unsub@example.org')).toHaveLength(1);
     expect(mailsTo('fan-oneclick@example.org')).toHaveLength(1);
   });
