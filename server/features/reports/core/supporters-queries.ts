@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db.js';
 import { bulkInsert, type Column, iso } from './bulk-insert.js';
+import type { ConfirmationRow } from './reports-queries.js';
 
 // The one owner of report_supporters ("Das ist auch mein Anliegen"). The e-mail address is personal data.
 
@@ -10,6 +11,8 @@ export interface SupporterInsert {
   notifyEmail: boolean;
   language: string;
   at: Date;
+  /** When the address counts as confirmed (proof of work, or the confirmation link); null: not yet. */
+  emailConfirmedAt: Date | null;
 }
 
 const supporterColumns: Column<SupporterInsert>[] = [
@@ -19,6 +22,7 @@ const supporterColumns: Column<SupporterInsert>[] = [
   { name: 'notify_email', type: 'boolean', value: (s) => s.notifyEmail },
   { name: 'language', type: 'text', value: (s) => s.language },
   { name: 'created_at', type: 'timestamptz', value: (s) => iso(s.at) },
+  { name: 'email_confirmed_at', type: 'timestamptz', value: (s) => iso(s.emailConfirmedAt) },
 ];
 
 /**
@@ -72,11 +76,11 @@ export interface SupporterRecipientRow {
   language: string;
 }
 
-/** Supporters of a report who left an e-mail address and asked for updates. */
+/** Supporters of a report who left an e-mail address, confirmed it and asked for updates. */
 export async function selectSupportersToNotify(db: Queryable, reportId: number): Promise<SupporterRecipientRow[]> {
   const { rows } = await db.query<SupporterRecipientRow>(
     `SELECT id, email, language FROM report_supporters
-      WHERE report_id = $1 AND notify_email AND email IS NOT NULL
+      WHERE report_id = $1 AND notify_email AND email IS NOT NULL AND email_confirmed_at IS NOT NULL
       ORDER BY id`,
     [reportId],
   );
@@ -147,4 +151,35 @@ export async function clearSupporterEmails(tx: Queryable, reportId: number): Pro
     [reportId],
   );
   return rowCount;
+}
+
+/** A supporter's address and its confirmation state, with the report's reference (undefined without address). */
+export async function selectSupporterConfirmation(db: Queryable, id: number): Promise<ConfirmationRow | undefined> {
+  const { rows } = await db.query<ConfirmationRow>(
+    `SELECT s.id, r.reference, s.email, s.language, s.email_confirmed_at IS NOT NULL AS confirmed
+       FROM report_supporters s JOIN reports r ON r.id = s.report_id
+      WHERE s.id = $1 AND s.email IS NOT NULL`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Claims (`at` set) or gives back (`at` null) the confirmation mail of an unconfirmed supporter address. */
+export async function updateSupporterConfirmationMail(db: Queryable, id: number, at: Date | null): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE report_supporters SET email_confirmation_sent_at = $2
+      WHERE id = $1 AND email IS NOT NULL AND email_confirmed_at IS NULL
+        AND (email_confirmation_sent_at IS NULL) = ($2::timestamptz IS NOT NULL)`,
+    [id, at],
+  );
+  return rowCount === 1;
+}
+
+/** Marks a supporter's address confirmed; true when it was not before. */
+export async function updateSupporterEmailConfirmed(tx: Queryable, id: number, at: Date): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    'UPDATE report_supporters SET email_confirmed_at = $2 WHERE id = $1 AND email IS NOT NULL AND email_confirmed_at IS NULL',
+    [id, at],
+  );
+  return rowCount === 1;
 }

@@ -32,7 +32,7 @@ describe('one supporter per address and report', () => {
     const send = (email: string) =>
       postForm(t, s, '/melden/unterstuetzen', { supportReference: report.reference, email, notifyEmail: '1' });
     const first = await send('nachbar@example.org');
-    expect(first.headers.location).toBe(`/melden/unterstuetzt?meldung=${report.reference}&mail=1`);
+    expect(first.headers.location).toBe(`/melden/unterstuetzt?meldung=${report.reference}&mail=bestaetigen`);
     for (const email of [
       'nachbar@example.org',
       ' Nachbar@Example.ORG ',

@@ -1,5 +1,6 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../../platform/errors.js';
+import { enqueueEmailConfirmation } from '../core/email-confirmation.js';
 import { appendEvent } from '../core/events.js';
 import { addSupporterCount } from '../core/reports-queries.js';
 import { isOpenStatus } from '../core/statuses.js';
@@ -20,6 +21,8 @@ export interface SupportResult {
   supporterCount: number;
   /** The address supports (or reported) this report already: nothing was added, no mail will follow twice. */
   alreadySupporting: boolean;
+  /** Updates were asked for without a proof of work: a confirmation mail goes out first (double opt-in). */
+  confirmationMailed: boolean;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function addSupporter(
     if (signature && !(await markAltchaUsed(tx, signature, now))) {
       throw new AppError('validation_failed', 'The request has invalid fields', { altcha: errorKey('altcha_used') });
     }
-    const already = { supporterCount: report.supporter_count, alreadySupporting: true };
+    const already = { supporterCount: report.supporter_count, alreadySupporting: true, confirmationMailed: false };
     if (email && (await followsReport(tx, report.id, email))) return already;
     const added = await insertSupporters(tx, [
       {
@@ -67,12 +70,17 @@ export async function addSupporter(
         notifyEmail: input.notifyEmail && email !== null,
         language: input.language,
         at: now,
+        // Double opt-in: only a proof of work vouches for the address.
+        emailConfirmedAt: email && signature ? now : null,
       },
     ]);
     // A concurrent request with the same address won the race.
     if (added.length === 0) return already;
     const supporterCount = await addSupporterCount(tx, report.id, 1, now);
     await appendEvent(tx, { municipalityId, reportId: report.id, kind: 'supporter', public: false, at: now });
-    return { supporterCount, alreadySupporting: false };
+    const wantsMail = input.notifyEmail && email !== null;
+    if (wantsMail && !signature)
+      await enqueueEmailConfirmation(deps, tx, { kind: 'supporter', id: added[0] as number });
+    return { supporterCount, alreadySupporting: false, confirmationMailed: wantsMail && !signature };
   });
 }

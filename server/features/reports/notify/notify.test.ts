@@ -49,8 +49,8 @@ async function changeStatus(app: TestApp, reportId: number, statusTo: string, pu
 
 async function addSupporter(app: TestApp, reportId: number, email: string | null, notify: boolean, language = 'de') {
   const { rows } = await app.db.query<{ id: number }>(
-    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language)
-     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, $3, $4) RETURNING id`,
+    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language, email_confirmed_at)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, $3, $4, now()) RETURNING id`,
     [reportId, email, notify, language],
   );
   return Number(rows[0]!.id);

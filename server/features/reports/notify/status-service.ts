@@ -49,7 +49,7 @@ const languageOf = (l: string): Language =>
 
 function recipientsOf(e: NotifyEventRow, supporters: { id: number; email: string; language: string }[]): Recipient[] {
   const out: Recipient[] = [];
-  if (e.reporter_email && e.notify_email) {
+  if (e.reporter_email && e.notify_email && e.email_confirmed) {
     out.push({ kind: 'reporter', supporterId: 0, email: e.reporter_email, language: languageOf(e.language) });
   }
   for (const s of supporters) {

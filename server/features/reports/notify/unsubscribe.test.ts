@@ -40,8 +40,8 @@ async function changeStatus(reportId: number, statusTo: string): Promise<number>
 
 async function addSupporter(reportId: number, email: string): Promise<number> {
   const { rows } = await t.db.query<{ id: number }>(
-    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language)
-     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, true, 'de') RETURNING id`,
+    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language, email_confirmed_at)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, true, 'de', now()) RETURNING id`,
     [reportId, email],
   );
   return Number(rows[0]!.id);

@@ -12,7 +12,8 @@ export function SupportedPage({
 }: {
   ctx: PageContext;
   reference: string;
-  mailed: boolean;
+  /** Updates were asked for ('confirm': after the address is confirmed). */
+  mailed: boolean | 'confirm';
   /** The address supported (or reported) this report before: nothing new was noted. */
   already: boolean;
 }) {
@@ -29,7 +30,9 @@ export function SupportedPage({
           <p class="kern-body">{t('reports.supported.text')}</p>
         </Notice>
       )}
-      {mailed && <p class="kern-body">{t('reports.supported.mail')}</p>}
+      {mailed && (
+        <p class="kern-body">{t(mailed === 'confirm' ? 'reports.confirmEmail.pending' : 'reports.supported.mail')}</p>
+      )}
       <ul class="bs-receipt__more">
         <li>
           <a class="kern-link" href={`/meldungen/${encodeURIComponent(reference)}`}>
