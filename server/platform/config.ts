@@ -181,6 +181,11 @@ export const configSchema = T.Object(
         description: 'file: mails are written to DATA_DIR/mail as .eml files (refused in production unless chosen)',
       }),
       fileRetentionDays: T.Integer({ minimum: 1, maximum: 365, description: '.eml files are deleted after this' }),
+      maxPerRecipientPerDay: T.Integer({
+        minimum: 1,
+        maximum: 10_000,
+        description: 'mails to one citizen address per local day; more are dropped (staff digests are exempt)',
+      }),
     }),
     reports: T.Object({
       photoMaxBytes: T.Integer({ minimum: 100_000, maximum: 50_000_000 }),
@@ -289,6 +294,7 @@ export function loadConfig(env: Env = process.env): Config {
       from: env.MAIL_FROM || undefined,
       transport: env.MAIL_TRANSPORT || undefined,
       fileRetentionDays: int(env, 'MAIL_FILE_RETENTION_DAYS', problems),
+      maxPerRecipientPerDay: int(env, 'MAIL_MAX_PER_RECIPIENT_PER_DAY', problems),
     },
     reports: {
       photoMaxBytes: int(env, 'REPORT_PHOTO_MAX_BYTES', problems),
@@ -332,7 +338,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: { loginPerMinute: 10, publicWritesPerMinute: 20, apiPerMinute: 600 },
     jobs: { pollSeconds: 2, concurrency: 2, maintenanceSeconds: 30, catchUpMinutes: 60 },
     shutdownTimeoutSeconds: 30,
-    mail: { fileRetentionDays: 7 },
+    mail: { fileRetentionDays: 7, maxPerRecipientPerDay: 20 },
     reports: {
       photoMaxBytes: 10 * 1024 * 1024,
       photoMaxPixels: 50_000_000,

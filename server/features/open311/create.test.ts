@@ -327,4 +327,22 @@ describe('POST requests: rate limit', () => {
       await limited.close();
     }
   });
+
+  it('counts made-up keys per address: a fresh invalid key per request opens no fresh allowance', async () => {
+    const limited = await buildTestApp({
+      db: t.db,
+      env: { RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '2', RATE_LIMIT_API_PER_MINUTE: '20' },
+    });
+    try {
+      for (let i = 0; i < 2; i++)
+        errors(await post(limited, url, { api_key: `invented-${i}`, service_code: 'x' }), 403);
+      errors(await post(limited, url, { api_key: 'invented-2', service_code: 'x' }), 429);
+      errors(await post(limited, url, { service_code: 'x' }), 429);
+      // A live key has its own allowance, whatever the address did.
+      const a = await createApiKey(limited.deps, 'A');
+      errors(await post(limited, url, { api_key: a.key, service_code: 'x' }), 404);
+    } finally {
+      await limited.close();
+    }
+  });
 });

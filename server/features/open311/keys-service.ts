@@ -10,6 +10,7 @@ import {
   markClientRevoked,
   selectClient,
   selectClients,
+  selectLiveClientIdByKeyHash,
   touchClientByKeyHash,
 } from './queries.js';
 
@@ -110,6 +111,15 @@ export async function revokeOpen311Client(
     });
     return present((await selectClient(tx, municipalityId, id))!);
   });
+}
+
+/** The id of the live client holding `apiKey` (undefined for a missing, unknown or revoked key); records nothing. */
+export async function findLiveOpen311Client(
+  deps: Deps,
+  municipalityId: string,
+  apiKey: string | undefined,
+): Promise<number | undefined> {
+  return apiKey ? selectLiveClientIdByKeyHash(deps.db, municipalityId, hashKey(apiKey)) : undefined;
 }
 
 /**

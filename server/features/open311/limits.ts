@@ -1,21 +1,24 @@
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Config } from '../../platform/config.js';
+import type { Deps } from '../../platform/deps.js';
+import { findLiveOpen311Client } from './keys-service.js';
 import { rawParams, single } from './params.js';
 
 /**
- * Rate limit for POST requests, counted per API key (a partner's server may send from several addresses), or per
- * address when no key is sent. Runs after the body is parsed, since the key travels in the form body.
+ * Rate limit for POST requests, counted per client (a partner's server may send from several addresses) once its
+ * API key is known to be live, else per address: a made-up key per request must not open a fresh allowance each
+ * time. Runs after the body is parsed, since the key travels in the form body.
  */
-export function keyedRateLimit(limits: Config['rateLimit']) {
+export function keyedRateLimit(deps: Deps) {
+  const limits = deps.config.rateLimit;
   const perKey = Math.max(limits.publicWritesPerMinute, Math.ceil(limits.apiPerMinute / 10));
   return {
     hook: 'preHandler' as const,
     timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => {
+    keyGenerator: async (request: FastifyRequest) => {
       const key = single(rawParams(request.body), 'api_key');
-      return key ? `k:${createHash('sha256').update(key).digest('hex').slice(0, 24)}` : `ip:${request.ip}`;
+      const client = await findLiveOpen311Client(deps, deps.config.municipality.id, key);
+      return client === undefined ? `ip:${request.ip}` : `c:${client}`;
     },
-    max: (_request: FastifyRequest, key: string) => (key.startsWith('k:') ? perKey : limits.publicWritesPerMinute),
+    max: (_request: FastifyRequest, key: string) => (key.startsWith('c:') ? perKey : limits.publicWritesPerMinute),
   };
 }

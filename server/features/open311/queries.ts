@@ -72,3 +72,16 @@ export async function touchClientByKeyHash(
   );
   return rows[0];
 }
+
+/** The id of the live (not revoked) client with this key hash, without recording a use; or undefined. */
+export async function selectLiveClientIdByKeyHash(
+  db: Queryable,
+  municipalityId: string,
+  keyHash: string,
+): Promise<number | undefined> {
+  const { rows } = await db.query<{ id: number }>(
+    'SELECT id FROM open311_clients WHERE municipality_id = $1 AND key_hash = $2 AND revoked_at IS NULL',
+    [municipalityId, keyHash],
+  );
+  return rows[0] ? Number(rows[0].id) : undefined;
+}

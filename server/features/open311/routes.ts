@@ -176,7 +176,7 @@ async function open311Scope(app: App, deps: Deps): Promise<void> {
   app.post(
     '/v2/requests.:format',
     {
-      config: { rateLimit: keyedRateLimit(deps.config.rateLimit) },
+      config: { rateLimit: keyedRateLimit(deps) },
       schema: doc(
         'POST Service Request',
         'Creates a report (application/x-www-form-urlencoded, api_key required). Answers the service_request_id ' +

@@ -1,5 +1,7 @@
 import { Type as T } from '@sinclair/typebox';
 import { defineJob, type JobDefinition } from '../../platform/jobs/types.js';
+import { confirmEmailJobName } from './core/email-confirmation.js';
+import { sendEmailConfirmation } from './notify/confirm-service.js';
 import { purgeDigestRecords, sendOverdueDigests } from './notify/digest-service.js';
 import { notifyAboutEvent } from './notify/status-service.js';
 import { anonymiseDueReports } from './retention/service.js';
@@ -16,6 +18,23 @@ export const notifyStatusJob = defineJob({
     const result = await notifyAboutEvent(deps, payload.eventId);
     log.info({ ...result }, 'report notification mails done');
     return { ...result };
+  },
+});
+
+/** The double opt-in mail of an address that came without a proof of work; enqueued with its row. */
+export const confirmEmailJob = defineJob({
+  name: confirmEmailJobName,
+  description: 'Mails a reporter or supporter the link that confirms their address (double opt-in)',
+  payload: T.Object(
+    { kind: T.Union([T.Literal('reporter'), T.Literal('supporter')]), id: T.Integer({ minimum: 1 }) },
+    { additionalProperties: false },
+  ),
+  retry: { limit: 8, delaySeconds: 60, backoff: true },
+  timeoutSeconds: 120,
+  async run(payload, { deps, log }) {
+    const outcome = await sendEmailConfirmation(deps, payload);
+    log.info({ outcome, kind: payload.kind }, 'address confirmation mail done');
+    return { outcome };
   },
 });
 
@@ -52,4 +71,4 @@ export const anonymiseJob = defineJob({
   },
 });
 
-export const reportJobs: JobDefinition[] = [notifyStatusJob, overdueDigestJob, anonymiseJob];
+export const reportJobs: JobDefinition[] = [notifyStatusJob, confirmEmailJob, overdueDigestJob, anonymiseJob];

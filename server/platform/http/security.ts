@@ -114,6 +114,9 @@ function documentHeaders(config: Config): Record<string, string> {
   });
 }
 
+/** The cookie holding the CSRF secret of page forms (a form post without it cannot pass the check). */
+export const csrfCookieName = 'bs_csrf';
+
 /** HTML pages: the full helmet set with a strict CSP, compression, cookies, form bodies, CSRF on every form. */
 export async function registerPageSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith('https://');
@@ -124,7 +127,7 @@ export async function registerPageSecurity(app: FastifyInstance, config: Config)
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'bs_csrf',
+    cookieKey: csrfCookieName,
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure: https, path: '/' },
     getToken: (req) =>
       (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),

@@ -86,6 +86,8 @@ export interface TestReportOverrides {
   reporterEmail?: string | null;
   reporterPhone?: string | null;
   notifyEmail?: boolean;
+  /** Whether the reporter's address counts as confirmed (default true). */
+  emailConfirmed?: boolean;
   language?: 'de' | 'en';
   needsScreening?: boolean;
   source?: 'web' | 'app' | 'open311' | 'bsc';
@@ -186,6 +188,13 @@ export async function createReport(deps: Deps, overrides: TestReportOverrides = 
       );
       if (!rows[0]) continue;
       const id = Number(rows[0].id);
+      // As after a proof of work or the confirmation link (double opt-in), unless a test asks otherwise.
+      if (overrides.emailConfirmed !== false) {
+        await tx.query(
+          'UPDATE reports SET email_confirmed_at = created_at WHERE id = $1 AND reporter_email IS NOT NULL',
+          [id],
+        );
+      }
       // Through the one way events are written, so cached public answers are forgotten as after a submission.
       await appendEvent(tx, {
         municipalityId: m.id,

@@ -58,6 +58,8 @@ export async function mergeReport(
           notifyEmail: Boolean(email) && dup.notify_email,
           language: dup.language,
           at: step.now,
+          // Confirmed on the duplicate, confirmed here: the same address follows on.
+          emailConfirmedAt: email ? dup.email_confirmed_at : null,
         },
       ]);
       added += 1;

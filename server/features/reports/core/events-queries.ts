@@ -69,3 +69,12 @@ export async function clearInternalNotes(tx: Queryable, reportId: number): Promi
   );
   return rowCount;
 }
+
+/** The id of a report's `created` event (the one its receipt is mailed for), or undefined. */
+export async function selectCreatedEvent(db: Queryable, reportId: number): Promise<number | undefined> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM report_events WHERE report_id = $1 AND kind = 'created' ORDER BY id LIMIT 1`,
+    [reportId],
+  );
+  return rows[0] ? Number(rows[0].id) : undefined;
+}

@@ -27,10 +27,10 @@ export async function claimNotification(
   return rowCount === 1;
 }
 
-/** Records how a claimed mail ended: sent, or refused by the mail server for good. */
+/** Records how a claimed mail ended: sent, refused by the mail server for good, or dropped by the daily cap. */
 export async function finishNotification(
   db: Queryable,
-  n: NotificationKey & { outcome: 'sent' | 'refused'; at: Date },
+  n: NotificationKey & { outcome: 'sent' | 'refused' | 'capped'; at: Date },
 ): Promise<void> {
   await db.query(
     `UPDATE report_notifications SET outcome = $4, at = $5

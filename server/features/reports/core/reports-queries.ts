@@ -26,6 +26,8 @@ export interface ReportInsert {
   reporterEmail: string | null;
   reporterPhone: string | null;
   notifyEmail: boolean;
+  /** When the reporter's address counts as confirmed (proof of work, or the confirmation link); null: not yet. */
+  emailConfirmedAt: Date | null;
   statusTokenNonce: string | null;
   statusTokenHash: string | null;
   language: string;
@@ -63,6 +65,7 @@ const reportColumns: Column<Row>[] = [
   { name: 'reporter_email', type: 'text', value: (r) => r.reporterEmail },
   { name: 'reporter_phone', type: 'text', value: (r) => r.reporterPhone },
   { name: 'notify_email', type: 'boolean', value: (r) => r.notifyEmail },
+  { name: 'email_confirmed_at', type: 'timestamptz', value: (r) => iso(r.emailConfirmedAt) },
   { name: 'status_token_nonce', type: 'text', value: (r) => r.statusTokenNonce },
   { name: 'status_token_hash', type: 'text', value: (r) => r.statusTokenHash },
   { name: 'language', type: 'text', value: (r) => r.language },
@@ -118,14 +121,15 @@ export interface LockedReportRow {
   public_description: string | null;
   reporter_email: string | null;
   notify_email: boolean;
+  email_confirmed_at: Date | null;
   language: string;
   supporter_count: number;
   closed_at: Date | null;
 }
 
 const lockedColumns = `id, reference, status, department_id, external_body_id, merged_into_id, needs_screening,
-  abusive, hidden, description_personal, public_description, reporter_email, notify_email, language, supporter_count,
-  closed_at`;
+  abusive, hidden, description_personal, public_description, reporter_email, notify_email, email_confirmed_at, language,
+  supporter_count, closed_at`;
 
 /** One report of the municipality by id or by reference, locked for the rest of the transaction; or undefined. */
 export async function lockReport(
@@ -232,6 +236,48 @@ export async function updateReporterNotify(db: Queryable, tokenHash: string, not
     `UPDATE reports SET notify_email = $2
       WHERE status_token_hash = $1 AND anonymised_at IS NULL AND ($2 = false OR reporter_email IS NOT NULL)`,
     [tokenHash, notify],
+  );
+  return rowCount === 1;
+}
+
+/** What the reporter's address confirmation needs: the address, its state, the mail's language and reference. */
+export interface ConfirmationRow {
+  id: number;
+  reference: string;
+  email: string;
+  language: string;
+  confirmed: boolean;
+}
+
+/** The reporter's address and its confirmation state (undefined without an address, or once anonymised). */
+export async function selectReporterConfirmation(db: Queryable, id: number): Promise<ConfirmationRow | undefined> {
+  const { rows } = await db.query<ConfirmationRow>(
+    `SELECT id, reference, reporter_email AS email, language, email_confirmed_at IS NOT NULL AS confirmed
+       FROM reports WHERE id = $1 AND reporter_email IS NOT NULL AND anonymised_at IS NULL`,
+    [id],
+  );
+  return rows[0];
+}
+
+/**
+ * Claims the confirmation mail of an unconfirmed reporter address (set = claimed; at most once), or gives the claim
+ * back (`at` null) after a failed send. True when a row changed.
+ */
+export async function updateReporterConfirmationMail(db: Queryable, id: number, at: Date | null): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE reports SET email_confirmation_sent_at = $2
+      WHERE id = $1 AND reporter_email IS NOT NULL AND email_confirmed_at IS NULL
+        AND (email_confirmation_sent_at IS NULL) = ($2::timestamptz IS NOT NULL)`,
+    [id, at],
+  );
+  return rowCount === 1;
+}
+
+/** Marks the reporter's address confirmed; true when it was not before. */
+export async function updateReporterEmailConfirmed(tx: Queryable, id: number, at: Date): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    'UPDATE reports SET email_confirmed_at = $2 WHERE id = $1 AND reporter_email IS NOT NULL AND email_confirmed_at IS NULL',
+    [id, at],
   );
   return rowCount === 1;
 }

@@ -194,6 +194,7 @@ export function planReport(
       reporterEmail: null,
       reporterPhone: null,
       notifyEmail: false,
+      emailConfirmedAt: null,
       statusTokenNonce: null,
       statusTokenHash: null,
       language: 'de',

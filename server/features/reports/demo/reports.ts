@@ -123,7 +123,15 @@ async function insertPlans(tx: Queryable, deps: Deps, plans: Plan[]): Promise<De
     const reportId = ids.get(p) as number;
     for (const { seq: _seq, ...e } of p.events) events.push({ ...e, municipalityId: m.id, reportId });
     for (const at of p.supporters) {
-      supporters.push({ municipalityId: m.id, reportId, email: null, notifyEmail: false, language: 'de', at });
+      supporters.push({
+        municipalityId: m.id,
+        reportId,
+        email: null,
+        notifyEmail: false,
+        language: 'de',
+        at,
+        emailConfirmedAt: null,
+      });
     }
   }
   await insertEvents(tx, events);

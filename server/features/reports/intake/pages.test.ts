@@ -291,7 +291,8 @@ describe('duplicates and supporters without JavaScript', () => {
       notifyEmail: '1',
     });
     expect(support.statusCode).toBe(303);
-    expect(support.headers.location).toBe(`/melden/unterstuetzt?meldung=${existing.reference}&mail=1`);
+    // Without proof of work the address is confirmed by mail first (double opt-in).
+    expect(support.headers.location).toBe(`/melden/unterstuetzt?meldung=${existing.reference}&mail=bestaetigen`);
     const thanks = await t.app.inject({ url: support.headers.location as string, headers: { accept: 'text/html' } });
     expect(thanks.body).toContain('Danke für Ihre Unterstützung');
     expect(thanks.body).toContain(`href="/meldungen/${existing.reference}"`);

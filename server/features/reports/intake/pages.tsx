@@ -1,4 +1,4 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, notFound } from '../../../platform/errors.js';
@@ -13,7 +13,6 @@ import {
   single,
   tokenParamsSchema,
 } from '../core/page-schemas.js';
-import { maxPhotos } from '../core/photos.js';
 import { statusPathFor } from '../core/status-token.js';
 import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
 import { privatePage } from '../core/views/private-page.js';
@@ -23,10 +22,10 @@ import {
   readPhotos,
   readValues,
   toNewReport,
-  type UploadedFile,
   uploadErrors,
 } from './citizen-form.js';
 import { previewLocation } from './citizen-location.js';
+import { dropFile, droppedFiles, formLimits, guardFormBody, keepPhoto } from './form-body.js';
 import { findNearbyOpenReports } from './nearby.js';
 import { findReportByStatusToken } from './reporter-view.js';
 import { submitReport } from './submit-service.js';
@@ -40,13 +39,6 @@ import { SupportedPage } from './views/supported-page.js';
 const receiptCookie = 'bs_receipt';
 const receiptPath = '/meldungen/eingang';
 const referencePattern = /^[A-Z]{1,4}-\d{4}-\d{6}$/;
-
-/** Keeps each photo with its size problem instead of failing the request, so the form can say which. */
-async function onFile(part: MultipartFile): Promise<void> {
-  const data = await part.toBuffer();
-  const file: UploadedFile = { filename: part.filename, data, truncated: part.file.truncated };
-  (part as unknown as { value: UploadedFile }).value = file;
-}
 
 /** Field messages as sentences: the service's are i18n keys (also of catalogues the form helpers do not know). */
 function translate(ctx: PageContext, errors: FieldErrors): FieldErrors {
@@ -115,7 +107,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const raw = request.cookies[receiptCookie];
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
     if (!unsigned?.valid || !unsigned.value) return reply.redirect('/melden', 303);
-    let receipt: { r: string; p: string; m?: boolean };
+    let receipt: { r: string; p: string; m?: boolean | 'confirm' };
     try {
       receipt = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8'));
     } catch {
@@ -161,27 +153,36 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const reference = single(query.meldung) ?? '';
     if (!referencePattern.test(reference)) throw notFound('Report');
     const ctx = pageContext(request, reply);
-    return sendHtml(reply, <SupportedPage ctx={ctx} reference={reference} mailed={query.mail === '1'} />);
+    return sendHtml(
+      reply,
+      <SupportedPage
+        ctx={ctx}
+        reference={reference}
+        mailed={query.mail === '1' ? true : query.mail === 'bestaetigen' ? 'confirm' : false}
+        already={query.bereits === '1'}
+      />,
+    );
   });
 
   // Multipart only here (photos); the CSRF token travels as the form's `_csrf` field, which the parser puts into
-  // the body before the page scope's CSRF check runs (preValidation comes before preHandler).
+  // the body before the page scope's CSRF check runs (preValidation comes before preHandler). Only sending the
+  // report keeps photos; the steps and supporting stream them away (intake/form-body.ts).
   const multipartForm = { hide: true, body: multipartBodySchema };
+  const formBody = (onFile: typeof keepPhoto) => ({
+    attachFieldsToBody: 'keyValues' as const,
+    onFile,
+    throwFileSizeLimit: false,
+    limits: formLimits(deps),
+  });
   await app.register(async (forms: App) => {
-    await forms.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      onFile,
-      throwFileSizeLimit: false,
-      // One more file than allowed, so "too many" is a message beside the field, not a refused request.
-      limits: { fileSize: deps.config.reports.photoMaxBytes, files: maxPhotos + 1, fields: 200, fieldSize: 100_000 },
-    });
+    forms.addHook('onRequest', guardFormBody(deps));
+    await forms.register(multipart, formBody(dropFile));
 
     // The no-JavaScript steps: questions of the chosen category; the place checked, with nearby open reports.
-    forms.post('/melden/schritt', { schema: multipartForm, config: reads }, async (request, reply) => {
+    forms.post('/melden/schritt', { schema: multipartForm, config: writes }, async (request, reply) => {
       const body = request.body;
       const values = readValues(body);
-      const photos = readPhotos(body);
-      const data = await formData(values, { photosDropped: photos.length });
+      const data = await formData(values, { photosDropped: droppedFiles(body) });
       const errors: FieldErrors = {};
       if (body.step === 'location') {
         const place = await previewLocation(deps, values, errors);
@@ -198,7 +199,46 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       return renderForm(request, reply, { ...data, errors }, Object.keys(errors).length > 0 ? 400 : 200);
     });
 
-    forms.post('/melden', { schema: multipartForm, config: writes }, async (request, reply) => {
+    forms.post('/melden/unterstuetzen', { schema: multipartForm, config: writes }, async (request, reply) => {
+      const body = request.body;
+      const values = readValues(body);
+      const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
+      if (!referencePattern.test(reference)) throw notFound('Report');
+      let already = false;
+      let confirm = false;
+      try {
+        ({ alreadySupporting: already, confirmationMailed: confirm } = await addSupporter(
+          deps,
+          municipalityId,
+          reference,
+          {
+            email: values.email || undefined,
+            notifyEmail: values.notifyEmail,
+            language: request.i18n.lang,
+            proofOfWork: values.altcha || undefined,
+          },
+        ));
+      } catch (err) {
+        if (!(err instanceof AppError) || !err.details) throw err;
+        const data = await formData(values, { photosDropped: droppedFiles(body), errors: err.details });
+        return renderForm(request, reply, data, err.status);
+      }
+      const mail = already
+        ? '&bereits=1'
+        : confirm
+          ? '&mail=bestaetigen'
+          : values.email && values.notifyEmail
+            ? '&mail=1'
+            : '';
+      return reply.redirect(`/melden/unterstuetzt?meldung=${encodeURIComponent(reference)}${mail}`, 303);
+    });
+  });
+
+  await app.register(async (sending: App) => {
+    sending.addHook('onRequest', guardFormBody(deps));
+    await sending.register(multipart, formBody(keepPhoto));
+
+    sending.post('/melden', { schema: multipartForm, config: writes }, async (request, reply) => {
       const body = request.body;
       const values = readValues(body);
       const photos = readPhotos(body);
@@ -230,7 +270,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
         if (err.code === 'conflict') values.idempotencyKey = emptyValues().idempotencyKey;
         return renderForm(request, reply, { ...data, errors: err.details }, err.status);
       }
-      const mailed = !!values.email && values.notifyEmail;
+      const mailed = result.emailConfirmation === 'pending' ? 'confirm' : !!values.email && values.notifyEmail;
       const cookie = Buffer.from(JSON.stringify({ r: result.reference, p: result.statusPath, m: mailed })).toString(
         'base64url',
       );
@@ -244,28 +284,6 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
         maxAge: 60 * 60,
       });
       return reply.redirect(receiptPath, 303);
-    });
-
-    forms.post('/melden/unterstuetzen', { schema: multipartForm, config: writes }, async (request, reply) => {
-      const body = request.body;
-      const values = readValues(body);
-      const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
-      if (!referencePattern.test(reference)) throw notFound('Report');
-      try {
-        await addSupporter(deps, municipalityId, reference, {
-          email: values.email || undefined,
-          notifyEmail: values.notifyEmail,
-          language: request.i18n.lang,
-          proofOfWork: values.altcha || undefined,
-        });
-      } catch (err) {
-        if (!(err instanceof AppError) || !err.details) throw err;
-        const photos = readPhotos(body);
-        const data = await formData(values, { photosDropped: photos.length, errors: err.details });
-        return renderForm(request, reply, data, err.status);
-      }
-      const mail = values.email && values.notifyEmail ? '&mail=1' : '';
-      return reply.redirect(`/melden/unterstuetzt?meldung=${encodeURIComponent(reference)}${mail}`, 303);
     });
   });
 }

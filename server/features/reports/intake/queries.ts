@@ -48,6 +48,7 @@ export interface SupportTarget {
   hidden: boolean;
   abusive: boolean;
   merged_into_id: number | null;
+  supporter_count: number;
 }
 
 /** The report with this reference, locked for the supporter update, or undefined. */
@@ -57,7 +58,7 @@ export async function selectReportForSupport(
   reference: string,
 ): Promise<SupportTarget | undefined> {
   const { rows } = await tx.query<SupportTarget>(
-    `SELECT id, status, hidden, abusive, merged_into_id FROM reports
+    `SELECT id, status, hidden, abusive, merged_into_id, supporter_count FROM reports
       WHERE municipality_id = $1 AND reference = $2 FOR UPDATE`,
     [municipalityId, reference],
   );

@@ -284,7 +284,7 @@ describe('duplicates and supporters', () => {
       payload: { notifyEmail: true, email: 'nachbar@example.org', language: 'de', altcha: await solveAltcha(t.deps) },
     });
     expect(support.statusCode).toBe(200);
-    expect(support.json()).toEqual({ supporterCount: 1 });
+    expect(support.json()).toEqual({ supporterCount: 1, alreadySupporting: false });
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/api/reports/BI-1999-999999/supporters',

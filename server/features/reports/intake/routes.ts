@@ -255,7 +255,9 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
           description:
             'Fields as listed; answers to extra questions as "answers[code]"; photos as file parts named "photos". ' +
             'Apps send an Idempotency-Key header (a replay returns the first answer) and a solved ALTCHA ' +
-            'challenge (GET /api/reports/challenge). Field errors are translated by Accept-Language or "language".',
+            'challenge (GET /api/reports/challenge). Field errors are translated by Accept-Language or "language". ' +
+            'Mails go only to confirmed addresses: with a solved ALTCHA the address counts as confirmed and the ' +
+            'receipt follows; without it the address first gets one confirmation mail (emailConfirmation "pending").',
           consumes: ['multipart/form-data'],
           headers: submitHeadersSchema,
           body: submitBodySchema,
@@ -299,6 +301,7 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
           status: r.status,
           statusToken: r.statusToken,
           statusUrl: `${deps.config.publicUrl}${r.statusPath}`,
+          emailConfirmation: r.emailConfirmation,
         });
       },
     );
@@ -310,6 +313,9 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
         schema: {
           tags: ['reports'],
           summary: '"This is my concern too": support an open report instead of filing a duplicate',
+          description:
+            'One supporter per e-mail address (compared lower-case, trimmed) and report: sending the same address ' +
+            'again answers 200 with the unchanged count and alreadySupporting = true, and no further mail follows.',
           params: referenceParamsSchema,
           body: supporterBodySchema,
           response: { 200: supporterResultSchema, 404: problemSchema, 409: problemSchema, ...problems },

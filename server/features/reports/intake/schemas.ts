@@ -146,6 +146,13 @@ export const submittedSchema = T.Object({
   status: T.String(),
   statusToken: T.String({ description: 'secret token of the private status link' }),
   statusUrl: T.String({ format: 'uri' }),
+  emailConfirmation: T.Optional(
+    T.Union([T.Literal('none'), T.Literal('confirmed'), T.Literal('pending')], {
+      description:
+        'mails to the reporter: none asked for; confirmed (solved ALTCHA: the receipt follows); pending (the ' +
+        'address gets a confirmation link first, and no other mail until it is used)',
+    }),
+  ),
 });
 
 export const referenceParamsSchema = T.Object({ reference: T.String({ pattern: '^[A-Z]{1,4}-[0-9]{4}-[0-9]{6,}$' }) });
@@ -160,4 +167,9 @@ export const supporterBodySchema = T.Object(
   { additionalProperties: false },
 );
 
-export const supporterResultSchema = T.Object({ supporterCount: T.Integer() });
+export const supporterResultSchema = T.Object({
+  supporterCount: T.Integer(),
+  alreadySupporting: T.Boolean({
+    description: 'true when this address supported (or reported) the report before: nothing was added (idempotent)',
+  }),
+});

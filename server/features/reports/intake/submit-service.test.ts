@@ -186,12 +186,16 @@ describe('submitReport: rules and failure safety', () => {
     }
   });
 
-  it('enqueues the receipt mail with the created event when the reporter asked for updates', async () => {
+  it('enqueues the receipt mail with the created event when the reporter asked for updates (with proof of work)', async () => {
     const r = await submitReport(
       t.deps,
       mid,
-      reportInput({ contact: { email: 'erika@example.org', notifyEmail: true, consent: true } }),
+      reportInput({
+        contact: { email: 'erika@example.org', notifyEmail: true, consent: true },
+        proofOfWork: await solveAltcha(t.deps),
+      }),
     );
+    expect(r.emailConfirmation).toBe('confirmed');
     const { rows } = await t.db.query<{ id: number }>(
       `SELECT id FROM report_events WHERE report_id = $1 AND kind = 'created'`,
       [r.id],

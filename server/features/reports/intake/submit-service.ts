@@ -7,6 +7,7 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../../platform/errors.js';
 import { type Category, getCategoryByCode, isSelectable, listCategories } from '../core/categories.js';
+import { enqueueEmailConfirmation } from '../core/email-confirmation.js';
 import { appendEvent, notifyStatusJobName } from '../core/events.js';
 import { idempotencyTtlMs, requestHash, withIdempotency } from '../core/idempotency.js';
 import { selectIdempotentRequest } from '../core/idempotency-queries.js';
@@ -71,6 +72,8 @@ export interface SubmittedReport {
   statusToken: string;
   statusPath: string;
   status: string;
+  /** Mails to the reporter: none asked for, confirmed (proof of work), or pending the confirmation link. */
+  emailConfirmation: 'none' | 'confirmed' | 'pending';
 }
 
 interface Prepared {
@@ -205,6 +208,8 @@ async function store(
     reporterEmail: p.contact.email,
     reporterPhone: p.contact.phone,
     notifyEmail: p.contact.notifyEmail,
+    // Double opt-in: only a proof of work vouches for the address; else its owner confirms it by mail first.
+    emailConfirmedAt: p.contact.email && p.altchaSignature ? now : null,
     statusTokenNonce: nonce,
     statusTokenHash: hashStatusToken(token),
     language: input.language,
@@ -261,8 +266,20 @@ async function store(
       at: now,
     });
   }
-  if (p.contact.notifyEmail) await deps.jobs.enqueue(notifyStatusJobName, { eventId: createdEvent }, { tx });
-  return { id: reportId, reference, statusToken: token, statusPath: statusPathFor(token), status };
+  if (p.contact.notifyEmail && p.altchaSignature) {
+    await deps.jobs.enqueue(notifyStatusJobName, { eventId: createdEvent }, { tx });
+  } else if (p.contact.notifyEmail) {
+    // The receipt follows once the address is confirmed (core/email-confirmation.ts).
+    await enqueueEmailConfirmation(deps, tx, { kind: 'reporter', id: reportId });
+  }
+  return {
+    id: reportId,
+    reference,
+    statusToken: token,
+    statusPath: statusPathFor(token),
+    status,
+    emailConfirmation: !p.contact.notifyEmail ? 'none' : p.altchaSignature ? 'confirmed' : 'pending',
+  };
 }
 
 const idempotencyScope = (municipalityId: string) => `reports.submit:${municipalityId}`;

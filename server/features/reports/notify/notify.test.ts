@@ -50,8 +50,8 @@ async function changeStatus(app: TestApp, reportId: number, statusTo: string, pu
 
 async function addSupporter(app: TestApp, reportId: number, email: string | null, notify: boolean, language = 'de') {
   const { rows } = await app.db.query<{ id: number }>(
-    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language)
-     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, $3, $4) RETURNING id`,
+    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language, email_confirmed_at)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, $3, $4, now()) RETURNING id`,
     [reportId, email, notify, language],
   );
   return Number(rows[0]!.id);
@@ -65,8 +65,8 @@ describe('reports.notify-status', () => {
     const report = await createReport(t.deps, { reporterEmail: email });
     const eventId = await eventOf(t, report.id, 'created');
 
-    expect(await run(t, eventId)).toEqual({ sent: 1, alreadySent: 0, refused: 0 });
-    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 1, refused: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 1, alreadySent: 0, refused: 0, capped: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 1, refused: 0, capped: 0 });
     const mail = await smtp.waitFor((m) => m.to.includes(email));
     expect(mailsTo(email)).toHaveLength(1);
     expect(mail.subject).toBe(`Ihre Meldung ${report.reference} ist bei uns angekommen`);
@@ -93,7 +93,7 @@ describe('reports.notify-status', () => {
     await addSupporter(t, report.id, null, false);
     const eventId = await changeStatus(t, report.id, 'done', 'Der Müll wurde abgeholt.\nDanke für den Hinweis!');
 
-    expect(await run(t, eventId)).toEqual({ sent: 2, alreadySent: 0, refused: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 2, alreadySent: 0, refused: 0, capped: 0 });
     const toReporter = await smtp.waitFor((m) => m.to.includes(reporter));
     expect(toReporter.subject).toBe(`New status of your report ${report.reference}: Done`);
     expect(toReporter.text).toContain('Der Müll wurde abgeholt.');
@@ -108,7 +108,7 @@ describe('reports.notify-status', () => {
     expect(toFan.text).not.toContain('Kollege Meier');
     expect(mailsTo('quiet@example.org')).toEqual([]);
 
-    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 2, refused: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 2, refused: 0, capped: 0 });
     expect(mailsTo(reporter)).toHaveLength(1);
     expect(mailsTo('fan@example.org')).toHaveLength(1);
   });
@@ -120,6 +120,7 @@ describe('reports.notify-status', () => {
       sent: 0,
       alreadySent: 0,
       refused: 0,
+      capped: 0,
     });
     const noUpdates = await createReport(t.deps, { reporterEmail: 'no-updates@example.org', notifyEmail: false });
     expect(await run(t, await changeStatus(t, noUpdates.id, 'in_progress'))).toMatchObject({ sent: 0 });
@@ -132,8 +133,8 @@ describe('reports.notify-status', () => {
   it('records an address the mail server refuses for good and does not retry it', async () => {
     const report = await createReport(t.deps, { reporterEmail: 'gone@example.org' });
     const eventId = await eventOf(t, report.id, 'created');
-    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 0, refused: 1 });
-    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 1, refused: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 0, refused: 1, capped: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 1, refused: 0, capped: 0 });
     const { rows } = await t.db.query<{ outcome: string }>(
       'SELECT outcome FROM report_notifications WHERE event_id = $1',
       [eventId],
@@ -153,10 +154,10 @@ describe('reports.notify-status', () => {
         [eventId, at],
       );
     await claim(t.deps.now());
-    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 1, refused: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 0, alreadySent: 1, refused: 0, capped: 0 });
     expect(mailsTo(email)).toEqual([]);
     await claim(new Date(t.deps.now().getTime() - 20 * 60_000));
-    expect(await run(t, eventId)).toEqual({ sent: 1, alreadySent: 0, refused: 0 });
+    expect(await run(t, eventId)).toEqual({ sent: 1, alreadySent: 0, refused: 0, capped: 0 });
     await smtp.waitFor((m) => m.to.includes(email));
   });
 
@@ -189,7 +190,7 @@ describe('reports.notify-status', () => {
       const done = await waitForJob(down.queue, jobId, ['completed', 'failed']);
       expect(done.state).toBe('completed');
       expect(done.attempts).toBe(2);
-      expect(done.result).toEqual({ sent: 1, alreadySent: 0, refused: 0 });
+      expect(done.result).toEqual({ sent: 1, alreadySent: 0, refused: 0, capped: 0 });
       const mail = await back.waitFor((m) => m.to.includes(email));
       expect(mail.subject).toContain(report.reference);
       expect(back.messages).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { App, Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { confirmEmail, emailConfirmationPath, findByConfirmationToken } from '../core/email-confirmation.js';
 import { tokenParamsSchema } from '../core/page-schemas.js';
 import {
   findSupporterByUnsubscribeToken,
@@ -9,9 +10,13 @@ import {
   unsubscribeSupporter,
 } from '../core/subscriptions.js';
 import { privatePage } from '../core/views/private-page.js';
+import { ConfirmEmailPage } from './views/confirm-page.js';
 import { SupporterUnsubscribePage } from './views/unsubscribe-page.js';
 
-/** A supporter's unsubscribe link: GET only shows the button (mail scanners follow links), POST unsubscribes. */
+/**
+ * A supporter's unsubscribe link and the double opt-in link of reporters and supporters: GET only shows the
+ * button (mail scanners follow links), POST unsubscribes or confirms.
+ */
 export default async function reportUnsubscribePages(app: App, deps: Deps): Promise<void> {
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
@@ -39,5 +44,29 @@ export default async function reportUnsubscribePages(app: App, deps: Deps): Prom
     const { token } = request.params;
     await unsubscribeSupporter(deps, token);
     return reply.redirect(supporterUnsubscribePath(token), 303);
+  });
+
+  app.get('/meldungen/bestaetigen/:token', { schema: page, config: reads }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params;
+    const found = await findByConfirmationToken(deps, token);
+    if (!found) throw notFound('Confirmation');
+    const ctx = pageContext(request, reply);
+    return sendHtml(
+      reply,
+      <ConfirmEmailPage
+        ctx={ctx}
+        action={emailConfirmationPath(token)}
+        reference={found.row.reference}
+        confirmed={found.row.confirmed}
+      />,
+    );
+  });
+
+  app.post('/meldungen/bestaetigen/:token', { schema: page, config: writes }, async (request, reply) => {
+    privatePage(reply);
+    const { token } = request.params;
+    await confirmEmail(deps, token);
+    return reply.redirect(emailConfirmationPath(token), 303);
   });
 }

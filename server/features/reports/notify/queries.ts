@@ -16,6 +16,8 @@ export interface NotifyEventRow {
   status: string;
   reporter_email: string | null;
   notify_email: boolean;
+  /** The reporter confirmed the address (or the report passed the proof of work): double opt-in. */
+  email_confirmed: boolean;
   language: string;
   status_token_nonce: string | null;
   anonymised_at: Date | null;
@@ -28,7 +30,8 @@ export interface NotifyEventRow {
 export async function selectNotifyEvent(db: Queryable, eventId: number): Promise<NotifyEventRow | undefined> {
   const { rows } = await db.query<NotifyEventRow>(
     `SELECT e.id AS event_id, e.kind, e.public, e.status_to, e.public_note, e.created_at,
-            r.id AS report_id, r.municipality_id, r.reference, r.status, r.reporter_email, r.notify_email, r.language,
+            r.id AS report_id, r.municipality_id, r.reference, r.status, r.reporter_email, r.notify_email,
+            r.email_confirmed_at IS NOT NULL AS email_confirmed, r.language,
             r.status_token_nonce, r.anonymised_at, r.abusive, r.address_label, c.name AS category_name
        FROM report_events e
        JOIN reports r ON r.id = e.report_id

@@ -2,7 +2,7 @@ import type { Config } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Language, supportedLanguages } from '../../../platform/i18n.js';
-import { type MailMessage, sendMail } from '../../../platform/mail/index.js';
+import type { MailMessage } from '../../../platform/mail/index.js';
 import {
   claimNotification,
   finishNotification,
@@ -17,6 +17,7 @@ import {
   supporterUnsubscribeToken,
 } from '../core/subscriptions.js';
 import { selectSupportersToNotify } from '../core/supporters-queries.js';
+import { sendCitizenMail } from './citizen-mail.js';
 import { type NotifyEventRow, selectNotifyEvent } from './queries.js';
 import { statusMail } from './views/status-mails.js';
 
@@ -32,6 +33,8 @@ export interface NotifyResult {
   alreadySent: number;
   /** Refused by the mail server for good (unknown mailbox). */
   refused: number;
+  /** Dropped: the address had its day's mails already (MAIL_MAX_PER_RECIPIENT_PER_DAY). */
+  capped: number;
 }
 
 interface Recipient {
@@ -46,19 +49,13 @@ const languageOf = (l: string): Language =>
 
 function recipientsOf(e: NotifyEventRow, supporters: { id: number; email: string; language: string }[]): Recipient[] {
   const out: Recipient[] = [];
-  if (e.reporter_email && e.notify_email) {
+  if (e.reporter_email && e.notify_email && e.email_confirmed) {
     out.push({ kind: 'reporter', supporterId: 0, email: e.reporter_email, language: languageOf(e.language) });
   }
   for (const s of supporters) {
     out.push({ kind: 'supporter', supporterId: s.id, email: s.email, language: languageOf(s.language) });
   }
   return out;
-}
-
-/** A mail server's final "no" to an address (5xx on RCPT): retrying cannot help. */
-function isRefusal(err: unknown): boolean {
-  const e = err as { code?: string; responseCode?: number };
-  return e?.code === 'EENVELOPE' && typeof e.responseCode === 'number' && e.responseCode >= 500;
 }
 
 interface Links {
@@ -99,15 +96,12 @@ async function deliverOnce(
   const staleBefore = new Date(deps.now().getTime() - staleClaimMs);
   if (!(await claimNotification(deps.db, { ...key, municipalityId, at: deps.now(), staleBefore })))
     return 'alreadySent';
-  let outcome: 'sent' | 'refused' = 'sent';
+  let outcome: Awaited<ReturnType<typeof sendCitizenMail>>;
   try {
-    await sendMail(deps, message);
+    outcome = await sendCitizenMail(deps, message);
   } catch (err) {
-    if (!isRefusal(err)) {
-      await releaseNotification(deps.db, key);
-      throw err;
-    }
-    outcome = 'refused';
+    await releaseNotification(deps.db, key);
+    throw err;
   }
   await finishNotification(deps.db, { ...key, outcome, at: deps.now() });
   return outcome;
@@ -120,7 +114,7 @@ async function deliverOnce(
  * when the server cannot be reached, so the job is retried.
  */
 export async function notifyAboutEvent(deps: Deps, eventId: number): Promise<NotifyResult> {
-  const result: NotifyResult = { sent: 0, alreadySent: 0, refused: 0 };
+  const result: NotifyResult = { sent: 0, alreadySent: 0, refused: 0, capped: 0 };
   const e = await selectNotifyEvent(deps.db, eventId);
   if (!e) throw notFound('Report event');
   const receipt = e.kind === 'created';

@@ -39,8 +39,9 @@ describe('unsubscribing without JavaScript', () => {
   it('a supporter confirms on the page behind the mail’s link', async () => {
     const report = await createReport(server.t.deps, { reporterEmail: null, notifyEmail: false });
     const { rows } = await server.t.db.query<{ id: number }>(
-      `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email)
-       VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, 'browser-fan@example.org', true) RETURNING id`,
+      `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, email_confirmed_at)
+       VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, 'browser-fan@example.org', true, now())
+       RETURNING id`,
       [report.id],
     );
     const supporterId = Number(rows[0]!.id);

@@ -40,8 +40,8 @@ async function changeStatus(reportId: number, statusTo: string): Promise<number>
 
 async function addSupporter(reportId: number, email: string): Promise<number> {
   const { rows } = await t.db.query<{ id: number }>(
-    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language)
-     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, true, 'de') RETURNING id`,
+    `INSERT INTO report_supporters (municipality_id, report_id, email, notify_email, language, email_confirmed_at)
+     VALUES ((SELECT municipality_id FROM reports WHERE id = $1), $1, $2, true, 'de', now()) RETURNING id`,
     [reportId, email],
   );
   return Number(rows[0]!.id);
@@ -94,7 +94,12 @@ describe('unsubscribing from status mails', () => {
     expect(after.body).toContain('E-Mails wieder einschalten');
 
     const before = smtp.messages.length;
-    expect(await run(await changeStatus(report.id, 'in_progress'))).toEqual({ sent: 0, alreadySent: 0, refused: 0 });
+    expect(await run(await changeStatus(report.id, 'in_progress'))).toEqual({
+      sent: 0,
+      alreadySent: 0,
+      refused: 0,
+      capped: 0,
+    });
     expect(smtp.messages.length).toBe(before);
     expect(mailsTo(email)).toEqual([]);
 
@@ -198,7 +203,12 @@ describe('unsubscribing from status mails', () => {
     expect(oneClick.statusCode).toBe(200);
     expect(await supporterNotify(other)).toBe(false);
 
-    expect(await run(await changeStatus(report.id, 'done'))).toEqual({ sent: 0, alreadySent: 0, refused: 0 });
+    expect(await run(await changeStatus(report.id, 'done'))).toEqual({
+      sent: 0,
+      alreadySent: 0,
+      refused: 0,
+      capped: 0,
+    });
     expect(mailsTo('fan-unsub@example.org')).toHaveLength(1);
     expect(mailsTo('fan-oneclick@example.org')).toHaveLength(1);
   });

@@ -9,8 +9,8 @@ interface ReceiptProps {
   /** The status link: a path for the link, the full URL to copy and bookmark. */
   statusPath: string;
   statusUrl: string;
-  /** The reporter gave an e-mail address and asked for updates. */
-  mailed?: boolean;
+  /** The reporter gave an e-mail address and asked for updates ('confirm': the address must be confirmed first). */
+  mailed?: boolean | 'confirm';
 }
 
 /**
@@ -74,7 +74,9 @@ export function ReceiptBody({ ctx, reference, statusPath, statusUrl, mailed }: R
           <li>{t('reports.receipt.next1', { bsc: ctx.municipality.bscName })}</li>
           <li>{t('reports.receipt.next2')}</li>
           <li data-slot="mail" data-msg-mail={t('reports.receipt.next3Mail')}>
-            {t(mailed ? 'reports.receipt.next3Mail' : 'reports.receipt.next3')}
+            {mailed === 'confirm'
+              ? t('reports.confirmEmail.pending')
+              : t(mailed ? 'reports.receipt.next3Mail' : 'reports.receipt.next3')}
           </li>
         </ol>
       </section>
