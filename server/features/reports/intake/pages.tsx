@@ -2,17 +2,17 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, notFound } from '../../../platform/errors.js';
-import { type PageContext, pageContext } from '../../../platform/views/context.js';
-import { addHomeModule } from '../../../platform/views/registry.js';
-import { sendHtml } from '../../../platform/views/render.js';
-import { type Category, isSelectable, listCategories } from '../core/categories.js';
 import {
   formBodySchema,
   multipartBodySchema,
   pageQuerySchema,
   single,
   tokenParamsSchema,
-} from '../core/page-schemas.js';
+} from '../../../platform/http/page-schemas.js';
+import { type PageContext, pageContext } from '../../../platform/views/context.js';
+import { addHomeModule } from '../../../platform/views/registry.js';
+import { sendHtml } from '../../../platform/views/render.js';
+import { type Category, isSelectable, listCategories } from '../core/categories.js';
 import { maxPhotos } from '../core/photos.js';
 import { statusPathFor } from '../core/status-token.js';
 import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';

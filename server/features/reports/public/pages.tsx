@@ -2,10 +2,10 @@ import { Type as T } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
+import { type PageQuery, pageQuerySchema } from '../../../platform/http/page-schemas.js';
 import { type PageContext, pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { type PageQuery, pageQuerySchema } from '../core/page-schemas.js';
 import { referencePattern } from '../core/reference.js';
 import { presentPublicDetail, presentPublicSummary, reportUrl } from './present.js';
 import {
