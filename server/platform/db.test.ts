@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseFromTemplate } from '../test/fixtures/processes.js';
 import { type Db, openPostgres } from './db.js';
@@ -28,5 +30,18 @@ describe.skipIf(!postgres)('PostgreSQL statement deadlines', () => {
     expect(rows).toHaveLength(1);
     // The setting was local to that transaction.
     await expect(db.query('SELECT pg_sleep(1)')).rejects.toMatchObject({ code: '57014' });
+  });
+});
+
+describe('openPostgres', () => {
+  it('closes its pool and throws the connection error itself when nothing answers', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const deadlines = { connectTimeoutMs: 2000, statementTimeoutMs: 1000 };
+    await expect(openPostgres(`postgres://root@127.0.0.1:${port}/none`, 1, deadlines)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 });
