@@ -2,6 +2,7 @@ import { requireStaff, requireStaffAccount, staffOf } from '../../platform/auth/
 import { bindSession, currentSessionIdHash, endSessionCookie, regenerateSession } from '../../platform/auth/index.js';
 import { staffRoles } from '../../platform/auth/types.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { submit, text } from '../../platform/http/forms.js';
 import { backOfficePath } from '../../platform/http/next-path.js';
 import { formBodySchema, pageQuerySchema, single } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
@@ -9,7 +10,6 @@ import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
 import { listDepartments } from '../departments/service.js';
 import { changeOwnPassword, logIn, logOut, logOutEverywhere } from '../users/account-service.js';
-import { submit, text } from './forms.js';
 import { AccountPage } from './views/account.js';
 import { DashboardPage } from './views/dashboard.js';
 import { LoginPage } from './views/login.js';

@@ -1,10 +1,10 @@
 import { requireStaff, staffOf } from '../../platform/auth/guards.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { submit, text } from '../../platform/http/forms.js';
 import { pageId, pageRoutes } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
-import { submit, text } from '../admin/forms.js';
 import { actorOf } from '../audit/service.js';
 import { createDepartment, getDepartment, listDepartments, setDepartmentActive, updateDepartment } from './service.js';
 import { DepartmentFormPage, departmentValues } from './views/form.js';

@@ -1,11 +1,11 @@
 import { requireStaff, staffOf } from '../../platform/auth/guards.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { text } from '../../platform/http/forms.js';
 import { type PageQuery, pageQuerySchema, pageRoutes, single } from '../../platform/http/page-schemas.js';
 import { type JobState, jobStates } from '../../platform/jobs/types.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
-import { text } from '../admin/forms.js';
 import { presentJob } from './present.js';
 import { getJobForStaff, type JobOverviewQuery, loadJobOverview, retryFailedJob, runJobNow } from './service.js';
 import { JobDetailPage } from './views/detail.js';

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../platform/deps.js';
-import { AppError, type FieldErrors } from '../../platform/errors.js';
+import type { FieldErrors } from '../../platform/errors.js';
+import { submit } from '../../platform/http/forms.js';
 import { formBodySchema, type PageQuery, pageQuerySchema } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
@@ -46,12 +47,8 @@ export default async function feedbackPages(app: App, deps: Deps): Promise<void>
       consent: field(body, 'consent') === '1',
       website: field(body, 'website'),
     };
-    try {
-      await submitFeedback(deps, { ...values, language: request.i18n.lang });
-    } catch (err) {
-      if (!(err instanceof AppError) || !err.details) throw err;
-      return render(request, reply, values, err.details);
-    }
+    const result = await submit(() => submitFeedback(deps, { ...values, language: request.i18n.lang }));
+    if (!result.ok) return render(request, reply, values, result.errors);
     return reply.redirect(thanksPath, 303);
   });
 

@@ -1,11 +1,11 @@
 import { requireStaff, staffOf } from '../../platform/auth/guards.js';
 import type { StaffRole } from '../../platform/auth/types.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { type FormBody, list, submit, text } from '../../platform/http/forms.js';
 import { pageId, pageRoutes } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
-import { type FormBody, list, submit, text } from '../admin/forms.js';
 import { actorOf } from '../audit/service.js';
 import { listDepartments } from '../departments/service.js';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled, updateUser } from './service.js';

@@ -3,6 +3,7 @@ import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { App, Deps } from '../../../platform/deps.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { type FormBody, submit, text } from '../../../platform/http/forms.js';
 import {
   formBodySchema,
   idOf,
@@ -15,7 +16,6 @@ import {
 import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { type FormBody, submit, text } from '../../admin/forms.js';
 import { listTemplates, templateText } from '../core/note-templates.js';
 import type { WorkflowAction } from '../core/policy.js';
 import { localErrors } from '../core/views/admin-components.js';
