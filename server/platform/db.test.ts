@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '../test/env.js';
 import { createDatabaseFromTemplate } from '../test/fixtures/processes.js';
@@ -75,5 +77,18 @@ describe('PGlite', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('openPostgres', () => {
+  it('closes its pool and throws the connection error itself when nothing answers', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const deadlines = { connectTimeoutMs: 2000, statementTimeoutMs: 1000 };
+    await expect(openPostgres(`postgres://root@127.0.0.1:${port}/none`, 1, deadlines)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 });

@@ -170,7 +170,7 @@ export async function openPostgres(url: string, max = 10, deadlines?: Deadlines)
   try {
     await db.query('SELECT 1');
   } catch (err) {
-    await db.close().catch(() => undefined);
+    await db.close();
     throw err;
   }
   return db;

@@ -48,6 +48,12 @@ export function testDb(): Promise<Db> {
   return shared;
 }
 
+/** The number a `SELECT count(*)::int AS n …` answers. */
+export async function countRows(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(sql, params);
+  return rows[0]!.n;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;

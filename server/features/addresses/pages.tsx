@@ -1,5 +1,6 @@
 import { parseAddressQuery } from '../../../shared/address-normalize.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { pageQuerySchema } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addHomeModule } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
@@ -32,12 +33,12 @@ export default async function addressPages(app: App, deps: Deps): Promise<void> 
   app.get(
     '/adressen',
     {
-      schema: { hide: true },
+      schema: { hide: true, querystring: pageQuerySchema },
       config: { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const raw = (request.query as Record<string, unknown>).q;
-      const q = (Array.isArray(raw) ? String(raw[0] ?? '') : String(raw ?? '')).replace(/\s+/g, ' ').trim();
+      const raw = request.query.q;
+      const q = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).replace(/\s+/g, ' ').trim();
       const ctx = pageContext(request, reply);
       if (!q) return sendHtml(reply, <AddressSearchPage ctx={ctx} q="" />);
       const problem = queryProblem(q);

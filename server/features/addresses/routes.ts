@@ -37,7 +37,7 @@ export default async function addressRoutes(app: App, deps: Deps): Promise<void>
       },
     },
     async (request) => {
-      const { q, limit } = request.query as { q: string; limit: number };
+      const { q, limit } = request.query;
       const rows = await searchAddressesByText(deps, municipality.id, q, limit);
       return { items: rows.map(presentAddress) };
     },
@@ -56,7 +56,7 @@ export default async function addressRoutes(app: App, deps: Deps): Promise<void>
       },
     },
     async (request) => {
-      const { lat, lon } = request.query as { lat: number; lon: number };
+      const { lat, lon } = request.query;
       return presentNearest(await findNearestAddress(deps, municipality, lat, lon));
     },
   );
@@ -73,7 +73,7 @@ export default async function addressRoutes(app: App, deps: Deps): Promise<void>
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
+      const { id } = request.params;
       return presentAddress(await getAddress(deps.db, municipality.id, id));
     },
   );

@@ -1,14 +1,15 @@
-import { requireStaff, requireStaffAccount } from '../../platform/auth/guards.js';
+import { requireStaff, requireStaffAccount, staffOf } from '../../platform/auth/guards.js';
 import { bindSession, currentSessionIdHash, endSessionCookie, regenerateSession } from '../../platform/auth/index.js';
 import { staffRoles } from '../../platform/auth/types.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { submit, text } from '../../platform/http/forms.js';
 import { backOfficePath } from '../../platform/http/next-path.js';
+import { formBodySchema, pageQuerySchema, single } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
 import { listDepartments } from '../departments/service.js';
 import { changeOwnPassword, logIn, logOut, logOutEverywhere } from '../users/account-service.js';
-import { asForm, submit, text } from './forms.js';
 import { AccountPage } from './views/account.js';
 import { DashboardPage } from './views/dashboard.js';
 import { LoginPage } from './views/login.js';
@@ -18,17 +19,18 @@ export default async function adminPages(app: App, deps: Deps): Promise<void> {
   const municipalityId = deps.config.municipality.id;
   const throttled = { rateLimit: { max: deps.config.rateLimit.loginPerMinute, timeWindow: '1 minute' } };
   addAdminNavItem(app, { href: '/admin', labelKey: 'admin.nav.dashboard', roles: staffRoles, order: 0 });
+  const form = { hide: true, body: formBodySchema };
   const nextPath = (next: string | undefined) => (next ? backOfficePath(next, deps.config.publicUrl) : undefined);
 
-  app.get('/admin/login', { schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    if (request.staff) return reply.redirect(nextPath(query.next) ?? '/admin', 303);
+  app.get('/admin/login', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
+    const next = nextPath(single(request.query.next));
+    if (request.staff) return reply.redirect(next ?? '/admin', 303);
     const ctx = pageContext(request, reply);
-    return sendHtml(reply, <LoginPage ctx={ctx} next={nextPath(query.next)} />);
+    return sendHtml(reply, <LoginPage ctx={ctx} next={next} />);
   });
 
-  app.post('/admin/login', { schema: { hide: true }, config: throttled }, async (request, reply) => {
-    const body = asForm(request.body);
+  app.post('/admin/login', { schema: form, config: throttled }, async (request, reply) => {
+    const body = request.body;
     const email = text(body, 'email');
     const next = nextPath(text(body, 'next'));
     // A new session id for every login attempt: an id planted before the login is never the one signed in.
@@ -52,14 +54,14 @@ export default async function adminPages(app: App, deps: Deps): Promise<void> {
     '/admin/logout-everywhere',
     { schema: { hide: true }, preHandler: requireStaffAccount() },
     async (request, reply) => {
-      await logOutEverywhere(deps, request.staff!);
+      await logOutEverywhere(deps, staffOf(request));
       await endSessionCookie(request, reply);
       return reply.redirect('/admin/login?loggedOut=everywhere', 303);
     },
   );
 
   app.get('/admin', { schema: { hide: true }, preHandler: requireStaff() }, async (request, reply) =>
-    sendHtml(reply, <DashboardPage ctx={pageContext(request, reply)} staff={request.staff!} />),
+    sendHtml(reply, <DashboardPage ctx={pageContext(request, reply)} staff={staffOf(request)} />),
   );
 
   const accountPage = async (departmentIds: number[]) => {
@@ -69,19 +71,17 @@ export default async function adminPages(app: App, deps: Deps): Promise<void> {
   };
 
   app.get('/admin/account', { schema: { hide: true }, preHandler: requireStaffAccount() }, async (request, reply) => {
-    const names = await accountPage(request.staff!.departmentIds);
-    return sendHtml(
-      reply,
-      <AccountPage ctx={pageContext(request, reply)} staff={request.staff!} departmentNames={names} />,
-    );
+    const staff = staffOf(request);
+    const names = await accountPage(staff.departmentIds);
+    return sendHtml(reply, <AccountPage ctx={pageContext(request, reply)} staff={staff} departmentNames={names} />);
   });
 
   app.post(
     '/admin/account/password',
-    { schema: { hide: true }, preHandler: requireStaffAccount(), config: throttled },
+    { schema: form, preHandler: requireStaffAccount(), config: throttled },
     async (request, reply) => {
-      const body = asForm(request.body);
-      const staff = request.staff!;
+      const body = request.body;
+      const staff = staffOf(request);
       const result = await submit(() =>
         changeOwnPassword(deps, staff, {
           currentPassword: text(body, 'currentPassword', true),

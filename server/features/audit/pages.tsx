@@ -1,9 +1,9 @@
 import { requireStaff } from '../../platform/auth/guards.js';
 import type { App, Deps } from '../../platform/deps.js';
+import { submit } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
-import { submit } from '../admin/forms.js';
 import { presentAuditRow } from './present.js';
 import { type AuditQuery, listAudit, listAuditVocabulary } from './service.js';
 import { AuditLogPage } from './views/audit-log.js';

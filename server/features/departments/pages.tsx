@@ -1,22 +1,17 @@
-import { requireStaff } from '../../platform/auth/guards.js';
+import { requireStaff, staffOf } from '../../platform/auth/guards.js';
 import type { App, Deps } from '../../platform/deps.js';
-import { notFound } from '../../platform/errors.js';
+import { submit, text } from '../../platform/http/forms.js';
+import { pageId, pageRoutes } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
-import { asForm, submit, text } from '../admin/forms.js';
 import { actorOf } from '../audit/service.js';
 import { createDepartment, getDepartment, listDepartments, setDepartmentActive, updateDepartment } from './service.js';
 import { DepartmentFormPage, departmentValues } from './views/form.js';
 import { DepartmentListPage } from './views/list.js';
 
-const page = { schema: { hide: true }, preHandler: requireStaff('admin') };
-
-function idParam(params: unknown): number {
-  const id = Number((params as { id?: string }).id);
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound('Department');
-  return id;
-}
+const { page, form, item, itemForm } = pageRoutes(requireStaff('admin'));
+const idParam = (params: { id: string }) => pageId(params.id, 'Department');
 
 /** Back-office pages to list, create, edit and (de)activate departments; admins only. */
 export default async function departmentPages(app: App, deps: Deps): Promise<void> {
@@ -32,8 +27,8 @@ export default async function departmentPages(app: App, deps: Deps): Promise<voi
     sendHtml(reply, <DepartmentFormPage ctx={pageContext(request, reply)} values={departmentValues()} />),
   );
 
-  app.post('/admin/departments', page, async (request, reply) => {
-    const body = asForm(request.body);
+  app.post('/admin/departments', form, async (request, reply) => {
+    const body = request.body;
     const values = {
       name: text(body, 'name'),
       slug: text(body, 'slug'),
@@ -41,7 +36,7 @@ export default async function departmentPages(app: App, deps: Deps): Promise<voi
       phone: text(body, 'phone'),
     };
     const result = await submit(() =>
-      deps.db.transaction((tx) => createDepartment(tx, { municipalityId, ...values }, actorOf(request.staff!))),
+      deps.db.transaction((tx) => createDepartment(tx, { municipalityId, ...values }, actorOf(staffOf(request)))),
     );
     if (!result.ok) {
       const ctx = pageContext(request, reply);
@@ -50,7 +45,7 @@ export default async function departmentPages(app: App, deps: Deps): Promise<voi
     return reply.redirect('/admin/departments?done=created', 303);
   });
 
-  app.get('/admin/departments/:id', page, async (request, reply) => {
+  app.get('/admin/departments/:id', item, async (request, reply) => {
     const department = await getDepartment(deps.db, municipalityId, idParam(request.params));
     const ctx = pageContext(request, reply);
     return sendHtml(
@@ -59,17 +54,17 @@ export default async function departmentPages(app: App, deps: Deps): Promise<voi
     );
   });
 
-  app.post('/admin/departments/:id', page, async (request, reply) => {
+  app.post('/admin/departments/:id', itemForm, async (request, reply) => {
     const id = idParam(request.params);
     const department = await getDepartment(deps.db, municipalityId, id);
-    const body = asForm(request.body);
+    const body = request.body;
     const values = {
       name: text(body, 'name'),
       slug: text(body, 'slug'),
       email: text(body, 'email'),
       phone: text(body, 'phone'),
     };
-    const result = await submit(() => updateDepartment(deps.db, municipalityId, id, values, actorOf(request.staff!)));
+    const result = await submit(() => updateDepartment(deps.db, municipalityId, id, values, actorOf(staffOf(request))));
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       return sendHtml(
@@ -85,8 +80,8 @@ export default async function departmentPages(app: App, deps: Deps): Promise<voi
     ['deactivate', false],
     ['activate', true],
   ] as const) {
-    app.post(`/admin/departments/:id/${path}`, page, async (request, reply) => {
-      await setDepartmentActive(deps.db, municipalityId, idParam(request.params), active, actorOf(request.staff!));
+    app.post(`/admin/departments/:id/${path}`, item, async (request, reply) => {
+      await setDepartmentActive(deps.db, municipalityId, idParam(request.params), active, actorOf(staffOf(request)));
       return reply.redirect(`/admin/departments?done=${active ? 'activated' : 'deactivated'}`, 303);
     });
   }

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../platform/deps.js';
-import { AppError, type FieldErrors } from '../../platform/errors.js';
+import type { FieldErrors } from '../../platform/errors.js';
+import { submit } from '../../platform/http/forms.js';
+import { formBodySchema, type PageQuery, pageQuerySchema } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
 import { feedbackLimits, submitFeedback } from './feedback-service.js';
@@ -10,10 +12,10 @@ const formPath = '/barrierefreiheit/rueckmeldung';
 const thanksPath = '/barrierefreiheit/rueckmeldung/danke';
 
 /** A form field as a string (a repeated field counts with its first value), cut to a sane length. */
-function field(body: Record<string, unknown>, name: string, max = 20_000): string {
+function field(body: PageQuery, name: string, max = 20_000): string {
   const v = body[name];
   const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' ? s.slice(0, max) : '';
+  return (s ?? '').slice(0, max);
 }
 
 /** The feedback form on barriers (BITV NRW feedback mechanism) and its thank-you page. */
@@ -29,14 +31,14 @@ export default async function feedbackPages(app: App, deps: Deps): Promise<void>
     );
   }
 
-  app.get(formPath, { schema: { hide: true } }, async (request, reply) => {
+  app.get(formPath, { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
     const values = emptyFeedback();
-    values.page = field(request.query as Record<string, unknown>, 'seite', feedbackLimits.page);
+    values.page = field(request.query, 'seite', feedbackLimits.page);
     return render(request, reply, values);
   });
 
-  app.post(formPath, { schema: { hide: true }, config: writes }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+  app.post(formPath, { schema: { hide: true, body: formBodySchema }, config: writes }, async (request, reply) => {
+    const body = request.body;
     const values: FeedbackValues = {
       page: field(body, 'page'),
       message: field(body, 'message'),
@@ -45,12 +47,8 @@ export default async function feedbackPages(app: App, deps: Deps): Promise<void>
       consent: field(body, 'consent') === '1',
       website: field(body, 'website'),
     };
-    try {
-      await submitFeedback(deps, { ...values, language: request.i18n.lang });
-    } catch (err) {
-      if (!(err instanceof AppError) || !err.details) throw err;
-      return render(request, reply, values, err.details);
-    }
+    const result = await submit(() => submitFeedback(deps, { ...values, language: request.i18n.lang }));
+    if (!result.ok) return render(request, reply, values, result.errors);
     return reply.redirect(thanksPath, 303);
   });
 

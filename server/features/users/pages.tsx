@@ -1,11 +1,11 @@
-import { requireStaff } from '../../platform/auth/guards.js';
+import { requireStaff, staffOf } from '../../platform/auth/guards.js';
 import type { StaffRole } from '../../platform/auth/types.js';
 import type { App, Deps } from '../../platform/deps.js';
-import { notFound } from '../../platform/errors.js';
+import { type FormBody, list, submit, text } from '../../platform/http/forms.js';
+import { pageId, pageRoutes } from '../../platform/http/page-schemas.js';
 import { pageContext } from '../../platform/views/context.js';
 import { addAdminNavItem } from '../../platform/views/registry.js';
 import { sendHtml } from '../../platform/views/render.js';
-import { asForm, type FormBody, list, submit, text } from '../admin/forms.js';
 import { actorOf } from '../audit/service.js';
 import { listDepartments } from '../departments/service.js';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled, updateUser } from './service.js';
@@ -13,13 +13,8 @@ import { UserFormPage, type UserFormValues, userValues } from './views/form.js';
 import { UserListPage } from './views/list.js';
 import { PasswordShownPage } from './views/password-shown.js';
 
-const page = { schema: { hide: true }, preHandler: requireStaff('admin') };
-
-function idParam(params: unknown): number {
-  const id = Number((params as { id?: string }).id);
-  if (!Number.isSafeInteger(id) || id < 1) throw notFound('User');
-  return id;
-}
+const { page, form, item, itemForm } = pageRoutes(requireStaff('admin'));
+const idParam = (params: { id: string }) => pageId(params.id, 'User');
 
 function formValues(body: FormBody): UserFormValues {
   return {
@@ -49,8 +44,8 @@ export default async function userPages(app: App, deps: Deps): Promise<void> {
     return sendHtml(reply, <UserFormPage ctx={ctx} values={userValues()} departments={departments} />);
   });
 
-  app.post('/admin/users', page, async (request, reply) => {
-    const body = asForm(request.body);
+  app.post('/admin/users', form, async (request, reply) => {
+    const body = request.body;
     const values = formValues(body);
     const chosen = text(body, 'password', true);
     const result = await submit(() =>
@@ -64,7 +59,7 @@ export default async function userPages(app: App, deps: Deps): Promise<void> {
           ...(chosen ? { password: chosen } : {}),
           mustChangePassword: true,
         },
-        actorOf(request.staff!),
+        actorOf(staffOf(request)),
       ),
     );
     const ctx = pageContext(request, reply);
@@ -84,7 +79,7 @@ export default async function userPages(app: App, deps: Deps): Promise<void> {
     );
   });
 
-  app.get('/admin/users/:id', page, async (request, reply) => {
+  app.get('/admin/users/:id', item, async (request, reply) => {
     const [user, departments] = await Promise.all([
       getUser(deps, municipalityId, idParam(request.params)),
       listDepartments(deps.db, municipalityId),
@@ -93,11 +88,11 @@ export default async function userPages(app: App, deps: Deps): Promise<void> {
     return sendHtml(reply, <UserFormPage ctx={ctx} user={user} values={userValues(user)} departments={departments} />);
   });
 
-  app.post('/admin/users/:id', page, async (request, reply) => {
+  app.post('/admin/users/:id', itemForm, async (request, reply) => {
     const id = idParam(request.params);
     const user = await getUser(deps, municipalityId, id);
-    const values = formValues(asForm(request.body));
-    const result = await submit(() => updateUser(deps, municipalityId, id, values, actorOf(request.staff!)));
+    const values = formValues(request.body);
+    const result = await submit(() => updateUser(deps, municipalityId, id, values, actorOf(staffOf(request))));
     if (!result.ok) {
       const departments = await listDepartments(deps.db, municipalityId);
       const ctx = pageContext(request, reply);
@@ -114,9 +109,9 @@ export default async function userPages(app: App, deps: Deps): Promise<void> {
     ['disable', true],
     ['enable', false],
   ] as const) {
-    app.post(`/admin/users/:id/${path}`, page, async (request, reply) => {
+    app.post(`/admin/users/:id/${path}`, item, async (request, reply) => {
       const id = idParam(request.params);
-      const result = await submit(() => setUserDisabled(deps, municipalityId, id, disabled, actorOf(request.staff!)));
+      const result = await submit(() => setUserDisabled(deps, municipalityId, id, disabled, actorOf(staffOf(request))));
       if (!result.ok) {
         const [user, departments] = await Promise.all([
           getUser(deps, municipalityId, id),
@@ -139,10 +134,10 @@ export default async function userPages(app: App, deps: Deps): Promise<void> {
     });
   }
 
-  app.post('/admin/users/:id/reset-password', page, async (request, reply) => {
+  app.post('/admin/users/:id/reset-password', item, async (request, reply) => {
     const id = idParam(request.params);
-    if (id === request.staff!.id) return reply.redirect('/admin/account', 303);
-    const { password } = await resetPassword(deps, municipalityId, id, actorOf(request.staff!));
+    if (id === staffOf(request).id) return reply.redirect('/admin/account', 303);
+    const { password } = await resetPassword(deps, municipalityId, id, actorOf(staffOf(request)));
     const user = await getUser(deps, municipalityId, id);
     return sendHtml(
       reply,

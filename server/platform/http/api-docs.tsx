@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { OpenAPIV3 } from 'openapi-types';
+import type { App } from '../deps.js';
 import { AppError } from '../errors.js';
 import { pageContext } from '../views/context.js';
 import { Layout } from '../views/layout.js';
 import { sendHtml } from '../views/render.js';
+import { pageQuerySchema, single } from './page-schemas.js';
 
 type Doc = OpenAPIV3.Document;
 type Operation = OpenAPIV3.OperationObject & { method: string; path: string };
@@ -89,7 +90,7 @@ function TryIt({ op, t }: { op: Operation; t: (k: string) => string }) {
 }
 
 /** Accessible, server-rendered API documentation from the OpenAPI document, with plain try-it forms for GETs. */
-export function registerApiDocs(app: FastifyInstance): void {
+export function registerApiDocs(app: App): void {
   app.get('/api/docs', { schema: { hide: true } }, async (request, reply) => {
     const doc = app.swagger() as Doc;
     const ctx = pageContext(request, reply);
@@ -153,16 +154,16 @@ export function registerApiDocs(app: FastifyInstance): void {
     );
   });
 
-  app.get('/api/docs/try', { schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Record<string, string>;
-    const [method, path] = (query.operation ?? '').split(' ');
+  app.get('/api/docs/try', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
+    const query = request.query;
+    const [method, path] = (single(query.operation) ?? '').split(' ');
     const op = operations(app.swagger() as Doc).find((o) => o.method === method?.toLowerCase() && o.path === path);
     if (op?.method !== 'get') throw new AppError('not_found', 'Unknown operation');
     const params = (op.parameters ?? []) as Parameter[];
     let url = op.path;
     const search = new URLSearchParams();
     for (const p of params) {
-      const value = query[`p.${p.name}`];
+      const value = single(query[`p.${p.name}`]);
       if (value === undefined || value === '') continue;
       if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value));
       else if (p.in === 'query') search.set(p.name, value);

@@ -132,6 +132,11 @@ export async function registerPageSecurity(app: FastifyInstance, config: Config)
     getToken: (req) =>
       (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string),
   });
+  // A POST without any body is an empty form: its answer is the CSRF check's 403, not a schema error.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined && unsafe.has(request.method)) request.body = {};
+    done();
+  });
   app.addHook('preHandler', (request, reply, done) => {
     if (!unsafe.has(request.method)) return done();
     app.csrfProtection(request, reply, done);

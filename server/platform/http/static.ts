@@ -1,8 +1,9 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
 import { type Municipality, resolveFromRoot } from '../config.js';
+import type { App } from '../deps.js';
 import { buildDir } from '../views/assets.js';
 import { themeCss, themeVersion } from '../views/theme.js';
+import { pageQuerySchema, single } from './page-schemas.js';
 
 const year = 365 * 24 * 3600;
 
@@ -10,7 +11,7 @@ const year = 365 * 24 * 3600;
  * Built assets (content-hashed, cached for a year, served precompressed when the browser accepts br/gzip), the public
  * folder (icons, logos) and /theme.css, the municipality's colours as CSS custom properties (no inline styles).
  */
-export async function registerStatic(app: FastifyInstance, m: Municipality): Promise<void> {
+export async function registerStatic(app: App, m: Municipality): Promise<void> {
   await app.register(fastifyStatic, {
     root: buildDir,
     prefix: '/assets/',
@@ -32,8 +33,8 @@ export async function registerStatic(app: FastifyInstance, m: Municipality): Pro
     wildcard: false,
     allowedPath: (path) => path.startsWith('/icons/') || path.startsWith('/municipality/'),
   });
-  app.get('/theme.css', { schema: { hide: true } }, async (request, reply) => {
-    const current = (request.query as { v?: string }).v === themeVersion(m);
+  app.get('/theme.css', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
+    const current = single(request.query.v) === themeVersion(m);
     return reply
       .type('text/css; charset=utf-8')
       .header('cache-control', current ? `public, max-age=${year}, immutable` : 'public, max-age=300')

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { unlessMissing } from './files.js';
 import { createMailer } from './mailer.js';
 
 let t: TestApp;
@@ -50,5 +52,11 @@ describe('mail.delete-old-files', () => {
     t.clock.advance(2 * day);
     await t.queue.runNow('mail.delete-old-files', {}, { dryRun: false, log: t.app.log });
     expect(existsSync(young)).toBe(false);
+  });
+
+  it('passes over a file that is gone, but no other error of the file system', async () => {
+    const file = fileAged('plain.txt', 0);
+    expect(await unlessMissing(lstat(join(t.config.dataDir, 'mail', 'gone.eml')))).toBeUndefined();
+    await expect(unlessMissing(lstat(join(file, 'below-a-file.eml')))).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 });

@@ -20,6 +20,16 @@ export function mailDir(config: Pick<Config, 'dataDir'>): string {
   return join(config.dataDir, 'mail');
 }
 
+/** What `op` gives, or undefined when the file or folder is not there (ENOENT); every other error is thrown. */
+export async function unlessMissing<T>(op: Promise<T>): Promise<T | undefined> {
+  try {
+    return await op;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 /**
  * Deletes the `.eml` files of the file transport (DATA_DIR/mail) last written more than
  * `mail.fileRetentionDays` before `now`: they hold names, addresses and report texts. Only regular files named
@@ -32,17 +42,12 @@ export async function deleteOldMailFiles(
 ): Promise<MailFileSweep> {
   const cutoff = now.getTime() - config.mail.fileRetentionDays * 24 * 60 * 60 * 1000;
   const result: MailFileSweep = { deleted: 0, kept: 0, more: false, ...(options.dryRun ? { dryRun: true } : {}) };
-  let dir: Awaited<ReturnType<typeof opendir>>;
-  try {
-    dir = await opendir(mailDir(config));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return result;
-    throw err;
-  }
+  const dir = await unlessMissing(opendir(mailDir(config)));
+  if (!dir) return result;
   for await (const entry of dir) {
     if (!entry.isFile() || !entry.name.endsWith('.eml')) continue;
     const path = join(dir.path, entry.name);
-    const stats = await lstat(path).catch(() => undefined); // gone meanwhile: nothing to do
+    const stats = await unlessMissing(lstat(path)); // gone meanwhile: nothing to do
     if (!stats?.isFile()) continue;
     if (stats.mtimeMs >= cutoff) {
       result.kept++;

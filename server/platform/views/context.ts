@@ -33,6 +33,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   const [path = '/', search = ''] = request.url.split('?');
   const query = Object.fromEntries(new URLSearchParams(search));
   let token: string | undefined;
+  const staff = request.staff;
   return {
     i18n: request.i18n,
     municipality: request.municipality,
@@ -45,11 +46,9 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
       token ??= reply.generateCsrf();
       return token;
     },
-    user: request.staff
-      ? { id: request.staff.id, displayName: request.staff.displayName, role: request.staff.role }
-      : undefined,
+    user: staff ? { id: staff.id, displayName: staff.displayName, role: staff.role } : undefined,
     homeModules: request.server.homeModules,
-    adminNav: request.staff ? request.server.adminNav.filter((item) => item.roles.includes(request.staff!.role)) : [],
+    adminNav: staff ? request.server.adminNav.filter((item) => item.roles.includes(staff.role)) : [],
   };
 }
 

@@ -104,6 +104,13 @@ export function postForm(
   });
 }
 
+/** One login attempt from a fresh login form and a random client address (so per-IP limits stay out of the way). */
+export async function attemptLogin(t: TestApp, email: string, password: string, fields: FormFields = {}) {
+  const form = await loginForm(t);
+  const remoteAddress = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  return postForm(t, form, '/admin/login', { email, password, ...fields }, { remoteAddress });
+}
+
 /** GETs a page as a signed-in browser. */
 export function getPage(t: TestApp, session: { cookie: string } | undefined, url: string) {
   return t.app.inject({ url, headers: { accept: 'text/html', ...(session ? { cookie: session.cookie } : {}) } });

@@ -1,7 +1,8 @@
 import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice, PostButton, TextField } from '../../../platform/views/admin-layout.js';
+import { AdminLayout, Notice, PostButton } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ErrorSummary, TextField } from '../../../platform/views/form-fields.js';
 
 export function AccountPage({
   ctx,

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice, TextField } from '../../../platform/views/admin-layout.js';
+import { AdminLayout, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ErrorSummary, TextField } from '../../../platform/views/form-fields.js';
 
 export function LoginPage({
   ctx,

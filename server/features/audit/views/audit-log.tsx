@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, TextField } from '../../../platform/views/admin-layout.js';
+import { AdminLayout } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ErrorSummary, SelectField, TextField } from '../../../platform/views/form-fields.js';
 import type { AuditEntryView } from '../present.js';
 import type { AuditQuery } from '../service.js';
 
@@ -11,32 +12,6 @@ export interface AuditLogData {
   pages: number;
   actions: string[];
   entityTypes: string[];
-}
-
-function Select(p: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value?: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={p.name}>
-        {p.label}
-      </label>
-      <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={p.name} name={p.name}>
-          <option value="">{p.ctx.i18n.t('audit.filter.any')}</option>
-          {p.options.map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === p.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
 }
 
 const label = (ctx: PageContext, group: string, key: string) =>
@@ -153,16 +128,18 @@ export function AuditLogPage({
             error={errors?.actor}
             optional
           />
-          <Select
+          <SelectField
             ctx={ctx}
             name="action"
+            empty={t('audit.filter.any')}
             label={t('audit.filter.action')}
             value={query.action}
             options={data.actions.map((a) => ({ value: a, label: label(ctx, 'actions', a) }))}
           />
-          <Select
+          <SelectField
             ctx={ctx}
             name="entityType"
+            empty={t('audit.filter.any')}
             label={t('audit.filter.entityType')}
             value={query.entityType}
             options={data.entityTypes.map((e) => ({ value: e, label: label(ctx, 'entities', e) }))}

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, PostButton, TextField } from '../../../platform/views/admin-layout.js';
+import { AdminLayout, PostButton } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ErrorSummary, TextField } from '../../../platform/views/form-fields.js';
 import type { Department } from '../present.js';
 
 export interface DepartmentFormValues {

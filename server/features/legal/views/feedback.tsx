@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { CsrfField, ErrorSummary, fieldMessage, Notice, TextField } from '../../../platform/views/admin-layout.js';
+import { CsrfField, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ErrorSummary, FieldError, fieldMessage, TextField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { feedbackLimits, feedbackRetentionDays } from '../feedback-service.js';
 import { Details, ExternalLink } from './parts.js';
@@ -22,19 +23,6 @@ export const emptyFeedback = (): FeedbackValues => ({
   consent: false,
   website: '',
 });
-
-function ErrorText({ ctx, id, message }: { ctx: PageContext; id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p class="kern-error" id={id}>
-      <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-      <span>
-        <span class="kern-sr-only">{ctx.i18n.t('admin.form.errorPrefix')} </span>
-        {fieldMessage(ctx, message)}
-      </span>
-    </p>
-  );
-}
 
 const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
 
@@ -97,7 +85,7 @@ export function FeedbackFormPage({
             >
               {values.message}
             </textarea>
-            <ErrorText ctx={ctx} id="message-error" message={errors.message} />
+            <FieldError ctx={ctx} id="message-error" message={errors.message} />
           </div>
           <TextField
             ctx={ctx}
@@ -147,7 +135,7 @@ export function FeedbackFormPage({
                 {t('legal.feedback.consent')}
               </label>
             </div>
-            <ErrorText ctx={ctx} id="consent-error" message={errors.consent} />
+            <FieldError ctx={ctx} id="consent-error" message={errors.consent} />
           </div>
           <div class="kern-sr-only" aria-hidden="true">
             <label for="website">{t('legal.feedback.honeypot')}</label>

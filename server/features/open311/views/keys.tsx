@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice, PostButton, TextField } from '../../../platform/views/admin-layout.js';
+import { AdminLayout, Notice, PostButton } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ErrorSummary, TextField } from '../../../platform/views/form-fields.js';
 import type { Open311Client } from '../keys-service.js';
 
 function ClientTable({ ctx, clients }: { ctx: PageContext; clients: Open311Client[] }) {

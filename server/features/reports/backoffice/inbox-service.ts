@@ -1,9 +1,9 @@
 import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, forbidden, notFound } from '../../../platform/errors.js';
+import { idOf, type PageQuery, single } from '../../../platform/http/page-schemas.js';
 import { listDepartments } from '../../departments/service.js';
 import { listExternalBodies } from '../core/external-bodies.js';
-import { idOf, type PageQuery, single } from '../core/page-schemas.js';
 import { selectPhotoData, selectPhotos } from '../core/photos-queries.js';
 import { availableActions, canSeeContact, canUseInbox, canViewReport, type WorkflowAction } from '../core/policy.js';
 import { listDistrictOptions, listLeafCategories } from '../core/routing.js';

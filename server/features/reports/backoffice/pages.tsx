@@ -3,11 +3,7 @@ import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { App, Deps } from '../../../platform/deps.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { pageContext } from '../../../platform/views/context.js';
-import { addAdminNavItem } from '../../../platform/views/registry.js';
-import { sendHtml } from '../../../platform/views/render.js';
-import { type FormBody, submit, text } from '../../admin/forms.js';
-import { listTemplates, templateText } from '../core/note-templates.js';
+import { type FormBody, submit, text } from '../../../platform/http/forms.js';
 import {
   formBodySchema,
   idOf,
@@ -16,7 +12,11 @@ import {
   pageQuerySchema,
   photoParamsSchema,
   single,
-} from '../core/page-schemas.js';
+} from '../../../platform/http/page-schemas.js';
+import { pageContext } from '../../../platform/views/context.js';
+import { addAdminNavItem } from '../../../platform/views/registry.js';
+import { sendHtml } from '../../../platform/views/render.js';
+import { listTemplates, templateText } from '../core/note-templates.js';
 import type { WorkflowAction } from '../core/policy.js';
 import { localErrors } from '../core/views/admin-components.js';
 import {

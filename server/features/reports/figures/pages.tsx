@@ -1,11 +1,11 @@
 import { Type as T } from '@sinclair/typebox';
 import { requireStaff } from '../../../platform/auth/guards.js';
 import type { App, Deps } from '../../../platform/deps.js';
+import { submit } from '../../../platform/http/forms.js';
+import { type PageQuery, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { submit } from '../../admin/forms.js';
-import { type PageQuery, pageQuerySchema, single } from '../core/page-schemas.js';
 import { checkPeriod, getReportFigures } from './service.js';
 import { figuresCsv } from './views/figures-csv.js';
 import { FiguresPage, figuresPath } from './views/figures-page.js';

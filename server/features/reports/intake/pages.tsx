@@ -1,18 +1,19 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
-import { AppError, type FieldErrors, notFound } from '../../../platform/errors.js';
-import { type PageContext, pageContext } from '../../../platform/views/context.js';
-import { addHomeModule } from '../../../platform/views/registry.js';
-import { sendHtml } from '../../../platform/views/render.js';
-import { type Category, isSelectable, listCategories } from '../core/categories.js';
+import { type FieldErrors, notFound } from '../../../platform/errors.js';
+import { submit } from '../../../platform/http/forms.js';
 import {
   formBodySchema,
   multipartBodySchema,
   pageQuerySchema,
   single,
   tokenParamsSchema,
-} from '../core/page-schemas.js';
+} from '../../../platform/http/page-schemas.js';
+import { type PageContext, pageContext } from '../../../platform/views/context.js';
+import { addHomeModule } from '../../../platform/views/registry.js';
+import { sendHtml } from '../../../platform/views/render.js';
+import { type Category, isSelectable, listCategories } from '../core/categories.js';
 import { statusPathFor } from '../core/status-token.js';
 import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
 import { privatePage } from '../core/views/private-page.js';
@@ -204,25 +205,19 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       const values = readValues(body);
       const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
       if (!referencePattern.test(reference)) throw notFound('Report');
-      let already = false;
-      let confirm = false;
-      try {
-        ({ alreadySupporting: already, confirmationMailed: confirm } = await addSupporter(
-          deps,
-          municipalityId,
-          reference,
-          {
-            email: values.email || undefined,
-            notifyEmail: values.notifyEmail,
-            language: request.i18n.lang,
-            proofOfWork: values.altcha || undefined,
-          },
-        ));
-      } catch (err) {
-        if (!(err instanceof AppError) || !err.details) throw err;
-        const data = await formData(values, { photosDropped: droppedFiles(body), errors: err.details });
-        return renderForm(request, reply, data, err.status);
+      const result = await submit(() =>
+        addSupporter(deps, municipalityId, reference, {
+          email: values.email || undefined,
+          notifyEmail: values.notifyEmail,
+          language: request.i18n.lang,
+          proofOfWork: values.altcha || undefined,
+        }),
+      );
+      if (!result.ok) {
+        const data = await formData(values, { photosDropped: droppedFiles(body), errors: result.errors });
+        return renderForm(request, reply, data, result.status);
       }
+      const { alreadySupporting: already, confirmationMailed: confirm } = result.value;
       const mail = already
         ? '&bereits=1'
         : confirm
@@ -261,19 +256,17 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
 
       const input = toNewReport(values, data.chosen, photos, request.i18n.lang, errors);
       if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...data, errors }, 400);
-      let result: Awaited<ReturnType<typeof submitReport>>;
-      try {
-        result = await submitReport(deps, municipalityId, input, { idempotencyKey: values.idempotencyKey });
-      } catch (err) {
-        if (!(err instanceof AppError) || !err.details) throw err;
-        // A key used for another report (a changed form sent again after success): the next send gets a new one.
-        if (err.code === 'conflict') values.idempotencyKey = emptyValues().idempotencyKey;
-        return renderForm(request, reply, { ...data, errors: err.details }, err.status);
-      }
-      const mailed = result.emailConfirmation === 'pending' ? 'confirm' : !!values.email && values.notifyEmail;
-      const cookie = Buffer.from(JSON.stringify({ r: result.reference, p: result.statusPath, m: mailed })).toString(
-        'base64url',
+      const result = await submit(() =>
+        submitReport(deps, municipalityId, input, { idempotencyKey: values.idempotencyKey }),
       );
+      if (!result.ok) {
+        // A key used for another report (a changed form sent again after success): the next send gets a new one.
+        if (result.code === 'conflict') values.idempotencyKey = emptyValues().idempotencyKey;
+        return renderForm(request, reply, { ...data, errors: result.errors }, result.status);
+      }
+      const { reference, statusPath, emailConfirmation } = result.value;
+      const mailed = emailConfirmation === 'pending' ? 'confirm' : !!values.email && values.notifyEmail;
+      const cookie = Buffer.from(JSON.stringify({ r: reference, p: statusPath, m: mailed })).toString('base64url');
       // The receipt page reads the link from a short-lived cookie, so the token is in no URL the browser sends on.
       reply.setCookie(receiptCookie, cookie, {
         signed: true,

@@ -1,9 +1,9 @@
 import type { App, Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
+import { tokenParamsSchema } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { confirmEmail, emailConfirmationPath, findByConfirmationToken } from '../core/email-confirmation.js';
-import { tokenParamsSchema } from '../core/page-schemas.js';
 import {
   findSupporterByUnsubscribeToken,
   supporterUnsubscribePath,

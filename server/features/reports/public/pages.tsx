@@ -2,12 +2,12 @@ import { Type as T } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
+import { type PageQuery, pageQuerySchema } from '../../../platform/http/page-schemas.js';
 import { pageCache } from '../../../platform/http/response-cache.js';
 import { type PageContext, pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { reportsCacheTag } from '../core/cache.js';
-import { type PageQuery, pageQuerySchema } from '../core/page-schemas.js';
 import { referencePattern } from '../core/reference.js';
 import { presentPublicDetail, presentPublicSummary, reportUrl } from './present.js';
 import {

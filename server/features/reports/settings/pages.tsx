@@ -1,12 +1,12 @@
 import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { App, Deps } from '../../../platform/deps.js';
+import { type FormBody, submit, text } from '../../../platform/http/forms.js';
+import { formBodySchema, idParamsSchema, pageId } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { type FormBody, submit, text } from '../../admin/forms.js';
 import { listDepartments } from '../../departments/service.js';
 import { getExternalBody, listExternalBodies } from '../core/external-bodies.js';
 import { getTemplate, listTemplates } from '../core/note-templates.js';
-import { formBodySchema, idParamsSchema, pageId } from '../core/page-schemas.js';
 import { listDistrictOptions, listLeafCategories } from '../core/routing.js';
 import { localErrors } from '../core/views/admin-components.js';
 import { createExternalBody, updateExternalBody } from './external-bodies-service.js';

@@ -1,14 +1,8 @@
 import { staffRoles } from '../../../platform/auth/types.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import {
-  AdminLayout,
-  ChoiceGroup,
-  ErrorSummary,
-  fieldMessage,
-  PostButton,
-  TextField,
-} from '../../../platform/views/admin-layout.js';
+import { AdminLayout, PostButton } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ChoiceGroup, ErrorSummary, fieldMessage, TextField } from '../../../platform/views/form-fields.js';
 import type { Department } from '../../departments/service.js';
 import type { StaffUser } from '../present.js';
 

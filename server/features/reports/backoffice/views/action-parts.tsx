@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { CsrfField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { FieldError, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
 import type { TemplateKind, TemplateRow } from '../../core/note-templates.js';
 import type { WorkflowAction } from '../../core/policy.js';
-import { FieldError, SelectField, TextAreaField } from '../../core/views/admin-components.js';
 import type { StaffReportDetail } from '../inbox-service.js';
 
 // The pieces every action form of the report page shares: paths, state, section, template picker, note field.

@@ -1,5 +1,11 @@
-import { CsrfField, TextField } from '../../../../platform/views/admin-layout.js';
-import { CheckboxField, FieldError, SelectField, TextAreaField } from '../../core/views/admin-components.js';
+import { CsrfField } from '../../../../platform/views/admin-layout.js';
+import {
+  CheckboxField,
+  FieldError,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../../platform/views/form-fields.js';
 import {
   ActionSection,
   type ActionState,

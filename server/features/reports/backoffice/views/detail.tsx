@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, Notice } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, Notice } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { ErrorSummary } from '../../../../platform/views/form-fields.js';
 import type { TemplateRow } from '../../core/note-templates.js';
 import { workflowActions } from '../../core/policy.js';
 import { Due, Flag, localName, ReportsNav, StatusBadge } from '../../core/views/admin-components.js';

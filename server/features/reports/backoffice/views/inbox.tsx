@@ -1,15 +1,7 @@
-import { AdminLayout, Notice, TextField } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, Notice } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import {
-  CheckboxField,
-  Due,
-  Flag,
-  localName,
-  Pagination,
-  ReportsNav,
-  SelectField,
-  StatusBadge,
-} from '../../core/views/admin-components.js';
+import { CheckboxField, SelectField, TextField } from '../../../../platform/views/form-fields.js';
+import { Due, Flag, localName, Pagination, ReportsNav, StatusBadge } from '../../core/views/admin-components.js';
 import { mapAttributes, reportsMapAssets } from '../../core/views/map-attributes.js';
 import { type InboxOptions, type InboxQuery, inboxSorts, mapLimit, statusFilters } from '../inbox-service.js';
 import type { InboxItem } from '../present.js';

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, fieldMessage } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { ErrorSummary, fieldMessage } from '../../../../platform/views/form-fields.js';
 import type { FiguresPeriod, ReportFigures } from '../service.js';
 
 export const figuresPath = '/admin/zahlen/meldungen';

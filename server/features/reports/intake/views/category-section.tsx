@@ -1,8 +1,8 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { ChoiceGroup, TextField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { ChoiceGroup, FieldError, TextField } from '../../../../platform/views/form-fields.js';
 import type { Category, Question } from '../../core/categories.js';
-import { describedBy, FieldMessage, localised, type SectionProps, StepButton } from './parts.js';
+import { describedBy, localised, type SectionProps, StepButton } from './parts.js';
 
 interface CategorySectionProps extends SectionProps {
   categories: Category[];
@@ -37,7 +37,7 @@ export function CategorySection({ ctx, values, errors, categories, chosen }: Cat
       <div class="kern-hint" id="category-hint">
         {t('reports.form.category.hint')}
       </div>
-      <FieldMessage ctx={ctx} id="category-error" message={error} />
+      <FieldError ctx={ctx} id="category-error" message={error} />
       <div class="bs-report-categories">
         {groupsOf(categories).map(({ group, items }) => (
           <fieldset class="kern-fieldset bs-report-category-group" key={group?.code ?? 'other'}>
@@ -178,7 +178,7 @@ function QuestionField({
         >
           {one}
         </textarea>
-        <FieldMessage ctx={ctx} id={`${name}-error`} message={error} />
+        <FieldError ctx={ctx} id={`${name}-error`} message={error} />
       </div>
     );
   }

@@ -1,5 +1,5 @@
-import { TextField } from '../../../../platform/views/admin-layout.js';
-import { describedBy, FieldMessage, periodText, type SectionProps } from './parts.js';
+import { FieldError, TextField } from '../../../../platform/views/form-fields.js';
+import { describedBy, periodText, type SectionProps } from './parts.js';
 
 interface ContactSectionProps extends SectionProps {
   /** Days after closing until personal data are deleted (the chosen category's, else the longest of all). */
@@ -109,7 +109,7 @@ export function ContactSection({ ctx, values, errors, retentionDays, retentionMa
             describedby={describedBy('consent-text', errors.consent && 'consent-error')}
             error={!!errors.consent}
           />
-          <FieldMessage ctx={ctx} id="consent-error" message={errors.consent} />
+          <FieldError ctx={ctx} id="consent-error" message={errors.consent} />
         </div>
       </div>
     </fieldset>

@@ -1,6 +1,7 @@
+import { FieldError } from '../../../../platform/views/form-fields.js';
 import { maxPhotos } from '../../core/photos.js';
 import { limits } from '../validation.js';
-import { describedBy, FieldMessage, type SectionProps } from './parts.js';
+import { describedBy, type SectionProps } from './parts.js';
 
 interface DetailsSectionProps extends SectionProps {
   /** Photos that came with a form that is shown again: they must be chosen again. */
@@ -39,7 +40,7 @@ export function DetailsSection({ ctx, values, errors, photosDropped, photoMaxByt
         >
           {values.description}
         </textarea>
-        <FieldMessage ctx={ctx} id="description-error" message={descriptionError} />
+        <FieldError ctx={ctx} id="description-error" message={descriptionError} />
       </div>
       <div class={`kern-form-input${photoError ? ' kern-form-input--error' : ''}`}>
         <label class="kern-label" for="photos">
@@ -74,7 +75,7 @@ export function DetailsSection({ ctx, values, errors, photosDropped, photoMaxByt
           )}
           aria-invalid={photoError ? 'true' : undefined}
         />
-        <FieldMessage ctx={ctx} id="photos-error" message={photoError} />
+        <FieldError ctx={ctx} id="photos-error" message={photoError} />
       </div>
     </fieldset>
   );

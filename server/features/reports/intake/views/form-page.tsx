@@ -1,7 +1,8 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { CsrfField, ErrorSummary, fieldMessage, Notice } from '../../../../platform/views/admin-layout.js';
+import { CsrfField, Notice } from '../../../../platform/views/admin-layout.js';
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { ErrorSummary, FieldError, fieldMessage } from '../../../../platform/views/form-fields.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import type { Category } from '../../core/categories.js';
 import { reportFormAssets } from '../../core/views/map-attributes.js';
@@ -12,7 +13,7 @@ import { ContactSection } from './contact-section.js';
 import { DetailsSection } from './details-section.js';
 import { DuplicatesSection, DuplicateTemplate } from './duplicates-section.js';
 import { type LocationPreview, LocationSection } from './location-section.js';
-import { FieldMessage, localised } from './parts.js';
+import { localised } from './parts.js';
 import { ReceiptBody } from './receipt.js';
 
 export interface ReportFormData {
@@ -142,7 +143,7 @@ export function ReportFormPage({ ctx, data }: { ctx: PageContext; data: ReportFo
               data-worker={assetUrl('altcha-worker.js')}
               data-strings={altchaStrings(ctx)}
             >
-              <FieldMessage ctx={ctx} id="altcha-error" message={errors.altcha} />
+              <FieldError ctx={ctx} id="altcha-error" message={errors.altcha} />
             </div>
             <div class="bs-hp" aria-hidden="true">
               <label for="website">{t('reports.form.honeypot')}</label>

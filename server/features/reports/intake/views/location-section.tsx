@@ -1,7 +1,8 @@
 import { Notice } from '../../../../platform/views/admin-layout.js';
+import { FieldError } from '../../../../platform/views/form-fields.js';
 import { AddressField } from '../../../addresses/views/address-field.js';
 import { mapAttributes } from '../../core/views/map-attributes.js';
-import { describedBy, FieldMessage, type SectionProps, StepButton } from './parts.js';
+import { describedBy, type SectionProps, StepButton } from './parts.js';
 
 /** Where the location was found on the no-JavaScript "check" step. */
 export interface LocationPreview {
@@ -50,7 +51,7 @@ export function LocationSection({ ctx, values, errors, preview }: LocationSectio
           {t('reports.form.location.hint')}
         </span>
       </div>
-      <FieldMessage ctx={ctx} id="location" message={error} focusable />
+      <FieldError ctx={ctx} id="location" message={error} focusable />
       <input type="hidden" name="locationMethod" value={method} />
       <fieldset class="kern-fieldset bs-location-choice" data-location-choice hidden>
         <legend class="kern-label">{t('reports.form.location.choose')}</legend>
@@ -156,7 +157,7 @@ function CoordinateField({
         aria-describedby={describedBy('coordinates-hint', error && `${name}-error`)}
         aria-invalid={error ? 'true' : undefined}
       />
-      <FieldMessage ctx={ctx} id={`${name}-error`} message={error} />
+      <FieldError ctx={ctx} id={`${name}-error`} message={error} />
     </div>
   );
 }
@@ -194,7 +195,7 @@ function LandmarkField({ ctx, value, error }: { ctx: SectionProps['ctx']; value:
         aria-describedby={describedBy('landmark-hint', error && 'landmark-error')}
         aria-invalid={error ? 'true' : undefined}
       />
-      <FieldMessage ctx={ctx} id="landmark-error" message={error} />
+      <FieldError ctx={ctx} id="landmark-error" message={error} />
     </div>
   );
 }

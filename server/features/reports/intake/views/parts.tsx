@@ -1,5 +1,4 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { fieldMessage } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import type { CitizenFormValues } from '../citizen-form.js';
 
@@ -13,31 +12,6 @@ export interface SectionProps {
 /** A text in the page's language from a {de, en} pair (German when the other is missing). */
 export function localised(ctx: PageContext, text: { de?: string; en?: string } | undefined): string {
   return (ctx.i18n.lang === 'en' ? text?.en : text?.de) || text?.de || '';
-}
-
-/** The message beside a field (i18n keys are translated), tied to it by `id`. */
-export function FieldMessage({
-  ctx,
-  id,
-  message,
-  focusable,
-}: {
-  ctx: PageContext;
-  id: string;
-  message?: string;
-  /** The error summary links to the message itself (a group of ways has no single field to focus). */
-  focusable?: boolean;
-}) {
-  if (!message) return null;
-  return (
-    <p class="kern-error" id={id} tabindex={focusable ? -1 : undefined}>
-      <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-      <span>
-        <span class="kern-sr-only">{ctx.i18n.t('admin.form.errorPrefix')} </span>
-        {fieldMessage(ctx, message)}
-      </span>
-    </p>
-  );
 }
 
 /** aria-describedby from the ids that exist. */

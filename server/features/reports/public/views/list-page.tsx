@@ -1,5 +1,5 @@
-import { ErrorSummary } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { ErrorSummary } from '../../../../platform/views/form-fields.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { reportsMapAssets } from '../../core/views/map-attributes.js';
 import type { PublicReportSummary } from '../present.js';

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { FieldError } from '../../../../platform/views/form-fields.js';
 import { reportStatuses } from '../../core/statuses.js';
 import type { PublicReportSummary } from '../present.js';
 import type { FilterChoices, PublicQuery } from '../service.js';
@@ -63,19 +64,6 @@ function Select(p: { ctx: PageContext; name: string; label: string; error?: stri
       </div>
       <FieldError ctx={p.ctx} id={`${p.name}-error`} message={p.error} />
     </div>
-  );
-}
-
-function FieldError({ ctx, id, message }: { ctx: PageContext; id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p class="kern-error" id={id}>
-      <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-      <span>
-        <span class="kern-sr-only">{ctx.i18n.t('admin.form.errorPrefix')} </span>
-        {message}
-      </span>
-    </p>
   );
 }
 

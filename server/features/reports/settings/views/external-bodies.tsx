@@ -1,8 +1,9 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, TextField } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { CheckboxField, ErrorSummary, TextField } from '../../../../platform/views/form-fields.js';
 import type { ExternalBodyRow } from '../../core/external-bodies.js';
-import { CheckboxField, Flag } from '../../core/views/admin-components.js';
+import { Flag } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
 import { SettingsListPage } from './settings-list.js';
 

@@ -1,7 +1,8 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, PostButton } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, PostButton } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import { CheckboxField, localName, SelectField } from '../../core/views/admin-components.js';
+import { CheckboxField, ErrorSummary, SelectField } from '../../../../platform/views/form-fields.js';
+import { localName } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
 import type { RoutingRuleRow } from '../rules-service.js';
 import { SettingsListPage } from './settings-list.js';

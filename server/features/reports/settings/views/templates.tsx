@@ -1,8 +1,8 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, ErrorSummary, PostButton, TextField } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, PostButton } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../../../platform/views/form-fields.js';
 import { type TemplateRow, templateKinds } from '../../core/note-templates.js';
-import { SelectField, TextAreaField } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
 import { SettingsListPage } from './settings-list.js';
 

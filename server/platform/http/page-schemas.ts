@@ -1,5 +1,5 @@
 import { type Static, Type as T } from '@sinclair/typebox';
-import { notFound } from '../../../platform/errors.js';
+import { notFound } from '../errors.js';
 
 // Schemas of the HTML pages, so handlers get typed params, query strings and form bodies from them. Pages check
 // the values themselves (a wrong one is a message beside the field or a 404, never a bare 400), so the schemas
@@ -27,14 +27,27 @@ export function idOf(s: string | undefined): number | undefined {
   return s && /^[1-9]\d{0,15}$/.test(s.trim()) ? Number(s.trim()) : undefined;
 }
 
-/** An id in a page's path; throws not_found for anything that is not one (a page that cannot exist). */
-export function pageId(s: string): number {
+/** An id in a page's path; throws not_found (of `what`) for anything that is not one (a page that cannot exist). */
+export function pageId(s: string, what = 'Page'): number {
   const id = idOf(s);
-  if (id === undefined) throw notFound('Page');
+  if (id === undefined) throw notFound(what);
   return id;
 }
 
 /** A query-string or form field given once, or undefined (absent, or repeated). */
 export function single(v: string | string[] | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * Route options of a back-office page family behind one guard: a plain page, a form post, an item page (`/:id`) and
+ * an item's form post, so handlers get typed params and bodies.
+ */
+export function pageRoutes<Guard>(preHandler: Guard) {
+  return {
+    page: { schema: { hide: true }, preHandler },
+    form: { schema: { hide: true, body: formBodySchema }, preHandler },
+    item: { schema: { hide: true, params: idParamsSchema }, preHandler },
+    itemForm: { schema: { hide: true, params: idParamsSchema, body: formBodySchema }, preHandler },
+  };
 }
