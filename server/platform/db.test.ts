@@ -39,7 +39,10 @@ describe('PGlite', () => {
   const sharedBuffers = async (db: Db) =>
     (await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers;
 
-  it('starts with 32 MB of shared buffers instead of 128 MB (most of an idle server), or as configured', async () => {
+  // Opens two PGlite instances: seconds each on a loaded machine.
+  it('starts with 32 MB of shared buffers instead of 128 MB (most of an idle server), or as configured', {
+    timeout: 120_000,
+  }, async () => {
     expect(loadConfig(testEnv()).database.pgliteSharedBuffersMb).toBe(32);
     const configured = loadConfig(testEnv({ PGLITE_SHARED_BUFFERS_MB: '16' })).database.pgliteSharedBuffersMb;
     expect(configured).toBe(16);
