@@ -1,5 +1,15 @@
 import { FormatRegistry } from '@sinclair/typebox';
 
+/**
+ * A calendar day as YYYY-MM-DD that exists (Date.parse would roll 2026-02-31 over into March) and that PostgreSQL
+ * accepts (it has no year 0).
+ */
+export function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s.startsWith('0000')) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+}
+
 /** String formats for TypeBox's own checker (Fastify's ajv has ajv-formats); same meaning in both. */
 const formats: Record<string, (v: string) => boolean> = {
   email: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) && v.length <= 254,

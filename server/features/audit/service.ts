@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../shared/formats.js';
 import type { StaffPrincipal } from '../../platform/auth/types.js';
 import type { Queryable } from '../../platform/db.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
@@ -69,19 +70,11 @@ export interface AuditQuery {
   page?: number;
 }
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day that exists (Date.parse would roll 2026-02-31 over into March). */
-const validDay = (s: string) => {
-  const ms = Date.parse(`${s}T00:00:00Z`);
-  // PostgreSQL has no year 0.
-  return isoDay.test(s) && !s.startsWith('0000') && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
-};
-
 /** Checks filter input; throws validation_failed with i18n keys per field. */
 export function validateAuditQuery(q: AuditQuery): void {
   const errors: FieldErrors = {};
-  if (q.from && !validDay(q.from)) errors.from = 'audit.errors.dateInvalid';
-  if (q.to && !validDay(q.to)) errors.to = 'audit.errors.dateInvalid';
+  if (q.from && !isCalendarDay(q.from)) errors.from = 'audit.errors.dateInvalid';
+  if (q.to && !isCalendarDay(q.to)) errors.to = 'audit.errors.dateInvalid';
   if (!errors.from && !errors.to && q.from && q.to && q.from > q.to) errors.to = 'audit.errors.toBeforeFrom';
   if (q.actor && q.actor.length > 200) errors.actor = 'audit.errors.tooLong';
   if (Object.keys(errors).length) throw new AppError('validation_failed', 'The filter has invalid fields', errors);

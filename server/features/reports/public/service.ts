@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../../shared/formats.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
 import { listDistricts } from '../../addresses/service.js';
@@ -68,13 +69,6 @@ export async function listFilterChoices(deps: Deps, municipalityId: string): Pro
   return { categories, districts: districts.map((d) => ({ key: d.key, name: d.name })) };
 }
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (s: string) => {
-  if (!isoDay.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-};
-
 /** Checks a filter against the choices; returns the problems per field (empty when fine). */
 export function checkPublicQuery(q: PublicQuery, choices: FilterChoices): QueryProblems {
   const problems: QueryProblems = {};
@@ -83,8 +77,8 @@ export function checkPublicQuery(q: PublicQuery, choices: FilterChoices): QueryP
     problems.status = 'unknownStatus';
   }
   if (q.district && !choices.districts.some((d) => d.key === q.district)) problems.district = 'unknownDistrict';
-  if (q.from && !validDay(q.from)) problems.from = 'dateInvalid';
-  if (q.to && !validDay(q.to)) problems.to = 'dateInvalid';
+  if (q.from && !isCalendarDay(q.from)) problems.from = 'dateInvalid';
+  if (q.to && !isCalendarDay(q.to)) problems.to = 'dateInvalid';
   if (!problems.from && !problems.to && q.from && q.to && q.from > q.to) problems.to = 'toBeforeFrom';
   if (q.page !== undefined && !(Number.isSafeInteger(q.page) && q.page >= 1)) problems.page = 'pageInvalid';
   return problems;
