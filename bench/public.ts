@@ -24,6 +24,10 @@ const env = {
   MAIL_TRANSPORT: 'file',
   // The benchmark measures throughput, not the per-IP limits that protect it in production.
   RATE_LIMIT_API_PER_MINUTE: '100000000',
+  // Nor the cap of requests per connection: autocannon keeps writing on a socket after Node's last answer said
+  // "Connection: close", and Node answers those requests 503 (at 1,000 per connection, after a second or two of a
+  // cached route). Browsers and proxies reconnect.
+  HTTP_MAX_REQUESTS_PER_SOCKET: '0',
 };
 
 console.log('# Bürgerservice public reads under load');

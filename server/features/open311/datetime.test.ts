@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseW3cDateTime, startOfLocalDay, w3cDateTime } from './datetime.js';
+import { startOfLocalDay } from '../../platform/time.js';
+import { parseW3cDateTime, w3cDateTime } from './datetime.js';
 
 describe('W3C datetimes', () => {
   it('formats in the time zone with its offset, across daylight saving time', () => {

@@ -1,37 +1,6 @@
 /** W3C datetimes (ISO 8601 with an offset) in the municipality's time zone, as GeoReport v2 requires. */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Local wall-clock parts of an instant in a time zone and the zone's offset from UTC in minutes then. */
-function local(date: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const [y, mo, d, h, mi, s] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(parts[k]));
-  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
-  const offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-  return { parts, offset };
-}
+import { startOfLocalDay, zoneOffsetMinutes } from '../../platform/time.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,7 +13,7 @@ function offsetAt(date: Date, timeZone: string): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     if (offsets.size > 50_000) offsets.clear();
-    offset = local(date, timeZone).offset;
+    offset = zoneOffsetMinutes(date, timeZone);
     offsets.set(key, offset);
   }
   return offset;
@@ -59,13 +28,6 @@ export function w3cDateTime(date: Date, timeZone: string): string {
       ? 'Z'
       : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
   return `${wall}${zone}`;
-}
-
-/** The instant a calendar day begins in the time zone (DST-safe: the offset is taken at that day). */
-export function startOfLocalDay(day: string, timeZone: string): Date {
-  const guess = new Date(`${day}T00:00:00Z`);
-  const first = new Date(guess.getTime() - local(guess, timeZone).offset * 60_000);
-  return new Date(guess.getTime() - local(first, timeZone).offset * 60_000);
 }
 
 const w3c = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;

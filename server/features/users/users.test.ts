@@ -237,10 +237,11 @@ describe('editing accounts', () => {
 
   it('disables and enables an account; enabling lifts a lockout', async () => {
     const user = await createStaff(t, { role: 'editor' });
-    await t.db.query(
-      `UPDATE staff_users SET failed_logins = 7, locked_until = now() + interval '1 hour' WHERE id = $1`,
-      [user.id],
-    );
+    // locked for an hour by the app's clock (the database server's clock may differ from the test clock)
+    await t.db.query('UPDATE staff_users SET failed_logins = 7, locked_until = $2 WHERE id = $1', [
+      user.id,
+      new Date(t.deps.now().getTime() + 3_600_000),
+    ]);
     const list = await getPage(t, session, '/admin/users');
     expect(list.body).toContain('Vorübergehend gesperrt');
     expect((await postForm(t, session, `/admin/users/${user.id}/disable`)).headers.location).toBe(

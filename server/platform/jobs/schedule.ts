@@ -1,31 +1,14 @@
 import { createHash } from 'node:crypto';
 import cronParser from 'cron-parser';
+import { zonedTimes, zoneOffsetMinutes } from '../time.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Bounds one slot computation, so a per-second cron over a long window cannot stall the scheduler. */
 const MAX_SLOTS = 100_000;
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The zone's UTC offset in ms at an instant (e.g. +2 h for Europe/Berlin in summer). */
 export function zoneOffset(instant: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const seconds = Math.floor(instant / 1000) * 1000;
-  const p = Object.fromEntries(format.formatToParts(new Date(seconds)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - seconds;
+  return zoneOffsetMinutes(instant, timeZone) * 60_000;
 }
 
 /**
@@ -34,13 +17,17 @@ export function zoneOffset(instant: number, timeZone: string): number {
  * does not exist and is moved forward by the gap (02:30 → 03:30), as RFC 5545 and Temporal's "compatible" do.
  */
 export function wallTimeInstants(wall: number, timeZone: string): number[] {
-  const before = zoneOffset(wall - DAY, timeZone);
-  const after = zoneOffset(wall + DAY, timeZone);
-  const valid = [...new Set([before, after])]
-    .filter((offset) => zoneOffset(wall - offset, timeZone) === offset)
-    .map((offset) => wall - offset)
-    .sort((a, b) => a - b);
-  return valid.length > 0 ? valid : [wall - before];
+  const d = new Date(wall);
+  const local = {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+  };
+  return zonedTimes(local, timeZone).map((instant) => instant.getTime());
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, Notice, PostButton } from '../../../platform/views/admin-layout.js';
+import { ActionSection, AdminForm } from '../../../platform/views/admin-form.js';
+import { AdminLayout, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
 import { ErrorSummary, TextField } from '../../../platform/views/form-fields.js';
 
@@ -47,8 +48,7 @@ export function AccountPage({
           {t('admin.account.passwordTitle')}
         </h2>
         <ErrorSummary ctx={ctx} errors={errors} />
-        <form method="post" action="/admin/account/password" novalidate class="bs-form">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+        <AdminForm ctx={ctx} action="/admin/account/password" submitLabel={t('admin.account.changePassword')}>
           {/* Lets password managers file the new password under the right account. */}
           <input type="hidden" name="username" value={staff.email} autocomplete="username" />
           <TextField
@@ -79,27 +79,16 @@ export function AccountPage({
             autocomplete="new-password"
             required
           />
-          <div class="kern-btn-wrapper">
-            <button type="submit" class="kern-btn kern-btn--primary">
-              <span class="kern-label">{t('admin.account.changePassword')}</span>
-            </button>
-          </div>
-        </form>
+        </AdminForm>
       </section>
-      <section aria-labelledby="sessions-heading" class="bs-section">
-        <h2 class="kern-heading-medium" id="sessions-heading">
-          {t('admin.account.sessionsTitle')}
-        </h2>
-        <p class="kern-body" id="sessions-text">
-          {t('admin.account.sessionsText')}
-        </p>
-        <PostButton
-          ctx={ctx}
-          action="/admin/logout-everywhere"
-          label={t('admin.account.logoutEverywhere')}
-          describedBy="sessions-text"
-        />
-      </section>
+      <ActionSection
+        ctx={ctx}
+        id="sessions"
+        title={t('admin.account.sessionsTitle')}
+        text={t('admin.account.sessionsText')}
+        action="/admin/logout-everywhere"
+        label={t('admin.account.logoutEverywhere')}
+      />
     </AdminLayout>
   );
 }

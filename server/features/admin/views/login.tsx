@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../platform/errors.js';
+import { AdminForm } from '../../../platform/views/admin-form.js';
 import { AdminLayout, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
 import { ErrorSummary, TextField } from '../../../platform/views/form-fields.js';
@@ -28,8 +29,7 @@ export function LoginPage({
       )}
       <ErrorSummary ctx={ctx} errors={errors} />
       <p class="kern-body">{t('auth.login.intro', { city: ctx.municipality.name })}</p>
-      <form method="post" action="/admin/login" novalidate class="bs-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+      <AdminForm ctx={ctx} action="/admin/login" submitLabel={t('auth.login.submit')}>
         {next && <input type="hidden" name="next" value={next} />}
         <TextField
           ctx={ctx}
@@ -50,12 +50,7 @@ export function LoginPage({
           autocomplete="current-password"
           required
         />
-        <div class="kern-btn-wrapper">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('auth.login.submit')}</span>
-          </button>
-        </div>
-      </form>
+      </AdminForm>
       <p class="kern-body">{t('auth.login.help')}</p>
     </AdminLayout>
   );

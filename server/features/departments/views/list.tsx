@@ -1,5 +1,6 @@
 import { AdminLayout, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ListTable } from '../../../platform/views/list-table.js';
 import type { Department } from '../present.js';
 
 const notices = ['created', 'saved', 'deactivated', 'activated'] as const;
@@ -20,53 +21,30 @@ export function DepartmentListPage({ ctx, departments }: { ctx: PageContext; dep
       {departments.length === 0 ? (
         <p class="kern-body">{t('departments.list.empty')}</p>
       ) : (
-        <div class="bs-table-scroll">
-          <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{t('departments.list.caption', { count: departments.length })}</caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t('departments.fields.name')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('departments.fields.slug')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('departments.fields.email')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('departments.fields.phone')}
-                </th>
-                <th scope="col" class="kern-table__header">
-                  {t('departments.fields.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {departments.map((d) => (
-                <tr class="kern-table__row" key={d.id}>
-                  <th scope="row" class="kern-table__header">
-                    <a class="kern-link" href={`/admin/departments/${d.id}`}>
-                      {d.name}
-                    </a>
-                  </th>
-                  <td class="kern-table__cell">
-                    <code>{d.slug}</code>
-                  </td>
-                  <td class="kern-table__cell">{d.email ?? '—'}</td>
-                  <td class="kern-table__cell">{d.phone ?? '—'}</td>
-                  <td class="kern-table__cell">
-                    <span class={`kern-badge kern-badge--${d.active ? 'success' : 'warning'}`}>
-                      <span class="kern-label">
-                        {t(d.active ? 'departments.status.active' : 'departments.status.inactive')}
-                      </span>
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t('departments.list.caption', { count: departments.length })}
+          item={{
+            header: t('departments.fields.name'),
+            href: (d) => `/admin/departments/${d.id}`,
+            name: (d) => d.name,
+          }}
+          rows={departments}
+          columns={[
+            { header: t('departments.fields.slug'), cell: (d) => <code>{d.slug}</code> },
+            { header: t('departments.fields.email'), cell: (d) => d.email ?? '—' },
+            { header: t('departments.fields.phone'), cell: (d) => d.phone ?? '—' },
+            {
+              header: t('departments.fields.status'),
+              cell: (d) => (
+                <span class={`kern-badge kern-badge--${d.active ? 'success' : 'warning'}`}>
+                  <span class="kern-label">
+                    {t(d.active ? 'departments.status.active' : 'departments.status.inactive')}
+                  </span>
+                </span>
+              ),
+            },
+          ]}
+        />
       )}
     </AdminLayout>
   );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../platform/db.js';
+import { localParts } from '../../../platform/time.js';
 import { reserveReferenceNumbers } from './reference-queries.js';
 
 /** "BI-2026-000123": prefix, year, at least six digits. */
@@ -10,7 +11,7 @@ export const referencePattern = /^[A-Z]{1,4}-\d{4}-\d{6,}$/;
 
 /** The year of `at` in the municipality's time zone (a report at 00:30 on 1 January belongs to the new year). */
 export function yearIn(at: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+  return localParts(at, timeZone).year;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { getHolidays } from 'feiertagejs';
+import { localParts, zonedTime } from '../../../platform/time.js';
 
 type Region = Parameters<typeof getHolidays>[1];
 
@@ -13,57 +14,6 @@ function holidays(year: number, region: string): Set<string> {
     holidayCache.set(key, set);
   }
   return set;
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock date and time of an instant in a time zone. */
-function localParts(at: Date, timeZone: string): LocalParts {
-  let f = partFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormats.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
-  return {
-    year: p.year ?? 0,
-    month: p.month ?? 1,
-    day: p.day ?? 1,
-    hour: p.hour ?? 0,
-    minute: p.minute ?? 0,
-    second: p.second ?? 0,
-  };
-}
-
-/** The instant at which the wall clock in timeZone shows the given parts (the later one in a repeated hour). */
-function fromLocal(p: LocalParts, ms: number, timeZone: string): Date {
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, ms);
-  let guess = wall;
-  // Two rounds settle the offset also across a DST change.
-  for (let i = 0; i < 2; i++) {
-    const seen = localParts(new Date(guess), timeZone);
-    const shown = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second, ms);
-    guess += wall - shown;
-  }
-  return new Date(guess);
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -92,7 +42,7 @@ export function addWorkingDays(start: Date, days: number, region: string, timeZo
     if (isWorkingDay(day, region)) left--;
   }
   const target = { ...p, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
-  return fromLocal(target, start.getUTCMilliseconds(), timeZone);
+  return zonedTime({ ...target, ms: start.getUTCMilliseconds() }, timeZone);
 }
 
 /**
@@ -109,9 +59,4 @@ export function workingDaysBetween(a: Date, b: Date, region: string, timeZone: s
   let count = 0;
   for (let t = from + dayMs; t <= to; t += dayMs) if (isWorkingDay(new Date(t), region)) count++;
   return sign * count;
-}
-
-/** The local calendar day of an instant, 'YYYY-MM-DD'. */
-export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolveFromRoot } from '../../../platform/config.js';
+import { localParts } from '../../../platform/time.js';
 
 // The demo addresses (loaded by the demo seed before the Mängelmelder's demo data): reports sit at them.
 const demoAddressesFile = resolveFromRoot('server', 'features', 'demo', 'data', 'addresses.csv');
@@ -34,19 +35,10 @@ export function demoAddressesByDistrict(): Map<string, CsvAddress[]> {
   return groups;
 }
 
-/** Wall-clock parts in the municipality's zone. */
+/** Wall-clock parts in the municipality's zone: the local day (as a UTC midnight date), hour and month. */
 export function localClock(timeZone: string): (d: Date) => { day: Date; hour: number; month: number } {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-  });
   return (d) => {
-    const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, Number(x.value)]));
-    const month = p.month ?? 1;
-    return { day: new Date(Date.UTC(p.year ?? 1970, month - 1, p.day ?? 1)), hour: p.hour ?? 0, month };
+    const p = localParts(d, timeZone);
+    return { day: new Date(Date.UTC(p.year, p.month - 1, p.day)), hour: p.hour, month: p.month };
   };
 }

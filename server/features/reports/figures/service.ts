@@ -1,7 +1,8 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors } from '../../../platform/errors.js';
+import { localDateString } from '../../../platform/time.js';
 import { reportStatuses } from '../core/statuses.js';
-import { localDay, workingDaysBetween } from '../core/working-days.js';
+import { workingDaysBetween } from '../core/working-days.js';
 import {
   countReportsByCategory,
   countReportsByDistrict,
@@ -40,7 +41,7 @@ const monthOf = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).pad
 
 /** The default period: the twelve months up to and including the current one (local time). */
 export function defaultPeriod(deps: Deps): FiguresPeriod {
-  const now = localDay(deps.now(), deps.config.municipality.timeZone).slice(0, 7);
+  const now = localDateString(deps.now(), deps.config.municipality.timeZone).slice(0, 7);
   return { from: monthOf(monthIndex(now) - 11), to: now };
 }
 

@@ -1,8 +1,9 @@
 import type { Deps } from '../../../platform/deps.js';
 import { sendMail } from '../../../platform/mail/index.js';
+import { localDateString } from '../../../platform/time.js';
 import { listDepartments } from '../../departments/service.js';
 import { listUsers, type StaffUser } from '../../users/service.js';
-import { isWorkingDay, localDay, workingDaysBetween } from '../core/working-days.js';
+import { isWorkingDay, workingDaysBetween } from '../core/working-days.js';
 import {
   claimDigestMail,
   deleteDigestMailsBefore,
@@ -78,7 +79,7 @@ function planDigests(rows: OverdueReportRow[], users: StaffUser[], departmentNam
 export async function sendOverdueDigests(deps: Deps, options: { dryRun: boolean; at?: Date }): Promise<DigestResult> {
   const m = deps.config.municipality;
   const now = options.at ?? deps.now();
-  const day = localDay(now, m.timeZone);
+  const day = localDateString(now, m.timeZone);
   if (!isWorkingDay(new Date(`${day}T00:00:00Z`), m.holidayRegion)) {
     return { workingDay: false, overdue: 0, mails: 0, alreadySent: 0 };
   }

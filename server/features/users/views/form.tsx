@@ -1,8 +1,9 @@
 import { staffRoles } from '../../../platform/auth/types.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { AdminLayout, PostButton } from '../../../platform/views/admin-layout.js';
+import { AdminFormPage, formFields } from '../../../platform/views/admin-form.js';
+import { PostButton } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
-import { ChoiceGroup, ErrorSummary, fieldMessage, TextField } from '../../../platform/views/form-fields.js';
+import { ChoiceGroup, fieldMessage, TextField } from '../../../platform/views/form-fields.js';
 import type { Department } from '../../departments/service.js';
 import type { StaffUser } from '../present.js';
 
@@ -85,105 +86,96 @@ export function UserFormPage({
   const title = user ? t('users.form.editTitle', { name: user.displayName }) : t('users.form.newTitle');
   // Inactive departments are offered only where the account is still bound to them.
   const offered = departments.filter((d) => d.active || user?.departmentIds.includes(d.id));
+  const field = formFields(ctx, values, errors);
   return (
-    <AdminLayout ctx={ctx} title={title}>
-      <p>
-        <a class="kern-link" href="/admin/users">
-          {t('users.form.back')}
-        </a>
-      </p>
-      <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={user ? `/admin/users/${user.id}` : '/admin/users'} novalidate class="bs-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-        <TextField
-          ctx={ctx}
-          name="displayName"
-          label={t('users.fields.displayName')}
-          value={values.displayName}
-          error={errors?.displayName}
-          autocomplete="off"
-          required
-          maxLength={200}
-        />
-        <TextField
-          ctx={ctx}
-          name="email"
-          type="email"
-          label={t('users.fields.email')}
-          hint={t('users.form.emailHint')}
-          value={values.email}
-          error={errors?.email}
-          autocomplete="off"
-          required
-          maxLength={254}
-        />
+    <AdminFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/users', label: t('users.form.back') }}
+      errors={errors}
+      action={user ? `/admin/users/${user.id}` : '/admin/users'}
+      submitLabel={t(user ? 'users.form.save' : 'users.form.create')}
+      after={
+        <>
+          {user && (
+            <section aria-labelledby="account-heading" class="bs-section">
+              <h2 class="kern-heading-medium" id="account-heading">
+                {t('users.form.accountTitle')}
+              </h2>
+              <AccountActions ctx={ctx} user={user} errors={errors} />
+            </section>
+          )}
+        </>
+      }
+    >
+      <TextField
+        {...field('displayName')}
+        label={t('users.fields.displayName')}
+        autocomplete="off"
+        required
+        maxLength={200}
+      />
+      <TextField
+        {...field('email')}
+        type="email"
+        label={t('users.fields.email')}
+        hint={t('users.form.emailHint')}
+        autocomplete="off"
+        required
+        maxLength={254}
+      />
+      <ChoiceGroup
+        ctx={ctx}
+        name="role"
+        type="radio"
+        legend={t('users.fields.role')}
+        options={staffRoles.map((r) => ({ value: r, label: t(`auth.roles.${r}`), hint: t(`auth.roleHints.${r}`) }))}
+        selected={[values.role]}
+        error={errors?.role}
+        required
+      />
+      {offered.length > 0 ? (
         <ChoiceGroup
           ctx={ctx}
-          name="role"
-          type="radio"
-          legend={t('users.fields.role')}
-          options={staffRoles.map((r) => ({ value: r, label: t(`auth.roles.${r}`), hint: t(`auth.roleHints.${r}`) }))}
-          selected={[values.role]}
-          error={errors?.role}
-          required
+          name="departmentIds"
+          type="checkbox"
+          legend={t('users.fields.departments')}
+          hint={t('users.form.departmentsHint')}
+          options={offered.map((d) => ({
+            value: String(d.id),
+            label: d.active ? d.name : t('users.form.inactiveDepartment', { name: d.name }),
+          }))}
+          selected={values.departmentIds}
+          error={errors?.departmentIds}
         />
-        {offered.length > 0 ? (
-          <ChoiceGroup
-            ctx={ctx}
-            name="departmentIds"
-            type="checkbox"
-            legend={t('users.fields.departments')}
-            hint={t('users.form.departmentsHint')}
-            options={offered.map((d) => ({
-              value: String(d.id),
-              label: d.active ? d.name : t('users.form.inactiveDepartment', { name: d.name }),
-            }))}
-            selected={values.departmentIds}
-            error={errors?.departmentIds}
-          />
-        ) : (
-          <>
-            <p class="kern-body" id="departmentIds">
-              {t('users.form.noDepartments')}{' '}
-              <a class="kern-link" href="/admin/departments/new">
-                {t('users.form.createDepartment')}
-              </a>
+      ) : (
+        <>
+          <p class="kern-body" id="departmentIds">
+            {t('users.form.noDepartments')}{' '}
+            <a class="kern-link" href="/admin/departments/new">
+              {t('users.form.createDepartment')}
+            </a>
+          </p>
+          {errors?.departmentIds && (
+            <p class="kern-error" id="departmentIds-error">
+              <span class="kern-icon kern-icon--danger" aria-hidden="true" />
+              <span>{fieldMessage(ctx, errors.departmentIds)}</span>
             </p>
-            {errors?.departmentIds && (
-              <p class="kern-error" id="departmentIds-error">
-                <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-                <span>{fieldMessage(ctx, errors.departmentIds)}</span>
-              </p>
-            )}
-          </>
-        )}
-        {!user && (
-          <TextField
-            ctx={ctx}
-            name="password"
-            type="password"
-            label={t('users.fields.initialPassword')}
-            hint={t('users.form.passwordHint')}
-            error={errors?.password}
-            autocomplete="new-password"
-            optional
-          />
-        )}
-        <div class="kern-btn-wrapper">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t(user ? 'users.form.save' : 'users.form.create')}</span>
-          </button>
-        </div>
-      </form>
-      {user && (
-        <section aria-labelledby="account-heading" class="bs-section">
-          <h2 class="kern-heading-medium" id="account-heading">
-            {t('users.form.accountTitle')}
-          </h2>
-          <AccountActions ctx={ctx} user={user} errors={errors} />
-        </section>
+          )}
+        </>
       )}
-    </AdminLayout>
+      {!user && (
+        <TextField
+          ctx={ctx}
+          name="password"
+          error={errors?.password}
+          type="password"
+          label={t('users.fields.initialPassword')}
+          hint={t('users.form.passwordHint')}
+          autocomplete="new-password"
+          optional
+        />
+      )}
+    </AdminFormPage>
   );
 }

@@ -1,5 +1,6 @@
 import { AdminLayout, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
+import { ListTable } from '../../../platform/views/list-table.js';
 import type { Department } from '../../departments/service.js';
 import type { StaffUser } from '../present.js';
 
@@ -49,55 +50,29 @@ export function UserListPage({
           <span class="kern-label">{t('users.list.create')}</span>
         </a>
       </p>
-      <div class="bs-table-scroll">
-        <table class="kern-table kern-table--striped">
-          <caption class="kern-title">{t('users.list.caption', { count: users.length })}</caption>
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                {t('users.fields.displayName')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t('users.fields.email')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t('users.fields.role')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t('users.fields.departments')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t('users.fields.status')}
-              </th>
-              <th scope="col" class="kern-table__header">
-                {t('users.fields.lastLogin')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {users.map((u) => (
-              <tr class="kern-table__row" key={u.id}>
-                <th scope="row" class="kern-table__header">
-                  <a class="kern-link" href={`/admin/users/${u.id}`}>
-                    {u.displayName}
-                  </a>
-                </th>
-                <td class="kern-table__cell">{u.email}</td>
-                <td class="kern-table__cell">{t(`auth.roles.${u.role}`)}</td>
-                <td class="kern-table__cell">
-                  {u.departmentIds.length ? u.departmentIds.map((id) => names.get(id) ?? `#${id}`).join(', ') : '—'}
-                </td>
-                <td class="kern-table__cell">
-                  <Status ctx={ctx} user={u} />
-                </td>
-                <td class="kern-table__cell">
-                  {u.lastLoginAt ? ctx.i18n.dateTime(u.lastLoginAt) : t('users.list.neverLoggedIn')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        caption={t('users.list.caption', { count: users.length })}
+        item={{
+          header: t('users.fields.displayName'),
+          href: (u) => `/admin/users/${u.id}`,
+          name: (u) => u.displayName,
+        }}
+        rows={users}
+        columns={[
+          { header: t('users.fields.email'), cell: (u) => u.email },
+          { header: t('users.fields.role'), cell: (u) => t(`auth.roles.${u.role}`) },
+          {
+            header: t('users.fields.departments'),
+            cell: (u) =>
+              u.departmentIds.length ? u.departmentIds.map((id) => names.get(id) ?? `#${id}`).join(', ') : '—',
+          },
+          { header: t('users.fields.status'), cell: (u) => <Status ctx={ctx} user={u} /> },
+          {
+            header: t('users.fields.lastLogin'),
+            cell: (u) => (u.lastLoginAt ? ctx.i18n.dateTime(u.lastLoginAt) : t('users.list.neverLoggedIn')),
+          },
+        ]}
+      />
     </AdminLayout>
   );
 }

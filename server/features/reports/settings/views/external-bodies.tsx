@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout } from '../../../../platform/views/admin-layout.js';
+import { AdminFormPage, formFields } from '../../../../platform/views/admin-form.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import { CheckboxField, ErrorSummary, TextField } from '../../../../platform/views/form-fields.js';
+import { CheckboxField, TextField } from '../../../../platform/views/form-fields.js';
 import type { ExternalBodyRow } from '../../core/external-bodies.js';
 import { Flag } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
@@ -92,71 +92,46 @@ export function ExternalBodyFormPage({
     ? t('reports-admin.externalBodies.editTitle', { name: body.name })
     : t('reports-admin.externalBodies.newTitle');
   const action = body ? `/admin/meldungen/externe-stellen/${body.id}` : '/admin/meldungen/externe-stellen';
+  const field = formFields(ctx, values, errors);
   return (
-    <AdminLayout ctx={ctx} title={title} styles={reportStyles()}>
-      <p>
-        <a class="kern-link" href="/admin/meldungen/externe-stellen">
-          {t('reports-admin.externalBodies.back')}
-        </a>
-      </p>
-      <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={action} novalidate class="bs-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-        <TextField
-          ctx={ctx}
-          name="name"
-          label={t('reports-admin.externalBodies.name')}
-          value={values.name}
-          error={errors?.name}
-          required
-          maxLength={200}
-        />
-        <TextField
-          ctx={ctx}
-          name="email"
-          type="email"
-          label={t('reports-admin.externalBodies.email')}
-          value={values.email}
-          error={errors?.email}
-          autocomplete="off"
-          optional
-        />
-        <TextField
-          ctx={ctx}
-          name="phone"
-          type="tel"
-          label={t('reports-admin.externalBodies.phone')}
-          value={values.phone}
-          error={errors?.phone}
-          autocomplete="off"
-          optional
-        />
-        <TextField
-          ctx={ctx}
-          name="website"
-          label={t('reports-admin.externalBodies.website')}
-          hint={t('reports-admin.externalBodies.websiteHint')}
-          value={values.website}
-          error={errors?.website}
-          autocomplete="off"
-          optional
-          maxLength={500}
-        />
-        <CheckboxField
-          name="active"
-          label={t('reports-admin.externalBodies.activeLabel')}
-          hint={t('reports-admin.externalBodies.activeHint')}
-          checked={values.active}
-        />
-        <div class="kern-btn-wrapper">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">
-              {t(body ? 'reports-admin.form.save' : 'reports-admin.externalBodies.create')}
-            </span>
-          </button>
-        </div>
-      </form>
-    </AdminLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/meldungen/externe-stellen', label: t('reports-admin.externalBodies.back') }}
+      errors={errors}
+      action={action}
+      submitLabel={t(body ? 'reports-admin.form.save' : 'reports-admin.externalBodies.create')}
+      styles={reportStyles()}
+    >
+      <TextField {...field('name')} label={t('reports-admin.externalBodies.name')} required maxLength={200} />
+      <TextField
+        {...field('email')}
+        type="email"
+        label={t('reports-admin.externalBodies.email')}
+        autocomplete="off"
+        optional
+      />
+      <TextField
+        {...field('phone')}
+        type="tel"
+        label={t('reports-admin.externalBodies.phone')}
+        autocomplete="off"
+        optional
+      />
+      <TextField
+        {...field('website')}
+        label={t('reports-admin.externalBodies.website')}
+        hint={t('reports-admin.externalBodies.websiteHint')}
+        autocomplete="off"
+        optional
+        maxLength={500}
+      />
+      <CheckboxField
+        name="active"
+        label={t('reports-admin.externalBodies.activeLabel')}
+        hint={t('reports-admin.externalBodies.activeHint')}
+        checked={values.active}
+      />
+    </AdminFormPage>
   );
 }

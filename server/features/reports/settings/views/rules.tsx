@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, PostButton } from '../../../../platform/views/admin-layout.js';
+import { ActionSection, AdminFormPage, formFields } from '../../../../platform/views/admin-form.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import { CheckboxField, ErrorSummary, SelectField } from '../../../../platform/views/form-fields.js';
+import { CheckboxField, SelectField } from '../../../../platform/views/form-fields.js';
 import { localName } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
 import type { RoutingRuleRow } from '../rules-service.js';
@@ -104,80 +104,59 @@ export function RuleFormPage({
   const { t } = ctx.i18n;
   const title = t(rule ? 'reports-admin.rules.editTitle' : 'reports-admin.rules.newTitle');
   const action = rule ? `/admin/meldungen/regeln/${rule.id}` : '/admin/meldungen/regeln';
+  const field = formFields(ctx, values, errors);
   return (
-    <AdminLayout ctx={ctx} title={title} styles={reportStyles()}>
-      <p>
-        <a class="kern-link" href="/admin/meldungen/regeln">
-          {t('reports-admin.rules.back')}
-        </a>
-      </p>
-      <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={action} novalidate class="bs-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-        <SelectField
-          ctx={ctx}
-          name="categoryId"
-          label={t('reports-admin.rules.category')}
-          empty={t('reports-admin.actions.choose')}
-          value={values.categoryId}
-          options={choices.categories.map((c) => ({
-            value: String(c.id),
-            label: c.active
-              ? localName(ctx, c.name)
-              : `${localName(ctx, c.name)} (${t('reports-admin.rules.inactive')})`,
-          }))}
-          error={errors?.categoryId}
-          required
-        />
-        <SelectField
-          ctx={ctx}
-          name="districtId"
-          label={t('reports-admin.rules.district')}
-          hint={t('reports-admin.rules.districtHint')}
-          empty={t('reports-admin.rules.allDistricts')}
-          value={values.districtId}
-          options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))}
-          error={errors?.districtId}
-        />
-        <SelectField
-          ctx={ctx}
-          name="departmentId"
-          label={t('reports-admin.rules.department')}
-          empty={t('reports-admin.actions.choose')}
-          value={values.departmentId}
-          options={choices.departments.map((d) => ({ value: String(d.id), label: d.name }))}
-          error={errors?.departmentId}
-          required
-        />
-        <CheckboxField
-          name="autoForward"
-          label={t('reports-admin.rules.autoForwardLabel')}
-          hint={t('reports-admin.rules.autoForwardHint')}
-          checked={values.autoForward}
-        />
-        <div class="kern-btn-wrapper">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t(rule ? 'reports-admin.form.save' : 'reports-admin.rules.create')}</span>
-          </button>
-        </div>
-      </form>
-      {rule && (
-        <section aria-labelledby="delete-heading" class="bs-section">
-          <h2 class="kern-heading-medium" id="delete-heading">
-            {t('reports-admin.rules.deleteTitle')}
-          </h2>
-          <p class="kern-body" id="delete-text">
-            {t('reports-admin.rules.deleteText')}
-          </p>
-          <PostButton
+    <AdminFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/meldungen/regeln', label: t('reports-admin.rules.back') }}
+      errors={errors}
+      action={action}
+      submitLabel={t(rule ? 'reports-admin.form.save' : 'reports-admin.rules.create')}
+      styles={reportStyles()}
+      after={
+        rule && (
+          <ActionSection
             ctx={ctx}
+            id="delete"
+            title={t('reports-admin.rules.deleteTitle')}
+            text={t('reports-admin.rules.deleteText')}
             action={`/admin/meldungen/regeln/${rule.id}/loeschen`}
             label={t('reports-admin.form.delete')}
-            describedBy="delete-text"
           />
-        </section>
-      )}
-    </AdminLayout>
+        )
+      }
+    >
+      <SelectField
+        {...field('categoryId')}
+        label={t('reports-admin.rules.category')}
+        empty={t('reports-admin.actions.choose')}
+        options={choices.categories.map((c) => ({
+          value: String(c.id),
+          label: c.active ? localName(ctx, c.name) : `${localName(ctx, c.name)} (${t('reports-admin.rules.inactive')})`,
+        }))}
+        required
+      />
+      <SelectField
+        {...field('districtId')}
+        label={t('reports-admin.rules.district')}
+        hint={t('reports-admin.rules.districtHint')}
+        empty={t('reports-admin.rules.allDistricts')}
+        options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))}
+      />
+      <SelectField
+        {...field('departmentId')}
+        label={t('reports-admin.rules.department')}
+        empty={t('reports-admin.actions.choose')}
+        options={choices.departments.map((d) => ({ value: String(d.id), label: d.name }))}
+        required
+      />
+      <CheckboxField
+        name="autoForward"
+        label={t('reports-admin.rules.autoForwardLabel')}
+        hint={t('reports-admin.rules.autoForwardHint')}
+        checked={values.autoForward}
+      />
+    </AdminFormPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { AdminLayout, PostButton } from '../../../../platform/views/admin-layout.js';
+import { ActionSection, AdminFormPage, formFields } from '../../../../platform/views/admin-form.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../../../platform/views/form-fields.js';
+import { SelectField, TextAreaField, TextField } from '../../../../platform/views/form-fields.js';
 import { type TemplateRow, templateKinds } from '../../core/note-templates.js';
 import { reportStyles } from '../../core/views/styles.js';
 import { SettingsListPage } from './settings-list.js';
@@ -83,91 +83,66 @@ export function TemplateFormPage({
     ? t('reports-admin.templates.editTitle', { title: template.title })
     : t('reports-admin.templates.newTitle');
   const action = template ? `/admin/meldungen/vorlagen/${template.id}` : '/admin/meldungen/vorlagen';
+  const field = formFields(ctx, values, errors);
   return (
-    <AdminLayout ctx={ctx} title={title} styles={reportStyles()}>
-      <p>
-        <a class="kern-link" href="/admin/meldungen/vorlagen">
-          {t('reports-admin.templates.back')}
-        </a>
-      </p>
-      <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={action} novalidate class="bs-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-        <SelectField
-          ctx={ctx}
-          name="status"
-          label={t('reports-admin.templates.kind')}
-          hint={t('reports-admin.templates.kindHint')}
-          empty={t('reports-admin.actions.choose')}
-          value={values.status}
-          options={templateKinds.map((k) => ({ value: k, label: t(`reports-admin.templates.kinds.${k}`) }))}
-          error={errors?.status}
-          required
-        />
-        <TextField
-          ctx={ctx}
-          name="title"
-          label={t('reports-admin.templates.titleField')}
-          hint={t('reports-admin.templates.titleHint')}
-          value={values.title}
-          error={errors?.title}
-          required
-          maxLength={120}
-        />
-        <TextAreaField
-          ctx={ctx}
-          name="bodyDe"
-          label={t('reports-admin.templates.bodyDe')}
-          value={values.bodyDe}
-          error={errors?.bodyDe}
-          required
-          maxLength={4000}
-          rows={6}
-        />
-        <TextAreaField
-          ctx={ctx}
-          name="bodyEn"
-          label={t('reports-admin.templates.bodyEn')}
-          hint={t('reports-admin.templates.bodyEnHint')}
-          value={values.bodyEn}
-          error={errors?.bodyEn}
-          optional
-          maxLength={4000}
-          rows={6}
-        />
-        <TextField
-          ctx={ctx}
-          name="sort"
-          label={t('reports-admin.templates.sort')}
-          hint={t('reports-admin.templates.sortHint')}
-          value={values.sort}
-          error={errors?.sort}
-          optional
-          maxLength={6}
-        />
-        <div class="kern-btn-wrapper">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t(template ? 'reports-admin.form.save' : 'reports-admin.templates.create')}</span>
-          </button>
-        </div>
-      </form>
-      {template && (
-        <section aria-labelledby="delete-heading" class="bs-section">
-          <h2 class="kern-heading-medium" id="delete-heading">
-            {t('reports-admin.templates.deleteTitle')}
-          </h2>
-          <p class="kern-body" id="delete-text">
-            {t('reports-admin.templates.deleteText')}
-          </p>
-          <PostButton
+    <AdminFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/meldungen/vorlagen', label: t('reports-admin.templates.back') }}
+      errors={errors}
+      action={action}
+      submitLabel={t(template ? 'reports-admin.form.save' : 'reports-admin.templates.create')}
+      styles={reportStyles()}
+      after={
+        template && (
+          <ActionSection
             ctx={ctx}
+            id="delete"
+            title={t('reports-admin.templates.deleteTitle')}
+            text={t('reports-admin.templates.deleteText')}
             action={`/admin/meldungen/vorlagen/${template.id}/loeschen`}
             label={t('reports-admin.form.delete')}
-            describedBy="delete-text"
           />
-        </section>
-      )}
-    </AdminLayout>
+        )
+      }
+    >
+      <SelectField
+        {...field('status')}
+        label={t('reports-admin.templates.kind')}
+        hint={t('reports-admin.templates.kindHint')}
+        empty={t('reports-admin.actions.choose')}
+        options={templateKinds.map((k) => ({ value: k, label: t(`reports-admin.templates.kinds.${k}`) }))}
+        required
+      />
+      <TextField
+        {...field('title')}
+        label={t('reports-admin.templates.titleField')}
+        hint={t('reports-admin.templates.titleHint')}
+        required
+        maxLength={120}
+      />
+      <TextAreaField
+        {...field('bodyDe')}
+        label={t('reports-admin.templates.bodyDe')}
+        required
+        maxLength={4000}
+        rows={6}
+      />
+      <TextAreaField
+        {...field('bodyEn')}
+        label={t('reports-admin.templates.bodyEn')}
+        hint={t('reports-admin.templates.bodyEnHint')}
+        optional
+        maxLength={4000}
+        rows={6}
+      />
+      <TextField
+        {...field('sort')}
+        label={t('reports-admin.templates.sort')}
+        hint={t('reports-admin.templates.sortHint')}
+        optional
+        maxLength={6}
+      />
+    </AdminFormPage>
   );
 }
