@@ -23,7 +23,7 @@ import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
-import { installErrorHandler } from './platform/errors.js';
+import { answerError, installErrorHandler } from './platform/errors.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
@@ -54,6 +54,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     ...serverOptions(config),
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
+    // Router errors (414, bad URL encoding) answer like every other error, not with Fastify's own JSON.
+    frameworkErrors: answerError(renderErrorPage),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -54,9 +54,17 @@ export function toAppError(err: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('unsupported_media_type', 'This content type is not accepted here');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('uri_too_long', 'A part of the URL is too long');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('bad_request', 'The URL is not validly encoded');
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return new AppError('csrf_invalid', 'The form has expired or was not sent from this site; please try again');
+  }
+  // Busboy's malformed-body errors are plain errors without a code or status (no boundary, truncated data).
+  if (e.statusCode === undefined && /multipart/i.test(e.message ?? '')) {
+    return new AppError('bad_request', 'The multipart body is malformed');
   }
   if (e.statusCode === 429) return new AppError('rate_limited', 'Too many requests; please wait a moment');
   if (e.statusCode === 404) return new AppError('not_found', 'Not found');
@@ -95,9 +103,13 @@ export function wantsHtml(request: FastifyRequest): boolean {
   return accept.includes('text/html') || request.headers['content-type']?.includes('form') === true;
 }
 
-/** Installs the single error handler and the not-found handler. */
-export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
-  app.setErrorHandler((error, request, reply) => {
+/**
+ * The one answer to any error: logged, then problem+json for APIs or the HTML error page for pages. The error
+ * handler uses it, and so does Fastify's `frameworkErrors` option, for what the router refuses before any route
+ * or hook runs (a path parameter over maxParamLength: 414; a URL with broken percent-encoding: 400).
+ */
+export function answerError(renderHtml: HtmlErrorRenderer) {
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const err = toAppError(error);
     const log = request.server.logger;
     if (err.status >= 500) log.error({ reqId: request.id, err: error }, 'request failed');
@@ -106,7 +118,12 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
       reply.headers((error as { headers: Record<string, string> }).headers);
     }
     return wantsHtml(request) ? renderHtml(request, reply, err) : sendProblem(reply, err, request);
-  });
+  };
+}
+
+/** Installs the single error handler and the not-found handler. */
+export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
+  app.setErrorHandler(answerError(renderHtml));
   app.setNotFoundHandler((request, reply) => {
     const err = new AppError('not_found', 'Not found');
     return wantsHtml(request) ? renderHtml(request, reply, err) : sendProblem(reply, err, request);

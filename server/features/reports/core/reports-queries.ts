@@ -215,29 +215,48 @@ export interface ReporterMailStateRow {
   id: number;
   has_email: boolean;
   notify_email: boolean;
+  /** The address counts as confirmed (proof of work, or the confirmation link). */
+  confirmed: boolean;
 }
 
-/** Whether a report (found by its status-token hash) still has an e-mail address and wants status mails. */
+/** Whether a report (found by its status-token hash) still has an e-mail address, wants mails, is confirmed. */
 export async function selectReporterMailState(
   db: Queryable,
   tokenHash: string,
 ): Promise<ReporterMailStateRow | undefined> {
   const { rows } = await db.query<ReporterMailStateRow>(
-    `SELECT id, reporter_email IS NOT NULL AS has_email, notify_email FROM reports
-      WHERE status_token_hash = $1 AND anonymised_at IS NULL`,
+    `SELECT id, reporter_email IS NOT NULL AS has_email, notify_email, email_confirmed_at IS NOT NULL AS confirmed
+       FROM reports WHERE status_token_hash = $1 AND anonymised_at IS NULL`,
     [tokenHash],
   );
   return rows[0];
 }
 
-/** Turns the reporter's status mails on or off; on only while an address is stored. True when a row matched. */
-export async function updateReporterNotify(db: Queryable, tokenHash: string, notify: boolean): Promise<boolean> {
-  const { rowCount } = await db.query(
+export interface ReporterNotifyRow {
+  id: number;
+  /** The address counts as confirmed. */
+  confirmed: boolean;
+  /** Its confirmation mail was claimed (sent, or being sent) already. */
+  confirmation_sent: boolean;
+}
+
+/**
+ * Turns the reporter's status mails on or off; on only while an address is stored. The report and the state of its
+ * address confirmation when a row matched, else undefined.
+ */
+export async function updateReporterNotify(
+  db: Queryable,
+  tokenHash: string,
+  notify: boolean,
+): Promise<ReporterNotifyRow | undefined> {
+  const { rows } = await db.query<ReporterNotifyRow>(
     `UPDATE reports SET notify_email = $2
-      WHERE status_token_hash = $1 AND anonymised_at IS NULL AND ($2 = false OR reporter_email IS NOT NULL)`,
+      WHERE status_token_hash = $1 AND anonymised_at IS NULL AND ($2 = false OR reporter_email IS NOT NULL)
+      RETURNING id, email_confirmed_at IS NOT NULL AS confirmed,
+                email_confirmation_sent_at IS NOT NULL AS confirmation_sent`,
     [tokenHash, notify],
   );
-  return rowCount === 1;
+  return rows[0];
 }
 
 /** What the reporter's address confirmation needs: the address, its state, the mail's language and reference. */

@@ -1,6 +1,7 @@
 import type { Config } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
+import { enqueueEmailConfirmation } from './email-confirmation.js';
 import { selectReporterMailState, updateReporterNotify } from './reports-queries.js';
 import {
   hashStatusToken,
@@ -32,19 +33,36 @@ export function oneClickUnsubscribePath(token: string): string {
 export async function reporterMailState(
   deps: Deps,
   statusToken: string,
-): Promise<{ hasEmail: boolean; notifyEmail: boolean } | undefined> {
+): Promise<{ hasEmail: boolean; notifyEmail: boolean; confirmed: boolean } | undefined> {
   if (!looksLikeStatusToken(statusToken)) return undefined;
   const row = await selectReporterMailState(deps.db, hashStatusToken(statusToken));
-  return row && { hasEmail: row.has_email, notifyEmail: row.notify_email };
+  return row && { hasEmail: row.has_email, notifyEmail: row.notify_email, confirmed: row.confirmed };
 }
 
+/** What turning the reporter's mails on or off did: stopped, resumed, or on but waiting for the confirmation link. */
+export type ReporterNotifyOutcome = 'stopped' | 'resumed' | 'confirm';
+
 /**
- * Turns the reporter's status mails off, or on again (only while an e-mail address is stored). Throws not_found
- * for an unknown token or, when turning on, a report without an address.
+ * Turns the reporter's status mails off, or on again (only while an e-mail address is stored). Turning them on for
+ * an unconfirmed address queues its confirmation mail unless one was sent before (double opt-in; the mail job
+ * sends it at most once and counts it against the daily cap). Throws not_found for an unknown token or, when
+ * turning on, a report without an address.
  */
-export async function setReporterNotify(deps: Deps, statusToken: string, notify: boolean): Promise<void> {
+export async function setReporterNotify(
+  deps: Deps,
+  statusToken: string,
+  notify: boolean,
+): Promise<ReporterNotifyOutcome> {
   if (!looksLikeStatusToken(statusToken)) throw notFound('Report');
-  if (!(await updateReporterNotify(deps.db, hashStatusToken(statusToken), notify))) throw notFound('Report');
+  return deps.db.transaction(async (tx) => {
+    const row = await updateReporterNotify(tx, hashStatusToken(statusToken), notify);
+    if (!row) throw notFound('Report');
+    if (!notify) return 'stopped';
+    if (row.confirmed) return 'resumed';
+    // A report sent without JavaScript and without mails never had its confirmation mail: without it, no mail ever.
+    if (!row.confirmation_sent) await enqueueEmailConfirmation(deps, tx, { kind: 'reporter', id: row.id });
+    return 'confirm';
+  });
 }
 
 /** The supporter an unsubscribe token belongs to: the report's reference and whether mails are still wanted. */

@@ -131,7 +131,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     if (!report) throw notFound('Report');
     const state = await reporterMailState(deps, token);
     const shown = single(request.query.email);
-    const notice = (['stopped', 'resumed'] as const).find((n) => n === shown);
+    const notice = (['stopped', 'resumed', 'confirm'] as const).find((n) => n === shown);
     const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
     return sendHtml(
       reply,
@@ -144,9 +144,8 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
   app.post('/meldungen/status/:token/email', { schema: mailForm, config: writes }, async (request, reply) => {
     privatePage(reply);
     const { token } = request.params;
-    const notify = request.body.notify === 'on';
-    await setReporterNotify(deps, token, notify);
-    return reply.redirect(`${statusPathFor(token)}?email=${notify ? 'resumed' : 'stopped'}`, 303);
+    const outcome = await setReporterNotify(deps, token, request.body.notify === 'on');
+    return reply.redirect(`${statusPathFor(token)}?email=${outcome}`, 303);
   });
 
   app.get('/melden/unterstuetzt', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {

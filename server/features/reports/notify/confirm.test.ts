@@ -1,11 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeRecipientQuota } from '../../../platform/mail/index.js';
 import type { TestApp } from '../../../test/app.js';
 import { points } from '../../../test/factories/addresses.js';
 import { openForm, postForm } from '../../../test/factories/report-form.js';
 import { createReport } from '../../../test/factories/reports.js';
 import { buildReportsApp, solveAltcha } from '../../../test/factories/reports-core.js';
-import { mergeCookies } from '../../../test/factories/users.js';
+import { mergeCookies, postForm as postPageForm } from '../../../test/factories/users.js';
 import { type SmtpStub, startSmtp } from '../../../test/smtp.js';
 
 // Double opt-in (issue 7 §2): POST /api/reports without proof of work sent a receipt to any address. No mail but
@@ -54,6 +56,12 @@ async function submit(email: string, extra: Record<string, string> = {}) {
 async function jobsOf(name: string): Promise<unknown[]> {
   const { jobs } = await t.queue.listJobs({ name, limit: 1000 });
   return jobs.map((j) => j.payload);
+}
+
+/** How many confirmation-mail jobs were queued for a reporter's address. */
+async function confirmationJobsFor(reportId: number): Promise<number> {
+  const payloads = await jobsOf('reports.confirm-email');
+  return payloads.filter((p) => isDeepStrictEqual(p, { kind: 'reporter', id: reportId })).length;
 }
 
 async function reportIdOf(reference: string): Promise<number> {
@@ -152,5 +160,53 @@ describe('double opt-in for mails to citizens', () => {
       supporterId,
     ]);
     expect(unconfirmed[0]).toEqual({ email_confirmed_at: null });
+  });
+
+  it('turning mails on from the status page sends an unconfirmed address its confirmation mail, once, within the cap', async () => {
+    // Sent without JavaScript and without mails: no confirmation mail was ever queued for this address.
+    const email = 'spaeter@example.org';
+    const report = await createReport(t.deps, { reporterEmail: email, notifyEmail: false, emailConfirmed: false });
+    const statusPath = `/meldungen/status/${report.statusToken}`;
+    const payload = { kind: 'reporter', id: report.id };
+    expect(await jobsOf('reports.confirm-email')).not.toContainEqual(payload);
+
+    const page = await t.app.inject({ url: statusPath, headers: { accept: 'text/html' } });
+    const session = {
+      cookie: mergeCookies('', page.cookies),
+      csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '',
+    };
+    const on = await postPageForm(t, session, `${statusPath}/email`, { notify: 'on' });
+    expect(on.statusCode).toBe(303);
+    expect(on.headers.location).toBe(`${statusPath}?email=confirm`);
+    const shown = await t.app.inject({ url: on.headers.location as string, headers: { accept: 'text/html' } });
+    expect(shown.body).toContain('Wir haben Ihnen einen Link geschickt, mit dem Sie Ihre E-Mail-Adresse bestätigen.');
+    expect(shown.body).toContain('Sobald Sie Ihre E-Mail-Adresse mit dem Link aus unserer E-Mail bestätigt haben');
+    expect(await confirmationJobsFor(report.id)).toBe(1);
+    expect(await t.queue.runNow('reports.confirm-email', payload, { dryRun: false, log })).toEqual({ outcome: 'sent' });
+    const mail = await smtp.waitFor((m) => m.to.includes(email));
+    expect(mail.subject).toContain('Bitte bestätigen Sie Ihre E-Mail-Adresse');
+
+    // Off and on again: the mail was sent, so no second one is queued.
+    await postPageForm(t, session, `${statusPath}/email`, { notify: 'off' });
+    const again = await postPageForm(t, session, `${statusPath}/email`, { notify: 'on' });
+    expect(again.headers.location).toBe(`${statusPath}?email=confirm`);
+    expect(await confirmationJobsFor(report.id)).toBe(1);
+    expect(mailsTo(email)).toHaveLength(1);
+
+    // An address that has had its mails for the day gets no confirmation mail from the status page either.
+    const full = 'voll@example.org';
+    const capped = await createReport(t.deps, { reporterEmail: full, notifyEmail: false, emailConfirmed: false });
+    for (let i = 0; i < t.config.mail.maxPerRecipientPerDay; i++) {
+      expect(await takeRecipientQuota(t.db, t.config, full, t.deps.now())).toBe(true);
+    }
+    const cappedPath = `/meldungen/status/${capped.statusToken}`;
+    const res = await postPageForm(t, session, `${cappedPath}/email`, { notify: 'on' });
+    expect(res.headers.location).toBe(`${cappedPath}?email=confirm`);
+    const cappedJob = { kind: 'reporter', id: capped.id };
+    expect(await jobsOf('reports.confirm-email')).toContainEqual(cappedJob);
+    expect(await t.queue.runNow('reports.confirm-email', cappedJob, { dryRun: false, log })).toEqual({
+      outcome: 'capped',
+    });
+    expect(mailsTo(full)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { PrivateHead } from '../../core/views/private-page.js';
 import type { ReportForReporter } from '../reporter-view.js';
-import { ReporterMailSection } from './mail-section.js';
+import { type ReporterMail, ReporterMailSection } from './mail-section.js';
 import { localised } from './parts.js';
 
 type ReporterEvent = ReportForReporter['events'][number];
@@ -37,7 +37,7 @@ export function StatusPage({
   ctx: PageContext;
   report: ReportForReporter;
   /** The mail setting form: where it posts, the current setting, a notice after a change. */
-  mail?: { action: string; hasEmail: boolean; notifyEmail: boolean; notice?: 'stopped' | 'resumed' };
+  mail?: ReporterMail & { action: string };
 }) {
   const { t } = ctx.i18n;
   const i18n = ctx.i18n;

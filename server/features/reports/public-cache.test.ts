@@ -1,12 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffPrincipal } from '../../../platform/auth/types.js';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { emptyPublicSeed, secret, seedPublicReports } from '../../../test/factories/public-reports.js';
-import { createCategory, createReport } from '../../../test/factories/reports.js';
-import { createStaff } from '../../../test/factories/users.js';
-import { approveScreening, markAbusive, reviewPhoto } from '../backoffice/moderation-service.js';
-import { anonymiseDueReports } from '../retention/service.js';
+import type { StaffPrincipal } from '../../platform/auth/types.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { emptyPublicSeed, secret, seedPublicReports } from '../../test/factories/public-reports.js';
+import { createCategory, createReport } from '../../test/factories/reports.js';
+import { createStaff } from '../../test/factories/users.js';
+import { approveScreening, markAbusive, reviewPhoto } from './backoffice/moderation-service.js';
+import { anonymiseDueReports } from './retention/service.js';
 
 // The public reads (JSON list, GeoJSON, Open311) answer from a cache: ETag and 304, and every change of a report
 // (screening, moderation, photos, a new report, retention) is seen at once, per municipality and language.
