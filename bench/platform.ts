@@ -6,20 +6,11 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { chromiumPath, launchOptions } from '../server/test/chromium.js';
 import { fmt, measureRps, median, type Rps, rssMiB, startBareServer, startServer, tempDir } from './lib.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// The same Chromium and flags as the browser tests; Lighthouse's launcher also needs headless in the flags.
+const chromeFlags = ['--headless=new', ...launchOptions.args];
 
 const dataDir = tempDir('bs-bench-');
 const env = {
@@ -83,7 +74,7 @@ console.log(`/health ÷ bare route: ${fmt(healthRps.rps / bareRps.rps, 2)}`);
 console.log(`address search ÷ bare route per round: ${ratios.map((r) => fmt(r, 2)).join(', ')}`);
 
 // 4. Start page transfer size on first load, as Chromium receives it (compressed).
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromeFlags.slice(1) });
+const browser = await chromium.launch(launchOptions);
 const context = await browser.newContext();
 const page = await context.newPage();
 const sizes: { url: string; type: string; bytes: number }[] = [];
