@@ -5,6 +5,7 @@ import { userJobs } from './features/users/jobs.js';
 import { dbJobs } from './platform/db-statistics.js';
 import type { JobDefinition } from './platform/jobs/types.js';
 import { mailJobs } from './platform/mail/jobs.js';
+import { pushJobs } from './platform/push/jobs.js';
 
 /** The job registry: every feature's job definitions, the only list besides app.ts that names all features. */
 export const jobDefinitions: JobDefinition[] = [
@@ -14,4 +15,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...legalJobs,
   ...mailJobs,
   ...dbJobs,
+  ...pushJobs,
 ];
