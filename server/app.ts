@@ -21,6 +21,8 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
+import wasteReminderPages from './features/waste/reminders/pages.js';
+import wasteReminderRoutes from './features/waste/reminders/routes.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { answerError, installErrorHandler } from './platform/errors.js';
@@ -84,6 +86,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportRoutes(api, deps);
     await reportFiguresApi(api, deps);
     await reportUnsubscribeApi(api, deps);
+    await wasteReminderRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -101,6 +104,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await publicReportPages(pages, deps);
     await reportCitizenPages(pages, deps);
     await reportUnsubscribePages(pages, deps);
+    await wasteReminderPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
