@@ -21,6 +21,7 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
+import wasteInfoPages from './features/waste/info/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { answerError, installErrorHandler } from './platform/errors.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await publicReportPages(pages, deps);
     await reportCitizenPages(pages, deps);
     await reportUnsubscribePages(pages, deps);
+    await wasteInfoPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
