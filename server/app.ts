@@ -21,6 +21,8 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
+import wasteFeeds from './features/waste/citizen/feeds.js';
+import wasteCitizenPages from './features/waste/citizen/pages.js';
 import wasteInfoPages from './features/waste/info/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
@@ -102,6 +104,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await publicReportPages(pages, deps);
     await reportCitizenPages(pages, deps);
     await reportUnsubscribePages(pages, deps);
+    await wasteCitizenPages(pages, deps);
+    await wasteFeeds(pages, deps);
     await wasteInfoPages(pages, deps);
     options.extend?.pages?.(pages);
 
