@@ -4,10 +4,14 @@ import type { Collection } from '../../core/types.js';
 import { binName } from '../labels.js';
 import { formatDay, relativeDay } from './format.js';
 
-/** A bin's colour as a small decorative mark; the name always stands beside it in words. */
+/** A bin's colour as a small decorative mark (an SVG fill, which the CSP allows); the name stands beside it. */
 export function BinSwatch({ colour }: { colour: string }) {
-  const safe = /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.slice(1).toLowerCase() : '666666';
-  return <span class={`bs-waste-swatch bs-waste-swatch--${safe}`} aria-hidden="true" />;
+  const fill = /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : '#666666';
+  return (
+    <svg class="bs-waste-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="7" fill={fill} stroke="currentColor" stroke-width="1" />
+    </svg>
+  );
 }
 
 /** The next collection per bin type: name, relative day in words ("heute" / "morgen" stand out), date. */
