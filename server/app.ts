@@ -21,6 +21,9 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
+import wasteFeeds from './features/waste/citizen/feeds.js';
+import wasteCitizenPages from './features/waste/citizen/pages.js';
+import wasteInfoPages from './features/waste/info/pages.js';
 import wasteReminderPages from './features/waste/reminders/pages.js';
 import wasteReminderRoutes from './features/waste/reminders/routes.js';
 import { registerAuth } from './platform/auth/index.js';
@@ -104,6 +107,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await publicReportPages(pages, deps);
     await reportCitizenPages(pages, deps);
     await reportUnsubscribePages(pages, deps);
+    await wasteCitizenPages(pages, deps);
+    await wasteFeeds(pages, deps);
+    await wasteInfoPages(pages, deps);
     await wasteReminderPages(pages, deps);
     options.extend?.pages?.(pages);
 

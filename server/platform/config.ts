@@ -80,6 +80,13 @@ export const municipalitySchema = T.Object(
       tileUrl: T.Optional(T.String({ description: 'e.g. https://tile.example/{z}/{x}/{y}.png; unset = no tiles' })),
       tileAttribution: T.Optional(T.String()),
     }),
+    waste: T.Optional(
+      T.Object({
+        bulkyWasteBookingUrl: T.Optional(
+          T.String({ format: 'uri', description: 'where citizens book a Sperrmüll collection; unset = phone only' }),
+        ),
+      }),
+    ),
     referencePrefix: T.String({
       pattern: '^[A-Z]{1,4}$',
       description: 'prefix of report references, e.g. BI → BI-2026-000123',

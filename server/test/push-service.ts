@@ -40,8 +40,6 @@ export interface PushServiceOptions {
   http2?: boolean;
   /** Keep every message (default) or only count them (the bench). */
   record?: boolean;
-  /** Called with each accepted message, e.g. to abort a run mid-way. */
-  onMessage?: (message: ReceivedPush) => void;
 }
 
 export interface LocalPushService {
@@ -56,6 +54,8 @@ export interface LocalPushService {
   counts: Map<string, number>;
   /** Requests refused or answered as programmed: subscription, status, reason. */
   refused: { subscriptionId: string; status: number; reason: string }[];
+  /** Called with each accepted message before it is answered, e.g. to stop a run mid-way. */
+  onMessage: ((message: ReceivedPush) => void) | undefined;
   /** Distinct VAPID tokens whose signature was verified. */
   tokensVerified(): number;
   close(): Promise<void>;
@@ -145,7 +145,7 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
     };
     counts.set(id, (counts.get(id) ?? 0) + 1);
     if (options.record !== false) received.push(message);
-    options.onMessage?.(message);
+    service.onMessage?.(message);
     res.writeHead(201, { location: `${origin}/message/${id}-${counts.get(id)}` });
     res.end();
   }
@@ -174,9 +174,10 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `${protocol}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const service: LocalPushService = {
     origin,
     cert,
+    onMessage: undefined,
     subscribe() {
       const id = String(nextId++);
       const sub = createReceiver(id, `${origin}/push/${id}`);
@@ -197,4 +198,5 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
       });
     },
   };
+  return service;
 }
