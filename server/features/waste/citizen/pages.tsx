@@ -6,6 +6,7 @@ import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { presentAddress } from '../../addresses/present.js';
 import { findAddressByText, searchAddressesByText } from '../../addresses/service.js';
+import { renderAddressReminderSlot } from '../core/page-slots.js';
 import { feedPath, pageHref, parseBinKeys } from './links.js';
 import { parseMonth } from './month.js';
 import { qrSvg } from './qr.js';
@@ -76,7 +77,14 @@ export default async function wasteCitizenPages(app: App, deps: Deps): Promise<v
       const savedFull = single(request.query.gemerkt) === 'voll';
       return sendHtml(
         reply,
-        <AddressPage ctx={ctx} cal={cal} saved={saved} savedFull={savedFull} ical={{ reminder, feedUrl, qr }} />,
+        <AddressPage
+          ctx={ctx}
+          cal={cal}
+          saved={saved}
+          savedFull={savedFull}
+          ical={{ reminder, feedUrl, qr }}
+          reminders={renderAddressReminderSlot(ctx, { addressId: id, binTypes: cal.binTypes })}
+        />,
       );
     },
   );
