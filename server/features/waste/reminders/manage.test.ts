@@ -98,6 +98,18 @@ describe('waste reminder opt-in API', () => {
   });
 });
 
+describe('the address page slot', () => {
+  it('offers push reminders with JavaScript and the calendar subscription without, never a dead button', async () => {
+    const res = await t.app.inject({ url: `/abfall/adresse/${addressId}`, headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('data-push-opt-in="/api/waste/reminders"');
+    expect(res.body).toMatch(/<form hidden="" data-push-form|<form hidden data-push-form/);
+    expect(res.body).toContain('Push-Erinnerungen brauchen JavaScript.');
+    expect(res.body).toContain('href="#kalender"');
+    expect(res.body).toContain('id="kalender"');
+  });
+});
+
 describe('the manage page (no JavaScript)', () => {
   it('changes bins and time with CSRF, shows errors beside the field, and cancels', async () => {
     const path = (await optIn()).json().managePath as string;

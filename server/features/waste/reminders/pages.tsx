@@ -4,12 +4,14 @@ import { list, submit, text } from '../../../platform/http/forms.js';
 import { formBodySchema, pageQuerySchema, tokenParamsSchema } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { setAddressReminderSlot } from '../core/page-slots.js';
 import { listBinTypes } from '../core/service.js';
 import { cancelWasteReminder, changeWasteReminder, findReminderByToken } from './service.js';
 import { formatReminderTime } from './slots.js';
 import { reminderManagePath } from './token.js';
 import { parseWhen, whenValue } from './views/choice-fields.js';
 import { CancelledPage, ManagePage } from './views/manage-page.js';
+import { ReminderOptIn } from './views/opt-in.js';
 
 const cancelledPath = '/abfall/erinnerungen/abbestellt';
 
@@ -22,6 +24,7 @@ export default async function wasteReminderPages(app: App, deps: Deps): Promise<
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
   const privatePage = { 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' };
+  setAddressReminderSlot((ctx, a) => <ReminderOptIn ctx={ctx} addressId={a.addressId} binTypes={a.binTypes} />);
 
   app.get(cancelledPath, { schema: { hide: true }, config: reads }, async (request, reply) => {
     reply.headers(privatePage);

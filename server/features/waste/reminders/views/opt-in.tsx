@@ -34,10 +34,16 @@ export function ReminderOptIn({
         {t('waste-reminders.optIn.title')}
       </h2>
       <p class="kern-body" data-push-nojs>
-        {t('waste-reminders.optIn.noJs')}
+        {t('waste-reminders.optIn.noJs')}{' '}
+        <a class="kern-link" href="#kalender">
+          {t('waste-reminders.optIn.toCalendar')}
+        </a>
       </p>
       <p class="kern-body" data-push-unsupported hidden>
-        {t('waste-reminders.optIn.unsupported')}
+        {t('waste-reminders.optIn.unsupported')}{' '}
+        <a class="kern-link" href="#kalender">
+          {t('waste-reminders.optIn.toCalendar')}
+        </a>
       </p>
       <form hidden data-push-form novalidate>
         <input type="hidden" name="addressId" value={String(addressId)} />
