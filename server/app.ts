@@ -14,6 +14,7 @@ import pwaRoutes from './features/pwa/pages.js';
 import reportAdminPages from './features/reports/backoffice/pages.js';
 import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures/pages.js';
 import reportCitizenPages from './features/reports/intake/pages.js';
+import reportPushRoutes from './features/reports/intake/push-routes.js';
 import reportRoutes from './features/reports/intake/routes.js';
 import reportUnsubscribePages from './features/reports/notify/pages.js';
 import reportUnsubscribeApi from './features/reports/notify/unsubscribe-routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportRoutes(api, deps);
     await reportFiguresApi(api, deps);
     await reportUnsubscribeApi(api, deps);
+    await reportPushRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     options.extend?.api?.(api);
   });

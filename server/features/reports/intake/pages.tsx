@@ -152,7 +152,12 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
     return sendHtml(
       reply,
-      <StatusPage ctx={pageContext(request, reply)} report={report} {...(mail ? { mail } : {})} />,
+      <StatusPage
+        ctx={pageContext(request, reply)}
+        report={report}
+        statusPath={statusPathFor(token)}
+        {...(mail ? { mail } : {})}
+      />,
     );
   });
 

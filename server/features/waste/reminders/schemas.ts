@@ -1,26 +1,13 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import { supportedLanguages } from '../../../platform/i18n.js';
+import { pushSubscriptionSchema } from '../../../platform/push/schemas.js';
 import { reminderModes } from './slots.js';
 
 // The reminders API: the browser's PushSubscription (toJSON) and the citizen's choices.
 
-const base64url = (description: string) => T.String({ pattern: '^[A-Za-z0-9_-]+={0,2}$', maxLength: 200, description });
-
-export const subscriptionSchema = T.Object(
-  {
-    endpoint: T.String({ minLength: 8, maxLength: 2048, description: 'the push service URL (https)' }),
-    expirationTime: T.Optional(T.Union([T.Null(), T.Number()])),
-    keys: T.Object(
-      { p256dh: base64url('P-256 public key of the browser'), auth: base64url('16-byte auth secret') },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false, description: 'PushSubscription.toJSON() of the browser' },
-);
-
 export const reminderBodySchema = T.Object(
   {
-    subscription: subscriptionSchema,
+    subscription: pushSubscriptionSchema,
     addressId: T.Integer({ minimum: 1 }),
     bins: T.Array(T.String({ maxLength: 40 }), { maxItems: 20, description: 'bin type keys' }),
     mode: T.Union(
