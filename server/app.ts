@@ -25,6 +25,7 @@ import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
 import wasteInfoPages from './features/waste/info/pages.js';
+import wasteReminderAdminPages from './features/waste/reminders/admin-pages.js';
 import wasteReminderPages from './features/waste/reminders/pages.js';
 import wasteReminderRoutes from './features/waste/reminders/routes.js';
 import { registerAuth } from './platform/auth/index.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await reportSettingsPages(staff, deps);
       await reportFiguresPages(staff, deps);
       await open311KeyPages(staff, deps);
+      await wasteReminderAdminPages(staff, deps);
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
-import { mergeCookies, postForm } from '../../../test/factories/users.js';
+import { createStaff, getPage, login, mergeCookies, postForm } from '../../../test/factories/users.js';
 import { seedExactCalendar, testAddressId } from '../../../test/factories/waste.js';
 import { type LocalPushService, startPushService } from '../../../test/push-service.js';
 
@@ -149,5 +149,18 @@ describe('the manage page (no JavaScript)', () => {
   it('answers 404 for unknown and malformed tokens', async () => {
     expect((await open(`/abfall/erinnerungen/${'A'.repeat(43)}`)).res.statusCode).toBe(404);
     expect((await open('/abfall/erinnerungen/x')).res.statusCode).toBe(404);
+  });
+});
+
+describe('usage figures in the back office', () => {
+  it('shows admins the active reminders and the last two weeks; others are refused', async () => {
+    await optIn();
+    const admin = await login(t, await createStaff(t, { role: 'admin' }));
+    const res = await getPage(t, admin, '/admin/abfall/erinnerungen');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/Aktive Erinnerungen<\/dt>\s*<dd[^>]*>1<\/dd>/);
+    expect(res.body.match(/<tr class="kern-table__row"/g)).toHaveLength(15);
+    const analyst = await login(t, await createStaff(t, { role: 'analyst' }));
+    expect((await getPage(t, analyst, '/admin/abfall/erinnerungen')).statusCode).toBe(403);
   });
 });

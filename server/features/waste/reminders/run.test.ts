@@ -8,6 +8,7 @@ import { seedTestAddresses } from '../../../test/factories/addresses.js';
 import { type ExactCalendar, seedExactCalendar, testAddressId } from '../../../test/factories/waste.js';
 import { type LocalPushService, type ReceivedPush, startPushService } from '../../../test/push-service.js';
 import { deleteCollections, upsertCollections } from '../core/collections-queries.js';
+import { getReminderFigures } from './figures.js';
 import { sendRemindersJob } from './jobs.js';
 import { findReminderByToken, subscribeWasteReminder } from './service.js';
 
@@ -175,6 +176,10 @@ describe('waste.send-reminders through the local push service', () => {
     expect(
       await countRows(t.db, 'SELECT count(*)::int AS n FROM push_subscriptions WHERE municipality_id = $1', [m]),
     ).toBe(0);
+    const figures = await getReminderFigures(t.deps);
+    expect(figures.activeReminders).toBe(0);
+    expect(figures.days[0]).toEqual({ day: '2026-12-07', sent: 1, accepted: 0, gone: 1, failed: 0 });
+    expect(figures.lastSevenDays).toEqual({ sent: 1, accepted: 0, gone: 1, failed: 0 });
     await t.close();
   });
 
