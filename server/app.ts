@@ -21,6 +21,7 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
+import wasteImportPages from './features/waste/import/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { answerError, installErrorHandler } from './platform/errors.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await reportSettingsPages(staff, deps);
       await reportFiguresPages(staff, deps);
       await open311KeyPages(staff, deps);
+      await wasteImportPages(staff, deps);
     });
   });
 

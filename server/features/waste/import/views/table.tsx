@@ -1,0 +1,41 @@
+import type { ComponentChildren } from 'preact';
+
+/** A striped KERN table with a caption and column headers; the first cell of each row is its row header. */
+export function SimpleTable(p: { caption: string; headers: string[]; rows: ComponentChildren[][]; id?: string }) {
+  return (
+    <div class="bs-table-scroll">
+      <table class="kern-table kern-table--striped" id={p.id}>
+        <caption class="kern-title">{p.caption}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            {p.headers.map((h) => (
+              <th scope="col" class="kern-table__header" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {p.rows.map((cells, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static, rendered once on the server
+            <tr class="kern-table__row" key={i}>
+              {cells.map((c, j) =>
+                j === 0 ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells of a static row
+                  <th scope="row" class="kern-table__header" key={j}>
+                    {c}
+                  </th>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells of a static row
+                  <td class="kern-table__cell" key={j}>
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
