@@ -17,16 +17,13 @@ export function SimpleTable(p: { caption: string; headers: string[]; rows: Compo
         </thead>
         <tbody class="kern-table__body">
           {p.rows.map((cells, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static, rendered once on the server
             <tr class="kern-table__row" key={i}>
               {cells.map((c, j) =>
                 j === 0 ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells of a static row
                   <th scope="row" class="kern-table__header" key={j}>
                     {c}
                   </th>
                 ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells of a static row
                   <td class="kern-table__cell" key={j}>
                     {c}
                   </td>
