@@ -57,6 +57,13 @@ describe('waste import page', () => {
     expect(page.body).toContain('enctype="multipart/form-data"');
     expect(page.body).toContain('2026-27');
     expect(page.body).not.toMatch(/waste-admin\./);
+    const english = await t.app.inject({
+      url: '/admin/abfall/import?lang=en',
+      headers: { cookie: admin.cookie, accept: 'text/html' },
+    });
+    expect(english.body).toContain('Waste calendar: import');
+    expect(english.body).toContain('Show routes (');
+    expect(english.body).not.toMatch(/waste-admin\./);
     const doc = await t.app.inject({ url: '/admin/abfall/import/format', headers: { cookie: admin.cookie } });
     expect(doc.body).toContain('season;bin_type;route;date');
     const agent = await login(t, await createStaff(t, { role: 'bsc_agent' }));

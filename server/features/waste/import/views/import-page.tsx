@@ -25,9 +25,7 @@ function Problems({ ctx, problems }: { ctx: PageContext; problems: LineProblem[]
   const shown = problems.slice(0, maxProblemsShown);
   return (
     <div id="problems">
-      <Notice kind="danger" title={k('errorsTitle')}>
-        <p class="kern-body">{k('errorsCount', { count: problems.length })}</p>
-      </Notice>
+      <Notice kind="danger" title={k('errorsTitle')} />
       <SimpleTable
         caption={k('errorsCount', { count: problems.length })}
         headers={[k('errorLine'), k('errorField'), k('errorText')]}

@@ -32,27 +32,32 @@ export function WasteOverviewTables({ ctx, overview }: { ctx: PageContext; overv
               k(`kind_${b.kind}`),
             ])}
           />
-          <SimpleTable
-            caption={k('routesCaption')}
-            headers={[
-              k('colRoute'),
-              k('colSeason'),
-              k('binType'),
-              k('colAddresses'),
-              k('colDates'),
-              k('colFirst'),
-              k('colLast'),
-            ]}
-            rows={overview.routes.map((r) => [
-              r.name ? `${r.key} (${r.name})` : r.key,
-              seasonKey.get(r.seasonId) ?? '',
-              binName.get(r.binTypeId) ?? '',
-              ctx.i18n.number(r.addresses),
-              ctx.i18n.number(r.dates),
-              day(r.firstDate),
-              day(r.lastDate),
-            ])}
-          />
+          <details class="bs-section">
+            <summary class="kern-title">
+              {t('waste-admin.import.routesSummary', { count: overview.routes.length })}
+            </summary>
+            <SimpleTable
+              caption={k('routesCaption')}
+              headers={[
+                k('colRoute'),
+                k('colSeason'),
+                k('binType'),
+                k('colAddresses'),
+                k('colDates'),
+                k('colFirst'),
+                k('colLast'),
+              ]}
+              rows={overview.routes.map((r) => [
+                r.name ? `${r.key} (${r.name})` : r.key,
+                seasonKey.get(r.seasonId) ?? '',
+                binName.get(r.binTypeId) ?? '',
+                ctx.i18n.number(r.addresses),
+                ctx.i18n.number(r.dates),
+                day(r.firstDate),
+                day(r.lastDate),
+              ])}
+            />
+          </details>
         </>
       )}
     </section>

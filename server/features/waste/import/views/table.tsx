@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 
-/** A striped KERN table with a caption and column headers; the first cell of each row is its row header. */
+/**
+ * A striped KERN table with a caption and column headers; the first cell of each row is its row header. Its scroll
+ * box is a labelled, focusable region, so a keyboard can scroll a table wider than a phone.
+ */
 export function SimpleTable(p: { caption: string; headers: string[]; rows: ComponentChildren[][]; id?: string }) {
   return (
-    <div class="bs-table-scroll">
+    <div class="bs-table-scroll" role="region" aria-label={p.caption} tabindex={0}>
       <table class="kern-table kern-table--striped" id={p.id}>
         <caption class="kern-title">{p.caption}</caption>
         <thead class="kern-table__head">
