@@ -22,8 +22,9 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
-import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
+import wasteFeeds from './features/waste/citizen/feeds.js';
+import wasteImportPages from './features/waste/import/pages.js';
 import wasteInfoPages from './features/waste/info/pages.js';
 import wasteReminderAdminPages from './features/waste/reminders/admin-pages.js';
 import wasteReminderPages from './features/waste/reminders/pages.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await reportSettingsPages(staff, deps);
       await reportFiguresPages(staff, deps);
       await open311KeyPages(staff, deps);
+      await wasteImportPages(staff, deps);
       await wasteReminderAdminPages(staff, deps);
     });
   });
