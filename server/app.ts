@@ -23,6 +23,7 @@ import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
+import wasteCitizenRoutes from './features/waste/citizen/routes.js';
 import wasteInfoPages from './features/waste/info/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportRoutes(api, deps);
     await reportFiguresApi(api, deps);
     await reportUnsubscribeApi(api, deps);
+    await wasteCitizenRoutes(api, deps);
     options.extend?.api?.(api);
   });
 

@@ -177,3 +177,26 @@ describe('saved addresses (cookie only)', () => {
     expect(mergeCookies(jar, res.cookies)).toContain(`bs_waste=${ids.slice(2).join('.')}`);
   });
 });
+
+describe('next collections API', () => {
+  it('answers the next date per bin type as JSON, today included, cached with an ETag', async () => {
+    const res = await t.app.inject({ url: `/api/waste/addresses/${id}/next` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.today).toBe('2026-12-07');
+    expect(body.address.label).toBe('Herforder Straße 1');
+    expect(body.next.map((c: { date: string; binType: { key: string } }) => `${c.date} ${c.binType.key}`)).toEqual([
+      '2026-12-07 restabfall',
+      '2026-12-08 bioabfall',
+      '2026-12-17 papier',
+      '2026-12-26 wertstoff',
+    ]);
+    expect(body.next[3].shiftedFrom).toBe('2026-12-25');
+    const again = await t.app.inject({
+      url: `/api/waste/addresses/${id}/next`,
+      headers: { 'if-none-match': String(res.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect((await t.app.inject({ url: '/api/waste/addresses/999999999/next' })).statusCode).toBe(404);
+  });
+});
