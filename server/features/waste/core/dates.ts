@@ -32,12 +32,6 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-/** True when the string is a real calendar day 'YYYY-MM-DD' (no 31 February). */
-export function isCalendarDay(day: string): boolean {
-  if (!isoPattern.test(day)) return false;
-  return dayString(dayNumber(day)) === day;
-}
-
 /** The municipality's calendar day at an instant. */
 export function today(now: Date, timeZone: string): string {
   return localDateString(now, timeZone);

@@ -179,3 +179,18 @@ export async function selectRouteCounts(
   );
   return rows;
 }
+
+/** The routes an address has, per season and bin type. */
+export async function selectAddressRoutes(
+  db: Queryable,
+  municipalityId: string,
+  addressId: number,
+): Promise<{ seasonId: number; binTypeId: number; routeId: number; routeKey: string }[]> {
+  const { rows } = await db.query<{ seasonId: number; binTypeId: number; routeId: number; routeKey: string }>(
+    `SELECT ra.season_id AS "seasonId", ra.bin_type_id AS "binTypeId", ra.route_id AS "routeId", r.key AS "routeKey"
+       FROM waste_route_addresses ra JOIN waste_routes r ON r.id = ra.route_id
+      WHERE ra.municipality_id = $1 AND ra.address_id = $2`,
+    [municipalityId, addressId],
+  );
+  return rows;
+}
