@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
 import { mergeCookies } from '../../../test/factories/users.js';
 import { seedExactCalendar, testAddressId } from '../../../test/factories/waste.js';
+import { forgetWasteCaches } from '../core/cache.js';
 
 // Monday 7 December 2026, 10:00 in Bielefeld.
 const monday = '2026-12-07T09:00:00Z';
@@ -198,5 +199,15 @@ describe('next collections API', () => {
     });
     expect(again.statusCode).toBe(304);
     expect((await t.app.inject({ url: '/api/waste/addresses/999999999/next' })).statusCode).toBe(404);
+  });
+
+  it('answers anew once an import forgets the waste caches', async () => {
+    const url = `/api/waste/addresses/${other}/next`;
+    expect((await t.app.inject({ url })).json().next).toHaveLength(1);
+    await seedExactCalendar(t.deps, { addressId: other, routeKey: 'other', dates: { restabfall: ['2026-12-10'] } });
+    expect((await t.app.inject({ url })).json().next).toHaveLength(1); // still the cached answer
+    forgetWasteCaches(t.config.municipality.id);
+    const fresh = (await t.app.inject({ url })).json();
+    expect(fresh.next.map((c: { binType: { key: string } }) => c.binType.key)).toEqual(['papier', 'restabfall']);
   });
 });

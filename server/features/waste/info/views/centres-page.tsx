@@ -74,7 +74,7 @@ export function CentresPage({ ctx, centres }: { ctx: PageContext; centres: Recyc
               <br />
               {`${c.postcode} ${c.city}`}
             </address>
-            <h3 class="kern-title">{t('waste-citizen.centres.hours')}</h3>
+            <h3 class="kern-label">{t('waste-citizen.centres.hours')}</h3>
             <Hours ctx={ctx} centre={c} />
             <p class="kern-body kern-body--small">{t('waste-citizen.centres.holidays')}</p>
           </li>
