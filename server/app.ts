@@ -23,6 +23,7 @@ import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
+import wasteCitizenRoutes from './features/waste/citizen/routes.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteImportPages from './features/waste/import/pages.js';
 import wasteInfoPages from './features/waste/info/pages.js';
@@ -92,6 +93,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportRoutes(api, deps);
     await reportFiguresApi(api, deps);
     await reportUnsubscribeApi(api, deps);
+    await wasteCitizenRoutes(api, deps);
     await reportPushRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     options.extend?.api?.(api);

@@ -49,7 +49,10 @@ export default async function wasteFeeds(app: App, deps: Deps): Promise<void> {
         municipalityName: m.officialName,
         addressId: id,
         calendarName: i18n.t('waste-citizen.ical.calendarName', { address: address.label }),
-        alarmText: (c) => i18n.t('waste-citizen.ical.alarm', { bins: binName(c.binType, i18n.lang) }),
+        alarmText: (c) =>
+          i18n.t(c.binType.kind === 'bin' ? 'waste-citizen.ical.alarm' : 'waste-citizen.ical.alarmEvent', {
+            bins: binName(c.binType, i18n.lang),
+          }),
         ...(reminder ? { reminder } : {}),
         host: new URL(deps.config.publicUrl).hostname,
         url: new URL(feedPath(id, { binKeys, reminder, lang }), deps.config.publicUrl).href,

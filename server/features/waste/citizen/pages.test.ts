@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
 import { mergeCookies } from '../../../test/factories/users.js';
 import { seedExactCalendar, testAddressId } from '../../../test/factories/waste.js';
+import { forgetWasteCaches } from '../core/cache.js';
 
 // Monday 7 December 2026, 10:00 in Bielefeld.
 const monday = '2026-12-07T09:00:00Z';
@@ -175,5 +176,38 @@ describe('saved addresses (cookie only)', () => {
       payload: `_csrf=${encodeURIComponent(csrf)}`,
     });
     expect(mergeCookies(jar, res.cookies)).toContain(`bs_waste=${ids.slice(2).join('.')}`);
+  });
+});
+
+describe('next collections API', () => {
+  it('answers the next date per bin type as JSON, today included, cached with an ETag', async () => {
+    const res = await t.app.inject({ url: `/api/waste/addresses/${id}/next` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.today).toBe('2026-12-07');
+    expect(body.address.label).toBe('Herforder Straße 1');
+    expect(body.next.map((c: { date: string; binType: { key: string } }) => `${c.date} ${c.binType.key}`)).toEqual([
+      '2026-12-07 restabfall',
+      '2026-12-08 bioabfall',
+      '2026-12-17 papier',
+      '2026-12-26 wertstoff',
+    ]);
+    expect(body.next[3].shiftedFrom).toBe('2026-12-25');
+    const again = await t.app.inject({
+      url: `/api/waste/addresses/${id}/next`,
+      headers: { 'if-none-match': String(res.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect((await t.app.inject({ url: '/api/waste/addresses/999999999/next' })).statusCode).toBe(404);
+  });
+
+  it('answers anew once an import forgets the waste caches', async () => {
+    const url = `/api/waste/addresses/${other}/next`;
+    expect((await t.app.inject({ url })).json().next).toHaveLength(1);
+    await seedExactCalendar(t.deps, { addressId: other, routeKey: 'other', dates: { restabfall: ['2026-12-10'] } });
+    expect((await t.app.inject({ url })).json().next).toHaveLength(1); // still the cached answer
+    forgetWasteCaches(t.config.municipality.id);
+    const fresh = (await t.app.inject({ url })).json();
+    expect(fresh.next.map((c: { binType: { key: string } }) => c.binType.key)).toEqual(['papier', 'restabfall']);
   });
 });

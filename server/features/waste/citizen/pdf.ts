@@ -89,7 +89,7 @@ export function renderSeasonPdf(input: PrintInput): Promise<Buffer> {
   const cellHeight = (page.height - page.margin - footerHeight - top) / rows;
   const lines = dayLines(i18n, input.collections, marks);
   const most = Math.max(1, ...[...lines.values()].map((l) => l.length));
-  const lineHeight = Math.min(11, (cellHeight - 18) / most);
+  const lineHeight = Math.min(15, (cellHeight - 22) / most);
 
   if (input.collections.length === 0) doc.text(t('waste-citizen.pdf.noDates'), left, top);
   else
@@ -106,9 +106,9 @@ export function renderSeasonPdf(input: PrintInput): Promise<Buffer> {
         .text(formatDay(i18n, `${month}-01`, 'month'), x + 8, y + 5, {
           width: cellWidth - 16,
         });
-      doc.font('Helvetica').fontSize(Math.min(9, lineHeight - 1.5));
+      doc.font('Helvetica').fontSize(Math.min(11, lineHeight - 2));
       (lines.get(month) ?? []).forEach((line, n) => {
-        doc.text(line, x + 8, y + 20 + n * lineHeight, { width: cellWidth - 16, lineBreak: false });
+        doc.text(line, x + 8, y + 22 + n * lineHeight, { width: cellWidth - 16, lineBreak: false });
       });
     });
 

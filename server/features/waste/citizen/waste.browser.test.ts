@@ -44,7 +44,7 @@ async function expectFeedAndPdf(page: Page) {
 
 async function saveAddress(page: Page) {
   await Promise.all([page.waitForURL(/\/abfall\/adresse\/\d+$/), page.click('.bs-waste-save button')]);
-  expect(await page.locator('.bs-waste-save').innerText()).toContain('Diese Adresse ist gemerkt.');
+  expect(await page.locator('.bs-waste-save').textContent()).toContain('Diese Adresse ist gemerkt.');
 }
 
 for (const javaScript of [true, false]) {
@@ -62,23 +62,23 @@ for (const javaScript of [true, false]) {
         await page.keyboard.press('Enter');
       }
       await Promise.all([page.waitForURL(/\/abfall\/adresse\/\d+/), page.click('form[action="/abfall"] button')]);
-      expect(await page.locator('h1').innerText()).toContain('Herforder Straße 5');
+      expect(await page.locator('h1').textContent()).toContain('Herforder Straße 5');
       const lines = await nextLines(page);
       expect(lines.length).toBeGreaterThanOrEqual(4);
       expect(lines.join('\n')).toMatch(/Restabfall/);
-      expect(await page.locator('table.bs-waste-month caption').innerText()).toBe('Abfuhrtermine im Dezember 2026');
+      expect(await page.locator('table.bs-waste-month caption').textContent()).toBe('Abfuhrtermine im Dezember 2026');
       await expectNoOverflow(page);
       await expectAccessible(page);
 
       await page.click('a[hreflang="en"]');
       await page.waitForURL(/lang=en/);
-      expect(await page.locator('h1').innerText()).toContain('Collection dates');
+      expect(await page.locator('h1').textContent()).toContain('Collection dates');
       expect((await nextLines(page)).join('\n')).toMatch(/Residual waste/);
       await expectAccessible(page);
       await page.goto(`${server.url}/abfall/adresse/${page.url().match(/adresse\/(\d+)/)?.[1]}?lang=de`);
 
       await Promise.all([page.waitForURL(/monat=2027-01/), page.click('a[rel="next"]')]);
-      expect(await page.locator('table.bs-waste-month caption').innerText()).toBe('Abfuhrtermine im Januar 2027');
+      expect(await page.locator('table.bs-waste-month caption').textContent()).toBe('Abfuhrtermine im Januar 2027');
 
       await saveAddress(page);
       await expectFeedAndPdf(page);
@@ -87,12 +87,12 @@ for (const javaScript of [true, false]) {
       await saveAddress(page);
 
       await page.goto(`${server.url}/abfall`);
-      expect(await page.locator('.bs-waste-addresses').first().innerText()).toMatch(
+      expect(await page.locator('.bs-waste-addresses').first().textContent()).toMatch(
         /Herforder Straße 5[\s\S]*Jöllenbecker Straße 11/,
       );
       await page.goto(server.url);
       const panel = page.locator('.bs-waste-start');
-      expect(await panel.innerText()).toContain('Herforder Straße 5');
+      expect(await panel.textContent()).toContain('Herforder Straße 5');
       await expectNoOverflow(page);
       await expectAccessible(page);
       expect(foreign).toEqual([]);
@@ -109,7 +109,7 @@ describe('Abfall-ABC, Wertstoffhöfe and Sperrmüll', () => {
       await page.goto(`${server.url}/abfall/abc`);
       await page.fill('#q', 'Kühlschrnk');
       await Promise.all([page.waitForURL(/q=K/), page.click('form[action="/abfall/abc"] button')]);
-      expect(await page.locator('.bs-waste-abc__item').first().innerText()).toContain('Wertstoffhof');
+      expect(await page.locator('.bs-waste-abc__item').first().textContent()).toContain('Wertstoffhof');
       await expectAccessible(page);
       await expectNoOverflow(page);
       await page.goto(`${server.url}/abfall/wertstoffhoefe`);

@@ -56,7 +56,7 @@ describe('Wertstoffhöfe', () => {
     const res = await page('/abfall/wertstoffhoefe');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Herforder Straße 220');
-    expect(res.body).toContain('Montag – Freitag');
+    expect(res.body).toContain('Montag – Freitag</strong>: 08:00 bis 17:00 Uhr');
     expect(res.body).toContain('08:00 bis 15:00 Uhr');
     expect(res.body.match(/Jetzt geöffnet/g)).toHaveLength(3);
   });

@@ -209,7 +209,7 @@ export function AddressPage({ ctx, cal, saved, savedFull, ical, reminders }: Add
           <h2 class="kern-heading-medium" id="pdf-heading">
             {t('waste-citizen.pdf.heading')}
           </h2>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {cal.seasons.map((s) => (
               <li key={s.key}>
                 <a class="kern-link" href={pdfPath(id, { ...links, season: s.key })}>

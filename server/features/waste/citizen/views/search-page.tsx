@@ -86,7 +86,7 @@ export function WasteSearchPage({ ctx, q, results, error, saved }: WasteSearchPa
         <h2 class="kern-heading-medium" id="more-heading">
           {t('waste-citizen.nav.label')}
         </h2>
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           {infoLinks.map(([href, key]) => (
             <li key={href}>
               <a class="kern-link" href={href}>

@@ -14,7 +14,7 @@ export function BulkyPage({ ctx }: { ctx: PageContext }) {
         <h2 class="kern-heading-medium" id="bulky-what">
           {t('waste-citizen.bulky.whatHeading')}
         </h2>
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           <li>{t('waste-citizen.bulky.what1')}</li>
           <li>{t('waste-citizen.bulky.what2')}</li>
           <li>{t('waste-citizen.bulky.what3')}</li>
@@ -24,7 +24,7 @@ export function BulkyPage({ ctx }: { ctx: PageContext }) {
         <h2 class="kern-heading-medium" id="bulky-not">
           {t('waste-citizen.bulky.notHeading')}
         </h2>
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           <li>
             <a class="kern-link" href="/abfall/wertstoffhoefe">
               {t('waste-citizen.bulky.not1')}
@@ -48,7 +48,9 @@ export function BulkyPage({ ctx }: { ctx: PageContext }) {
         )}
         <p class="kern-body">
           {`${t('waste-citizen.bulky.bookPhone')} `}
-          <a href={telHref(m.bscPhone)}>{m.bscPhone}</a>
+          <a href={telHref(m.bscPhone)} class="bs-nowrap">
+            {m.bscPhone}
+          </a>
         </p>
       </section>
       <p class="kern-body">

@@ -13,20 +13,18 @@ function weekdayName(ctx: PageContext, day: number): string {
 function Hours({ ctx, centre }: { ctx: PageContext; centre: RecyclingCentre }) {
   const { t } = ctx.i18n;
   return (
-    <dl class="kern-description-list">
+    <ul class="bs-waste-hours">
       {centre.hours.flatMap((rule) =>
         weekdayRanges(rule).map(([from, to]) => (
-          <div class="kern-description-list-item" key={`${from}-${rule.opens}`}>
-            <dt class="kern-description-list-item__key">
+          <li key={`${from}-${rule.opens}`}>
+            <strong>
               {from === to ? weekdayName(ctx, from) : `${weekdayName(ctx, from)} – ${weekdayName(ctx, to)}`}
-            </dt>
-            <dd class="kern-description-list-item__value">
-              {t('waste-citizen.centres.time', { opens: rule.opens, closes: rule.closes })}
-            </dd>
-          </div>
+            </strong>
+            {`: ${t('waste-citizen.centres.time', { opens: rule.opens, closes: rule.closes })}`}
+          </li>
         )),
       )}
-    </dl>
+    </ul>
   );
 }
 
@@ -76,7 +74,7 @@ export function CentresPage({ ctx, centres }: { ctx: PageContext; centres: Recyc
               <br />
               {`${c.postcode} ${c.city}`}
             </address>
-            <h3 class="kern-title">{t('waste-citizen.centres.hours')}</h3>
+            <h3 class="kern-label">{t('waste-citizen.centres.hours')}</h3>
             <Hours ctx={ctx} centre={c} />
             <p class="kern-body kern-body--small">{t('waste-citizen.centres.holidays')}</p>
           </li>
@@ -88,7 +86,7 @@ export function CentresPage({ ctx, centres }: { ctx: PageContext; centres: Recyc
         </h2>
         <div class="bs-map" {...mapAttributes(ctx)}>
           <p class="kern-body">{t('waste-citizen.centres.mapFallback')}</p>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {centres.map((c) => (
               <li key={c.key}>
                 <a class="kern-link" href={`geo:${c.lat},${c.lon}`}>
