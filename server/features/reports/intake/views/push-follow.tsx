@@ -30,7 +30,7 @@ export function FollowByPush({ ctx, statusPath }: { ctx: PageContext; statusPath
       <p class="kern-body" data-push-unsupported hidden>
         {t('reports-push.follow.unsupported')}
       </p>
-      <form hidden data-push-form novalidate>
+      <form hidden data-push-form novalidate class="bs-stack">
         <input type="hidden" name="language" value={lang} />
         <p class="kern-body">{t('reports-push.follow.intro')}</p>
         <button type="submit" class="kern-btn kern-btn--secondary">

@@ -36,21 +36,21 @@ export function ManagePage(p: ManagePageProps) {
       <p class="kern-body">{t('waste-reminders.manage.intro', { address: p.addressLabel })}</p>
       {p.saved && <Notice kind="success" title={t('waste-reminders.manage.saved')} />}
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
-      <form method="post" action={p.action} class="bs-section" novalidate>
+      <form method="post" action={p.action} class="bs-section bs-stack" novalidate>
         <CsrfField ctx={p.ctx} />
         <ReminderChoiceFields ctx={p.ctx} binTypes={p.binTypes} selected={p.selected} when={p.when} errors={p.errors} />
-        <button type="submit" class="kern-btn kern-btn--primary">
+        <button type="submit" class="kern-btn kern-btn--primary" data-manage-save>
           <span class="kern-label">{t('waste-reminders.manage.save')}</span>
         </button>
       </form>
-      <section class="bs-section" aria-labelledby="cancel-heading">
+      <section class="bs-section bs-stack" aria-labelledby="cancel-heading">
         <h2 class="kern-heading-medium" id="cancel-heading">
           {t('waste-reminders.manage.cancelHeading')}
         </h2>
         <p class="kern-body">{t('waste-reminders.manage.cancelText')}</p>
         <form method="post" action={`${p.action}/abbestellen`}>
           <CsrfField ctx={p.ctx} />
-          <button type="submit" class="kern-btn kern-btn--secondary">
+          <button type="submit" class="kern-btn kern-btn--secondary" data-manage-cancel>
             <span class="kern-label">{t('waste-reminders.manage.cancel')}</span>
           </button>
         </form>

@@ -18,10 +18,11 @@ export function ReminderOptIn({
   binTypes: BinType[];
 }) {
   const { t, lang } = ctx.i18n;
-  const bins = binTypes.filter((b) => b.kind === 'bin');
+  // Every bin type and event can be chosen; the bins are preselected (events such as Sperrmüll are rare).
+  const preselected = binTypes.filter((b) => b.kind === 'bin').map((b) => b.key);
   return (
     <section
-      class="bs-section"
+      class="bs-section bs-stack"
       aria-labelledby="push-reminders-heading"
       data-push-opt-in="/api/waste/reminders"
       data-push-key="/api/push/vapid-public-key"
@@ -45,14 +46,14 @@ export function ReminderOptIn({
           {t('waste-reminders.optIn.toCalendar')}
         </a>
       </p>
-      <form hidden data-push-form novalidate>
+      <form hidden data-push-form novalidate class="bs-stack">
         <input type="hidden" name="addressId" value={String(addressId)} />
         <input type="hidden" name="language" value={lang} />
         <p class="kern-body">{t('waste-reminders.optIn.intro')}</p>
         <ReminderChoiceFields
           ctx={ctx}
-          binTypes={bins}
-          selected={bins.map((b) => b.key)}
+          binTypes={binTypes}
+          selected={preselected}
           when={whenValue('evening', defaultReminderTime.evening)}
           idPrefix="push-"
         />
