@@ -38,27 +38,16 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function shoot(page: Page, name: string) {
+/** Phone and laptop screenshots of the whole page, or of one part of it (a selector). */
+async function shoot(page: Page, name: string, part?: string) {
   if (!shots) return;
   for (const [label, size] of [
     ['phone', { width: 390, height: 844 }],
     ['laptop', { width: 1280, height: 800 }],
   ] as const) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `${shots}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-}
-
-/** The opt-in section only (the address page around it is the citizen room's). */
-async function shootSection(page: Page, name: string) {
-  if (!shots) return;
-  for (const [label, size] of [
-    ['phone', { width: 390, height: 844 }],
-    ['laptop', { width: 1280, height: 800 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.locator('[data-push-opt-in]').screenshot({ path: `${shots}/${name}-${label}.png` });
+    const path = `${shots}/${name}-${label}.png`;
+    await (part ? page.locator(part).screenshot({ path }) : page.screenshot({ path, fullPage: true }));
   }
   await page.setViewportSize({ width: 390, height: 844 });
 }
@@ -83,7 +72,10 @@ describe('push reminders in the browser', () => {
         PushManager.prototype.subscribe = async (options) => {
           const key = options?.applicationServerKey as Uint8Array;
           w.subscribeAsked = { userVisibleOnly: options?.userVisibleOnly === true, keyBytes: key.byteLength };
-          return { endpoint: sub.endpoint, toJSON: () => ({ ...sub, expirationTime: null }) } as unknown as PushSubscription;
+          return {
+            endpoint: sub.endpoint,
+            toJSON: () => ({ ...sub, expirationTime: null }),
+          } as unknown as PushSubscription;
         };
       },
       { endpoint: receiver.endpoint, keys: receiver.keys },
@@ -95,7 +87,7 @@ describe('push reminders in the browser', () => {
     expect(await page.locator('[data-push-nojs]').isVisible()).toBe(false);
     await expectAccessible(page);
     await expectNoOverflow(page);
-    await shootSection(page, 'optin-js-de');
+    await shoot(page, 'optin-js-de', '[data-push-opt-in]');
 
     await page.uncheck('#push-bins-papier');
     await page.selectOption('#push-when', 'morning-05:30');
@@ -158,7 +150,7 @@ describe('push reminders in the browser', () => {
       expect(await page.locator('[data-push-nojs]').isVisible()).toBe(true);
       await expectAccessible(page);
       await expectNoOverflow(page);
-      await shootSection(page, `optin-nojs-${lang}`);
+      await shoot(page, `optin-nojs-${lang}`, '[data-push-opt-in]');
 
       await page.goto(`${server.url}${managePath}?lang=${lang}`);
       await expectAccessible(page);
@@ -171,10 +163,7 @@ describe('push reminders in the browser', () => {
       await shoot(page, `manage-error-${lang}`);
       await page.check('#bins-papier');
       await page.selectOption('#when', 'evening-21:00');
-      await Promise.all([
-        page.waitForURL(/\?gespeichert$/),
-        page.click('[data-manage-save]'),
-      ]);
+      await Promise.all([page.waitForURL(/\?gespeichert$/), page.click('[data-manage-save]')]);
       await expectAccessible(page);
       await context.close();
     }
