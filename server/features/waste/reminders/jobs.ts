@@ -7,8 +7,10 @@ import { sendSlotReminders } from './service.js';
  * slot and asks for delivery. A slot run again (retry, a lost process, `cli job … `) queues nothing twice.
  * Without a slot (run by hand) the current half hour is used.
  */
+export const sendRemindersJobName = 'waste.send-reminders';
+
 export const sendRemindersJob = defineJob({
-  name: 'waste.send-reminders',
+  name: sendRemindersJobName,
   description: 'Queues the waste collection push reminders of the current half hour (evening before / morning of)',
   payload: T.Object({}, { additionalProperties: false }),
   schedule: { cron: '0,30 * * * *', payload: {} },

@@ -4,8 +4,10 @@ import { list, submit, text } from '../../../platform/http/forms.js';
 import { formBodySchema, pageQuerySchema, tokenParamsSchema } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { onWasteChange } from '../core/cache.js';
 import { setAddressReminderSlot } from '../core/page-slots.js';
 import { listBinTypes } from '../core/service.js';
+import { sendRemindersJobName } from './jobs.js';
 import { cancelWasteReminder, changeWasteReminder, findReminderByToken } from './service.js';
 import { formatReminderTime } from './slots.js';
 import { reminderManagePath } from './token.js';
@@ -25,6 +27,17 @@ export default async function wasteReminderPages(app: App, deps: Deps): Promise<
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
   const privatePage = { 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' };
   setAddressReminderSlot((ctx, a) => <ReminderOptIn ctx={ctx} addressId={a.addressId} binTypes={a.binTypes} />);
+  // After an import changed the calendar, the current slot runs again: a reminder whose bins for the day changed
+  // is queued anew and replaces its pending message (Topic); unchanged ones are not queued twice (dedupe key).
+  const off = onWasteChange((municipalityId) => {
+    if (municipalityId !== m) return;
+    deps.jobs.enqueue(sendRemindersJobName, {}).catch((err: unknown) => {
+      app.logger.error({ err }, 'could not re-run the waste reminder slot after an import');
+    });
+  });
+  app.addHook('onClose', async () => {
+    off();
+  });
 
   app.get(cancelledPath, { schema: { hide: true }, config: reads }, async (request, reply) => {
     reply.headers(privatePage);

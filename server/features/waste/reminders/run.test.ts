@@ -7,6 +7,8 @@ import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
 import { type ExactCalendar, seedExactCalendar, testAddressId } from '../../../test/factories/waste.js';
 import { type LocalPushService, type ReceivedPush, startPushService } from '../../../test/push-service.js';
+import { waitFor } from '../../../test/wait.js';
+import { forgetWasteCaches } from '../core/cache.js';
 import { deleteCollections, upsertCollections } from '../core/collections-queries.js';
 import { getReminderFigures } from './figures.js';
 import { sendRemindersJob } from './jobs.js';
@@ -232,6 +234,21 @@ describe('waste.send-reminders through the local push service', () => {
     expect(pending).toBe(1);
     await deliverPending(t.deps);
     expect(arrivals(sub.receiverId).map((m) => JSON.parse(m.payload).title)).toEqual(['Morgen: Restabfall']);
+    await t.close();
+  });
+});
+
+describe('after an import', () => {
+  it('the current slot runs again, so a changed day replaces the pending reminder', async () => {
+    const t = await buildTestApp({ now: '2026-12-07T18:10:00Z' });
+    await t.queue.install();
+    const before = (await t.queue.listJobs({ name: sendRemindersJob.name })).total;
+    forgetWasteCaches(t.config.municipality.id);
+    const queued = async () => (await t.queue.listJobs({ name: sendRemindersJob.name })).total === before + 1;
+    await waitFor('the slot job to be queued', queued);
+    // Another municipality's import does not touch this one's reminders.
+    forgetWasteCaches('elsewhere');
+    expect((await t.queue.listJobs({ name: sendRemindersJob.name })).total).toBe(before + 1);
     await t.close();
   });
 });
