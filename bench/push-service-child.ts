@@ -43,4 +43,6 @@ process.on('message', async (m: Command) => {
       return process.exit(0);
   }
 });
+// The bench died or finished: do not linger.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: { origin: service.origin, cert: service.cert } });

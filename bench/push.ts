@@ -15,7 +15,9 @@ import { createPushSender } from '../server/platform/push/sender.js';
 import { fmt, root, tempDir } from './lib.js';
 
 const messages = Number(process.env.BENCH_PUSH_MESSAGES ?? 100_000);
-const webPushMessages = Number(process.env.BENCH_PUSH_WEBPUSH_MESSAGES ?? messages);
+// web-push is measured on fewer messages by default (its rate does not depend on the count; 100,000 would take
+// minutes); BENCH_PUSH_WEBPUSH_MESSAGES=100000 sends as many as ours.
+const webPushMessages = Number(process.env.BENCH_PUSH_WEBPUSH_MESSAGES ?? Math.min(messages, 20_000));
 const concurrency = Number(process.env.BENCH_PUSH_CONCURRENCY ?? 64);
 const targets = { ratio: 4, seconds: 60 };
 
@@ -44,10 +46,11 @@ function ask<T>(cmd: string, extra: object = {}): Promise<T> {
 
 // Peak RSS of this process while fn runs (sampled), CPU seconds and wall time.
 async function measure<T>(fn: () => Promise<T>) {
+  const startMiB = process.memoryUsage.rss() / 1024 / 1024;
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
-  }, 25);
+  }, 100);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await fn();
@@ -55,7 +58,7 @@ async function measure<T>(fn: () => Promise<T>) {
   const used = process.cpuUsage(cpu);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { result, seconds, cpuS: (used.user + used.system) / 1e6, peakMiB: peak / 1024 / 1024 };
+  return { result, seconds, cpuS: (used.user + used.system) / 1e6, startMiB, peakMiB: peak / 1024 / 1024 };
 }
 
 const config = loadConfig({
@@ -99,7 +102,15 @@ const ours = await measure(async () => {
     ),
   );
   const enqueuedAt = performance.now();
+  const session = process.env.BENCH_PUSH_PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
+  session?.connect();
+  await session?.post('Profiler.enable');
+  await session?.post('Profiler.start');
   const delivered = await deliverPending(deps, { sender });
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(process.env.BENCH_PUSH_PROFILE!, JSON.stringify(profile));
+  }
   return { enqueued, enqueuedAt, delivered };
 });
 sender.close();
@@ -113,7 +124,7 @@ const oursRate = messages / ours.seconds;
 console.log(
   `ours: ${messages} in ${fmt(ours.seconds, 2)} s (enqueue ${fmt((ours.result.enqueuedAt - oursStarted) / 1000, 2)} s, ` +
     `then delivery) = ${fmt(oursRate, 0)} messages/s; ` +
-    `CPU ${fmt(ours.cpuS, 2)} s (${fmt((ours.cpuS * 1000) / messages, 3)} ms/message); peak RSS ${fmt(ours.peakMiB, 0)} MiB; ` +
+    `CPU ${fmt(ours.cpuS, 2)} s (${fmt((ours.cpuS * 1000) / messages, 3)} ms/message); RSS ${fmt(ours.startMiB, 0)} → peak ${fmt(ours.peakMiB, 0)} MiB; ` +
     `protocol ${[...sender.transport.protocols().values()].join(',')}; VAPID signatures ${sender.signer.signatures}; ` +
     `service CPU ${fmt(oursStats.cpuS - serviceCpuBefore, 2)} s`,
 );
@@ -149,7 +160,7 @@ const theirRate = webPushMessages / theirs.seconds;
 console.log(
   `web-push: ${webPushMessages} in ${fmt(theirs.seconds, 2)} s = ${fmt(theirRate, 0)} messages/s; ` +
     `CPU ${fmt(theirs.cpuS, 2)} s (${fmt((theirs.cpuS * 1000) / webPushMessages, 3)} ms/message); ` +
-    `peak RSS ${fmt(theirs.peakMiB, 0)} MiB; service CPU ${fmt(theirStats.cpuS - serviceCpuMid, 2)} s`,
+    `RSS ${fmt(theirs.startMiB, 0)} → peak ${fmt(theirs.peakMiB, 0)} MiB; service CPU ${fmt(theirStats.cpuS - serviceCpuMid, 2)} s`,
 );
 await ask('close');
 await db.close();
