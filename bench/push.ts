@@ -45,11 +45,16 @@ function ask<T>(cmd: string, extra: object = {}): Promise<T> {
 }
 
 // Peak RSS of this process while fn runs (sampled), CPU seconds and wall time.
+// The JS heap is sampled apart from RSS: RSS also holds PGlite's WebAssembly memory, which grows with the data.
 async function measure<T>(fn: () => Promise<T>) {
   const startMiB = process.memoryUsage.rss() / 1024 / 1024;
+  const heapStartMiB = process.memoryUsage().heapUsed / 1024 / 1024;
   let peak = process.memoryUsage.rss();
+  let heapPeak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    heapPeak = Math.max(heapPeak, usage.heapUsed);
   }, 100);
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -58,12 +63,14 @@ async function measure<T>(fn: () => Promise<T>) {
   const used = process.cpuUsage(cpu);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { result, seconds, cpuS: (used.user + used.system) / 1e6, startMiB, peakMiB: peak / 1024 / 1024 };
+  const heap = `JS heap ${fmt(heapStartMiB, 0)} → peak ${fmt(heapPeak / 1024 / 1024, 0)} MiB`;
+  return { result, seconds, cpuS: (used.user + used.system) / 1e6, startMiB, peakMiB: peak / 1024 / 1024, heap };
 }
 
+const dataDir = tempDir('bs-bench-push-');
 const config = loadConfig({
   NODE_ENV: 'development',
-  DATA_DIR: tempDir('bs-bench-push-'),
+  DATA_DIR: dataDir,
   SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
   DEMO_DATA: 'false',
   LOG_LEVEL: 'silent',
@@ -72,7 +79,8 @@ const config = loadConfig({
   PUSH_BATCH_SIZE: '1000',
   PUSH_ORIGIN_RATE_PER_SECOND: '1000000',
 });
-const db = await openPglite('memory://');
+// On disk, as a deployment runs it (DATA_DIR/pglite); in memory:// the whole database would be RSS.
+const db = await openPglite(join(dataDir, 'pglite'));
 await migrate(db);
 await upsertMunicipality(db, config.municipality);
 const m = config.municipality.id;
@@ -124,7 +132,7 @@ const oursRate = messages / ours.seconds;
 console.log(
   `ours: ${messages} in ${fmt(ours.seconds, 2)} s (enqueue ${fmt((ours.result.enqueuedAt - oursStarted) / 1000, 2)} s, ` +
     `then delivery) = ${fmt(oursRate, 0)} messages/s; ` +
-    `CPU ${fmt(ours.cpuS, 2)} s (${fmt((ours.cpuS * 1000) / messages, 3)} ms/message); RSS ${fmt(ours.startMiB, 0)} → peak ${fmt(ours.peakMiB, 0)} MiB; ` +
+    `CPU ${fmt(ours.cpuS, 2)} s (${fmt((ours.cpuS * 1000) / messages, 3)} ms/message); RSS ${fmt(ours.startMiB, 0)} → peak ${fmt(ours.peakMiB, 0)} MiB, ${ours.heap}; ` +
     `protocol ${[...sender.transport.protocols().values()].join(',')}; VAPID signatures ${sender.signer.signatures}; ` +
     `service CPU ${fmt(oursStats.cpuS - serviceCpuBefore, 2)} s`,
 );
@@ -160,7 +168,7 @@ const theirRate = webPushMessages / theirs.seconds;
 console.log(
   `web-push: ${webPushMessages} in ${fmt(theirs.seconds, 2)} s = ${fmt(theirRate, 0)} messages/s; ` +
     `CPU ${fmt(theirs.cpuS, 2)} s (${fmt((theirs.cpuS * 1000) / webPushMessages, 3)} ms/message); ` +
-    `RSS ${fmt(theirs.startMiB, 0)} → peak ${fmt(theirs.peakMiB, 0)} MiB; service CPU ${fmt(theirStats.cpuS - serviceCpuMid, 2)} s`,
+    `RSS ${fmt(theirs.startMiB, 0)} → peak ${fmt(theirs.peakMiB, 0)} MiB, ${theirs.heap}; service CPU ${fmt(theirStats.cpuS - serviceCpuMid, 2)} s`,
 );
 await ask('close');
 await db.close();
