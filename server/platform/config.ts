@@ -215,7 +215,11 @@ export const configSchema = T.Object(
         description: 'accept http and loopback/private push endpoints (tests, bench); refused in production',
       }),
       concurrency: T.Integer({ minimum: 1, maximum: 1000, description: 'messages in flight per process' }),
-      batchSize: T.Integer({ minimum: 1, maximum: 5000, description: 'messages claimed from the outbox at once' }),
+      batchSize: T.Integer({
+        minimum: 1,
+        maximum: 5000,
+        description: 'messages claimed at once and outcomes written at once (a hard crash gives up about twice this)',
+      }),
       originRatePerSecond: T.Integer({ minimum: 1, maximum: 1_000_000, description: 'per push-service origin' }),
       maxAttempts: T.Integer({ minimum: 1, maximum: 50 }),
       leaseSeconds: T.Integer({
@@ -388,7 +392,7 @@ export function loadConfig(env: Env = process.env): Config {
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',
       concurrency: 64,
-      batchSize: 500,
+      batchSize: 200,
       originRatePerSecond: 5000,
       maxAttempts: 8,
       leaseSeconds: 300,

@@ -88,7 +88,8 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
   let claiming: Promise<void> | undefined;
   let done: Done[] = [];
   let flushing: Promise<void> = Promise.resolve();
-  const flushEvery = Math.min(push.batchSize, push.concurrency);
+  // Outcomes are written in groups: one transaction per group, not per message.
+  const flushEvery = push.batchSize;
 
   const claim = async () => {
     const rows = await claimDueMessages(db, m, deps.now(), Math.min(push.batchSize, limit - claimed));
@@ -96,16 +97,24 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
     if (rows.length === 0) exhausted = true;
     queue.push(...rows);
   };
+  const claimAhead = () => {
+    if (!claiming && !exhausted && claimed < limit && !signal?.aborted) {
+      claiming = claim().finally(() => {
+        claiming = undefined;
+      });
+    }
+    return claiming;
+  };
   const next = async (): Promise<ClaimedMessage | undefined> => {
     for (;;) {
       if (signal?.aborted) return undefined;
       const msg = queue.shift();
+      // The next batch is claimed while this one is still being sent, so senders never wait for the database.
+      if (queue.length < push.concurrency) claimAhead();
       if (msg) return msg;
-      if (exhausted || claimed >= limit) return undefined;
-      claiming ??= claim().finally(() => {
-        claiming = undefined;
-      });
-      await claiming;
+      const pending = claimAhead();
+      if (!pending) return undefined;
+      await pending;
     }
   };
   const flush = () => {
@@ -124,6 +133,7 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
   try {
     await Promise.all(Array.from({ length: push.concurrency }, worker));
   } finally {
+    await claiming?.catch(() => {});
     // Claimed but never started (the run was stopped): back to the queue, as they were never sent.
     for (const msg of queue.splice(0)) done.push({ msg, verdict: { kind: 'deferred', at: null }, requested: false });
     await flush();

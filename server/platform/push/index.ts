@@ -22,7 +22,8 @@
  * - A message with a `pushTopic` replaces its subscription's pending message with the same one (a corrected date
  *   replaces a pending reminder); the push service does the same for undelivered ones (RFC 8030 Topic).
  * - `deliverPending(deps, { limit?, signal?, sender?, log? })` → `{ sent, gone, failed, retried, deferred,
- *   interrupted }`: what the `push.deliver` job runs. At most once: a message claimed by a run that died is
+ *   interrupted }`: what the `push.deliver` job runs, for the configured municipality. `signal` stops it: messages
+ *   claimed but not started go back to the queue, requests in flight are cancelled and later given up. At most once: a message claimed by a run that died is
  *   never sent again (after PUSH_LEASE_SECONDS it counts as failed).
  * - Outcomes: 2xx sent; 404/410 delete the subscription; 429/5xx/network errors retried with backoff honouring
  *   Retry-After (a 429 also pauses its origin); other 4xx fail. Daily counts per topic: `listDailyCounts`.

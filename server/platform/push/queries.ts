@@ -148,3 +148,20 @@ export async function recordSubscriptionResults(
     );
   }
 }
+
+/** Inserts many subscriptions for one topic at once (imports, the bench); known endpoints are left as they are. */
+export async function insertSubscriptions(
+  db: Queryable,
+  municipalityId: string,
+  rows: { endpoint: string; p256dh: string; auth: string }[],
+  topic: string,
+  now: Date,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO push_subscriptions (municipality_id, endpoint, p256dh, auth, topics, created_at)
+     SELECT $1, e, p, a, ARRAY[$5::text], $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS r (e, p, a)
+     ON CONFLICT (municipality_id, endpoint) DO NOTHING`,
+    [municipalityId, rows.map((r) => r.endpoint), rows.map((r) => r.p256dh), rows.map((r) => r.auth), topic, now],
+  );
+  return rowCount;
+}
