@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { seedWasteCalendar, testAddressId } from '../../../test/factories/waste.js';
+import { onWasteChange } from '../core/cache.js';
 import { listCollections } from '../core/service.js';
 import { applyImport } from './apply.js';
 import { type ImportSource, isEmptyPlan, planImport } from './plan.js';
+import { importLimits } from './problems.js';
 import { datesCsv, everyDays, icalFile } from './test-files.js';
 
 // Import through the two phases: plan (nothing written), apply (one transaction). The municipality has the demo
@@ -316,5 +318,28 @@ describe('waste import: iCalendar', () => {
       ical: { route: 'utc', binType: 'bioabfall' },
     });
     expect(p.routes[0]?.dates?.target.map((d) => d.date)).toEqual(['2026-12-12']);
+  });
+});
+
+describe('waste import: limits and caches', () => {
+  it('refuses a file over the size limit before reading it', async () => {
+    const p = await plan(csv(`${'x'.repeat(importLimits.maxBytes)}\n`));
+    expect(p.problems).toEqual([
+      { line: 0, field: 'file', key: 'file_too_large', values: { max: importLimits.maxBytes } },
+    ]);
+  });
+
+  it('forgets cached waste answers once an apply has committed, and not when it fails', async () => {
+    const forgotten: string[] = [];
+    const stop = onWasteChange((id) => forgotten.push(id));
+    try {
+      const bad = await plan(csv(datesCsv([['2026-27', 'restabfall', 'cache-1', 'gestern']])));
+      await expect(applyImport(t.deps, bad, actor)).rejects.toMatchObject({ code: 'validation_failed' });
+      expect(forgotten).toEqual([]);
+      await applyImport(t.deps, await plan(csv(datesCsv([['2026-27', 'restabfall', 'cache-1', '2026-12-04']]))), actor);
+      expect(forgotten).toEqual([m]);
+    } finally {
+      stop();
+    }
   });
 });
