@@ -265,6 +265,26 @@ describe('waste import: iCalendar', () => {
     ]);
   });
 
+  it('an address’s file with a route given moves the address to that route', async () => {
+    const address = await testAddressId(t.deps, 'Stapenhorststraße 4');
+    const source: ImportSource = {
+      format: 'ical',
+      fileName: 'adresse-tour.ics',
+      content: Buffer.from(icalFile([{ summary: 'Sperrmüll', day: '2027-02-03' }])),
+      ical: { address: 'Stapenhorststraße 4', route: 'eigene-tour' },
+    };
+    const p = await plan(source);
+    expect(p.totals).toMatchObject({ newRoutes: 1, added: 1, reassigned: 1, unassigned: 0 });
+    await applyImport(t.deps, p, actor);
+    const list = await listCollections(t.db, m, address, {
+      from: '2026-10-01',
+      to: '2027-09-30',
+      binTypeKeys: ['sperrmuell'],
+    });
+    expect(list.map((c) => `${c.date} ${c.routeKey}`)).toEqual(['2027-02-03 eigene-tour']);
+    expect(isEmptyPlan(await plan(source))).toBe(true);
+  });
+
   it('names the lines of bad events: unknown bin type, recurring event, a file that is no calendar', async () => {
     const ics = [
       'BEGIN:VCALENDAR',
