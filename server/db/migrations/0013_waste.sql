@@ -71,7 +71,7 @@ CREATE INDEX waste_collections_date_idx ON waste_collections (municipality_id, c
 CREATE TABLE waste_import_uploads (
   id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{20,64}$'),
   municipality_id text NOT NULL REFERENCES municipalities (id),
-  staff_id bigint NOT NULL,
+  staff_id bigint NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
   file_name text NOT NULL CHECK (length(file_name) <= 200),
   format text NOT NULL CHECK (format IN ('csv', 'ical')),
   options jsonb NOT NULL DEFAULT '{}',

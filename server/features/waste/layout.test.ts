@@ -2,47 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { production, roomRule, sourceFiles, writtenTables } from '../../test/layout.js';
 
 // The house rules of the Abfallkalender (docs/ARCHITECTURE.md), checked on the source: rooms import the core and
 // themselves, never each other; the core imports no room; one queries file writes each waste table.
 
 const wasteDir = dirname(fileURLToPath(import.meta.url));
-const rooms = ['import', 'demo', 'citizen', 'reminders', 'admin'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(e.name) ? [path] : [];
-  });
-}
-
-/** The room a path lies in: a room, 'core', 'root' (feature level) or undefined (outside the feature). */
-function roomOf(path: string): string | undefined {
-  const rel = relative(wasteDir, path);
-  if (rel.startsWith('..')) return undefined;
-  const first = rel.split(sep)[0] as string;
-  return first === rel ? 'root' : first;
-}
-
-/** Relative import specifiers of a source text, resolved against its file. */
-function importsOf(file: string, source: string): string[] {
-  const specs = [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1] as string);
-  return specs.map((s) => resolve(dirname(file), s));
-}
+// Every folder of the feature but the core is a room (import, demo, citizen, info, reminders, …).
+const rooms = readdirSync(wasteDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== 'core')
+  .map((e) => e.name);
 
 /** Imports that break the rule: a room importing another room or the feature root, or the core importing a room. */
-function forbiddenImports(file: string, source: string): string[] {
-  const from = roomOf(file);
-  if (!from || from === 'root') return [];
-  return importsOf(file, source)
-    .filter((target) => {
-      const to = roomOf(target);
-      if (!to || to === from || to === 'core' || to === 'data') return false;
-      return to === 'root' || rooms.includes(to) || from === 'core';
-    })
-    .map((target) => `${relative(wasteDir, file)} → ${relative(wasteDir, target)}`);
-}
+const forbiddenImports = roomRule(wasteDir, rooms);
 
 /** Which queries file may write each table. */
 const owners: Record<string, string> = {
@@ -53,13 +25,6 @@ const owners: Record<string, string> = {
   waste_collections: 'core/collections-queries.ts',
   waste_import_uploads: 'import/queries.ts',
 };
-
-function writtenTables(source: string): string[] {
-  const found = [...source.matchAll(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_0-9]+)/g)];
-  return [...new Set(found.map((m) => m[1] as string))];
-}
-
-const production = (files: string[]) => files.filter((f) => !/(\.test\.tsx?|[/\\]test-[a-z-]+\.ts)$/.test(f));
 
 describe('layout of the Abfallkalender', () => {
   it('finds a forbidden import or write when there is one (the check itself works)', () => {

@@ -1,29 +1,10 @@
-import { getHolidays } from 'feiertagejs';
+import { isPublicHoliday } from '../../../platform/holidays.js';
 import { addDays, weekdayOf } from './dates.js';
 
 // Holiday shifts of collection dates (Bielefeld practice): a public holiday moves the collection of that day and
 // of the rest of that week one working day on, and Saturday absorbs the last one. When the week has no free day
 // left after the holiday (Christmas on Friday and Saturday), the collections that do not fit are collected
 // earlier: on the last free day before the first holiday ("Vorholtag").
-
-type Region = Parameters<typeof getHolidays>[1];
-const cache = new Map<string, Set<string>>();
-
-/** Public holidays of a German state ('NW') in a year, 'YYYY-MM-DD' (cached). */
-export function holidaysOf(year: number, region: string): Set<string> {
-  const key = `${region}:${year}`;
-  let set = cache.get(key);
-  if (!set) {
-    set = new Set(getHolidays(year, region as Region).map((h) => h.dateString));
-    cache.set(key, set);
-  }
-  return set;
-}
-
-/** True when a calendar day is a public holiday in the region. */
-export function isHoliday(day: string, region: string): boolean {
-  return holidaysOf(Number(day.slice(0, 4)), region).has(day);
-}
 
 /** Monday of the week of a calendar day. */
 export function mondayOf(day: string): string {
@@ -35,7 +16,7 @@ export function mondayOf(day: string): string {
  * offsets −2 … 5 (negative: the Saturday before). The identity when the week has no holiday on a weekday.
  */
 export function shiftedWeek(monday: string, region: string): number[] {
-  const holiday = (offset: number) => isHoliday(addDays(monday, offset), region);
+  const holiday = (offset: number) => isPublicHoliday(addDays(monday, offset), region);
   const map = [0, 1, 2, 3, 4];
   const first = map.find((o) => holiday(o));
   if (first === undefined) return map;

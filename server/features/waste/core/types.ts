@@ -5,7 +5,6 @@ import type { Language } from '../../../platform/i18n.js';
 
 /** A bin ('bin') or a collection event such as Sperrmüll or Schadstoffmobil ('event'). */
 export type BinKind = 'bin' | 'event';
-export const binKinds: readonly BinKind[] = ['bin', 'event'];
 
 /** A bin type of a municipality; `name` holds every supported language. */
 export interface BinType {
@@ -35,10 +34,4 @@ export interface Collection {
   note: string;
   routeKey: string;
   seasonKey: string;
-}
-
-/** A date range, both ends included, 'YYYY-MM-DD'. */
-export interface DateRange {
-  from: string;
-  to: string;
 }

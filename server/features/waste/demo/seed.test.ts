@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../../platform/db.js';
+import { isPublicHoliday } from '../../../platform/holidays.js';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { importAddresses, importDistricts } from '../../addresses/import-service.js';
 import { demoAddressesFile, demoDistrictsFile } from '../../demo/service.js';
 import { addDays, today, weekdayOf } from '../core/dates.js';
-import { isHoliday } from '../core/holidays.js';
 import { listSeasons, nextCollections } from '../core/service.js';
 import { seedWasteDemo, seedWasteDemoInTx } from './seed.js';
 
@@ -82,7 +82,7 @@ describe('the waste demo on any date', () => {
            FROM waste_collections WHERE municipality_id = $1`,
         [m],
       );
-      expect(rows.filter((r) => weekdayOf(r.date) === 0 || isHoliday(r.date, 'NW'))).toEqual([]);
+      expect(rows.filter((r) => weekdayOf(r.date) === 0 || isPublicHoliday(r.date, 'NW'))).toEqual([]);
       const shifted = rows.filter((r) => r.shiftedFrom !== null);
       expect(shifted.length).toBeGreaterThan(0);
       expect(shifted.every((r) => r.shiftedFrom !== r.date && Math.abs(weekdayOf(r.shiftedFrom!) - 3) <= 2)).toBe(true);

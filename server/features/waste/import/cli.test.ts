@@ -77,8 +77,10 @@ describe('waste:import CLI', () => {
         ['2026-27', 'nix', 'cli-2', '2026-12-02'],
       ]),
     );
-    const { code, out } = await cli('waste:import', path);
+    const { code, out } = await cli('waste:import', path, '--lang', 'de');
     expect(code).toBe(1);
+    expect(out).toContain('1 Problem; nichts geändert:');
+    expect(out).toContain('Zeile 3: bin_type: unbekannte Abfallart „nix“');
     expect(out).toContain('line 3: bin_type: unknown bin type “nix”');
     expect(await routeDates()).toBe(2);
   });

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import { i18nFor, type Language, supportedLanguages } from '../../../platform/i18n.js';
 import { cliActor } from '../../audit/service.js';
 import { applyImport, invalidPlanError } from './apply.js';
+import { problemPlace, problemText } from './messages.js';
 import { type ImportPlan, type ImportSource, planImport } from './plan.js';
 import { changeRows } from './summary.js';
 
@@ -71,8 +72,12 @@ export const wasteImportCommands: CliCommand[] = [
       const lang = supportedLanguages.find((l) => l === wanted) ?? (m.defaultLanguage as Language);
       const source = await readSource(args);
       const plan = await planImport(ctx.deps.db, m.id, source, m.timeZone);
-      if (plan.problems.length > 0) throw invalidPlanError(plan);
       const { t } = i18nFor(lang, m.timeZone);
+      if (plan.problems.length > 0) {
+        ctx.out(t('waste-admin.cli.invalid', { count: plan.problems.length }));
+        for (const p of plan.problems.slice(0, maxListed)) ctx.out(`  ${problemPlace(t, p)}: ${problemText(t, p)}`);
+        throw invalidPlanError(plan);
+      }
       if (args.flags['dry-run']) {
         for (const line of summaryText(plan, lang, m.timeZone)) ctx.out(line);
         ctx.out(t('waste-admin.cli.dryRun'));

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { normalizeSuffix, streetKey } from '../../../../shared/address-normalize.js';
+import { type CsvRecord, CsvSyntaxError, readCsv } from '../../../platform/csv.js';
 import { importLimits, type Problems, parseDay } from './problems.js';
 
 // The CSV formats of the waste import (docs/waste-import.md): a dates file
@@ -42,30 +42,17 @@ const required: Record<CsvKind, string[]> = {
   assignments: [...common, 'street', 'house_number'],
 };
 
-/** The delimiter the header line uses: `;` when it has one, else `,`. */
-export function detectDelimiter(text: string): ';' | ',' {
-  const first = text.slice(0, text.search(/\r?\n|$/));
-  return first.includes(';') ? ';' : ',';
-}
-
 /** Parses a waste CSV file; problems go to `problems` with their line; undefined when the file is unusable. */
 export function parseWasteCsv(input: string | Buffer, problems: Problems): ParsedCsv | undefined {
-  const text = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let csv: ReturnType<typeof readCsv>;
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
+    csv = readCsv(input);
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    problems.add(e.lines ?? 1, 'file', 'not_csv', { reason: e.message.replace(/^[A-Z_]+: /, '') });
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    problems.add(err.line, 'file', 'not_csv', { reason: err.message });
     return undefined;
   }
+  const { delimiter, records } = csv;
   if (records.length < 2) {
     problems.add(records.length === 0 ? 0 : 1, 'file', 'empty');
     return undefined;
@@ -74,7 +61,7 @@ export function parseWasteCsv(input: string | Buffer, problems: Problems): Parse
     problems.add(0, 'file', 'too_many_rows', { max: importLimits.maxRows, found: records.length - 1 });
     return undefined;
   }
-  const names = (records[0] as { record: string[] }).record.map((c) => c.trim().toLowerCase());
+  const names = (records[0] as CsvRecord).cells.map((c) => c.trim().toLowerCase());
   const index = new Map(names.map((n, i) => [n, i]));
   const kind: CsvKind | undefined = index.has('date') ? 'dates' : index.has('street') ? 'assignments' : undefined;
   if (!kind) {
@@ -86,12 +73,12 @@ export function parseWasteCsv(input: string | Buffer, problems: Problems): Parse
     problems.add(1, 'header', 'header_missing', { columns: missing.join(', ') });
     return undefined;
   }
-  const rows = records.slice(1).map(({ record, info }) => {
+  const rows = records.slice(1).map(({ cells, line }) => {
     const cell = (name: string) => {
       const i = index.get(name);
-      return i === undefined ? '' : (record[i] ?? '').trim();
+      return i === undefined ? '' : (cells[i] ?? '').trim();
     };
-    return { line: info.lines, cell };
+    return { line, cell };
   });
   if (kind === 'dates') return { kind, delimiter, rows: rows.flatMap((r) => dateLine(r.line, r.cell, problems)) };
   return { kind, delimiter, rows: rows.flatMap((r) => assignmentLine(r.line, r.cell, problems)) };

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { seedWasteCalendar, testAddressId } from '../../../test/factories/waste.js';
+import { onWasteChange } from '../core/cache.js';
 import { listCollections } from '../core/service.js';
 import { applyImport } from './apply.js';
 import { type ImportSource, isEmptyPlan, planImport } from './plan.js';
+import { importLimits } from './problems.js';
 import { datesCsv, everyDays, icalFile } from './test-files.js';
 
 // Import through the two phases: plan (nothing written), apply (one transaction). The municipality has the demo
@@ -263,6 +265,26 @@ describe('waste import: iCalendar', () => {
     ]);
   });
 
+  it('an address’s file with a route given moves the address to that route', async () => {
+    const address = await testAddressId(t.deps, 'Stapenhorststraße 4');
+    const source: ImportSource = {
+      format: 'ical',
+      fileName: 'adresse-tour.ics',
+      content: Buffer.from(icalFile([{ summary: 'Sperrmüll', day: '2027-02-03' }])),
+      ical: { address: 'Stapenhorststraße 4', route: 'eigene-tour' },
+    };
+    const p = await plan(source);
+    expect(p.totals).toMatchObject({ newRoutes: 1, added: 1, reassigned: 1, unassigned: 0 });
+    await applyImport(t.deps, p, actor);
+    const list = await listCollections(t.db, m, address, {
+      from: '2026-10-01',
+      to: '2027-09-30',
+      binTypeKeys: ['sperrmuell'],
+    });
+    expect(list.map((c) => `${c.date} ${c.routeKey}`)).toEqual(['2027-02-03 eigene-tour']);
+    expect(isEmptyPlan(await plan(source))).toBe(true);
+  });
+
   it('names the lines of bad events: unknown bin type, recurring event, a file that is no calendar', async () => {
     const ics = [
       'BEGIN:VCALENDAR',
@@ -316,5 +338,28 @@ describe('waste import: iCalendar', () => {
       ical: { route: 'utc', binType: 'bioabfall' },
     });
     expect(p.routes[0]?.dates?.target.map((d) => d.date)).toEqual(['2026-12-12']);
+  });
+});
+
+describe('waste import: limits and caches', () => {
+  it('refuses a file over the size limit before reading it', async () => {
+    const p = await plan(csv(`${'x'.repeat(importLimits.maxBytes)}\n`));
+    expect(p.problems).toEqual([
+      { line: 0, field: 'file', key: 'file_too_large', values: { max: importLimits.maxBytes } },
+    ]);
+  });
+
+  it('forgets cached waste answers once an apply has committed, and not when it fails', async () => {
+    const forgotten: string[] = [];
+    const stop = onWasteChange((id) => forgotten.push(id));
+    try {
+      const bad = await plan(csv(datesCsv([['2026-27', 'restabfall', 'cache-1', 'gestern']])));
+      await expect(applyImport(t.deps, bad, actor)).rejects.toMatchObject({ code: 'validation_failed' });
+      expect(forgotten).toEqual([]);
+      await applyImport(t.deps, await plan(csv(datesCsv([['2026-27', 'restabfall', 'cache-1', '2026-12-04']]))), actor);
+      expect(forgotten).toEqual([m]);
+    } finally {
+      stop();
+    }
   });
 });

@@ -84,6 +84,8 @@ describe('waste import page', () => {
     expect(preview.body).toMatch(/neue Termine<\/dt>\s*<dd[^>]*>5</);
     expect(await pageDates()).toBe(0);
     const fields = { upload: hidden(preview.body, 'upload'), digest: hidden(preview.body, 'digest') };
+    const forged = await upload({ ...admin, csrf: 'forged' }, 'termine.csv', file);
+    expect(forged.statusCode).toBe(403);
     const noCsrf = await postForm(t, { ...admin, csrf: 'forged' }, '/admin/abfall/import/apply', fields);
     expect(noCsrf.statusCode).toBe(403);
     expect(await pageDates()).toBe(0);

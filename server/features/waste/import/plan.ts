@@ -91,15 +91,13 @@ async function icalLines(
       problems.add(e.line, 'DTSTART', 'date_outside_season', { value: e.date, season: '', from: '', to: '' });
     }
     if (!bin || !season) continue;
-    let route = o.route;
-    if (!route && address) {
-      const mine = current.find((c) => c.seasonId === season.id && c.binTypeId === bin.id);
-      route = mine?.routeKey ?? `adresse-${address.id}`;
-      if (!assignments.some((a) => a.seasonRef.key === season.key && a.bin.key === bin.key)) {
-        assignments.push({ line: e.line, seasonRef: season, bin, route, addressId: Number(address.id) });
-      }
-    }
+    // An address's file: the given route, else the address's route of that bin type and season, else a new one.
+    const mine = address ? current.find((c) => c.seasonId === season.id && c.binTypeId === bin.id) : undefined;
+    const route = o.route ?? mine?.routeKey ?? (address ? `adresse-${address.id}` : undefined);
     if (!route) continue;
+    if (address && !assignments.some((a) => a.seasonRef.key === season.key && a.bin.key === bin.key)) {
+      assignments.push({ line: e.line, seasonRef: season, bin, route, addressId: Number(address.id) });
+    }
     dates.push({
       line: e.line,
       season: season.key,

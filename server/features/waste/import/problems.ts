@@ -16,7 +16,6 @@ export type ProblemKey =
   | 'unknown_bin_type'
   | 'unknown_season'
   | 'bad_season'
-  | 'bad_route'
   | 'bad_house_number'
   | 'bad_postcode'
   | 'unknown_address'
@@ -44,10 +43,6 @@ export class Problems {
   }
   get size(): number {
     return this.list.length;
-  }
-  /** True when the line has a problem already. */
-  has(line: number): boolean {
-    return this.list.some((p) => p.line === line);
   }
 }
 

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
  */
 export function SimpleTable(p: { caption: string; headers: string[]; rows: ComponentChildren[][]; id?: string }) {
   return (
-    <div class="bs-table-scroll" role="region" aria-label={p.caption} tabindex={0}>
+    <section class="bs-table-scroll" aria-label={p.caption} tabindex={0}>
       <table class="kern-table kern-table--striped" id={p.id}>
         <caption class="kern-title">{p.caption}</caption>
         <thead class="kern-table__head">
@@ -36,6 +36,6 @@ export function SimpleTable(p: { caption: string; headers: string[]; rows: Compo
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
