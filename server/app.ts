@@ -24,6 +24,7 @@ import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
 import wasteCitizenRoutes from './features/waste/citizen/routes.js';
+import wasteImportPages from './features/waste/import/pages.js';
 import wasteInfoPages from './features/waste/info/pages.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await reportSettingsPages(staff, deps);
       await reportFiguresPages(staff, deps);
       await open311KeyPages(staff, deps);
+      await wasteImportPages(staff, deps);
     });
   });
 
