@@ -86,7 +86,7 @@ function AtoZ({ ctx, items }: { ctx: PageContext; items: AbcItem[] }) {
       </nav>
       {[...groups.entries()].map(([letter, list]) => (
         <section key={letter} aria-labelledby={`buchstabe-${letter}`}>
-          <h3 class="kern-heading-small" id={`buchstabe-${letter}`}>
+          <h3 class="kern-heading-medium bs-waste-letter" id={`buchstabe-${letter}`}>
             {letter}
           </h3>
           <ul class="bs-waste-abc">
