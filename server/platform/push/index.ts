@@ -25,6 +25,8 @@
  *   interrupted }`: what the `push.deliver` job runs, for the configured municipality. `signal` stops it: messages
  *   claimed but not started go back to the queue, requests in flight are cancelled and later given up. At most once: a message claimed by a run that died is
  *   never sent again (after PUSH_LEASE_SECONDS it counts as failed).
+ * - `withdrawPendingPush(tx, municipalityId, dedupePrefix, keep)`: deletes pending messages of a key prefix except
+ *   `keep` (a feature's run found them no longer true); claimed ones are never touched.
  * - Outcomes: 2xx sent; 404/410 delete the subscription; 429/5xx/network errors retried with backoff honouring
  *   Retry-After (a 429 also pauses its origin); other 4xx fail. Daily counts per topic: `listDailyCounts`.
  *
@@ -45,4 +47,5 @@ export {
   removeSubscriptionTopic,
   requestPushDelivery,
   savePushSubscription,
+  withdrawPendingPush,
 } from './service.js';

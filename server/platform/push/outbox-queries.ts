@@ -50,6 +50,25 @@ export async function deletePendingOfTopic(tx: Queryable, subscriptionId: number
   ]);
 }
 
+/**
+ * Deletes pending (never claimed) messages whose dedupe key starts with `prefix`, except the keys in `keep`;
+ * returns how many. Claimed ones are left alone (at most once).
+ */
+export async function deletePendingByDedupePrefix(
+  tx: Queryable,
+  municipalityId: string,
+  prefix: string,
+  keep: string[],
+): Promise<number> {
+  const { rowCount } = await tx.query(
+    `DELETE FROM push_outbox
+      WHERE municipality_id = $1 AND state = 'pending' AND starts_with(dedupe_key, $2)
+        AND NOT (dedupe_key = ANY ($3::text[]))`,
+    [municipalityId, prefix, keep],
+  );
+  return rowCount ?? 0;
+}
+
 /** Marks claims older than `before` as interrupted (never sent again); returns how many per topic. */
 export async function interruptStaleClaims(
   db: Queryable,

@@ -5,7 +5,13 @@ import type { Jobs } from '../jobs/index.js';
 import type { PushDeps } from './deliver.js';
 import { isP256PublicKey, maxPayloadBytes } from './encrypt.js';
 import { checkEndpoint, type Resolve } from './endpoint-guard.js';
-import { deletePendingOfTopic, insertOutboxFromSelect, type Urgency, urgencies } from './outbox-queries.js';
+import {
+  deletePendingByDedupePrefix,
+  deletePendingOfTopic,
+  insertOutboxFromSelect,
+  type Urgency,
+  urgencies,
+} from './outbox-queries.js';
 import {
   deleteSubscription,
   findSubscriptionByTokenHash,
@@ -191,4 +197,21 @@ export async function enqueuePushFromSelect(
   const n = await insertOutboxFromSelect(tx, municipalityId, selectSql, params);
   if (n > 0 && options.jobs) await requestPushDelivery(options.jobs, tx);
   return n;
+}
+
+/**
+ * Withdraws queued messages that are no longer true (inside the caller's transaction): pending messages of the
+ * municipality whose dedupe key starts with `dedupePrefix` and is not in `keep` are deleted before they are sent
+ * (e.g. a reminder run again after its date moved away). Messages already claimed for sending are not touched.
+ * Returns the number withdrawn.
+ */
+export function withdrawPendingPush(
+  tx: Tx,
+  municipalityId: string,
+  dedupePrefix: string,
+  keep: string[],
+): Promise<number> {
+  if (!dedupePrefix)
+    throw new AppError('validation_failed', 'A dedupe key prefix is required', { dedupePrefix: 'empty' });
+  return deletePendingByDedupePrefix(tx, municipalityId, dedupePrefix, keep);
 }
