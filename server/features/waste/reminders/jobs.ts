@@ -20,7 +20,12 @@ export const sendRemindersJob = defineJob({
   async run(_payload, { deps, slot, dryRun, log }) {
     const run = await sendSlotReminders(deps, slot ?? deps.now(), { dryRun });
     if (run.enqueued > 0) log.info({ enqueued: run.enqueued, day: run.collectionDay }, 'waste reminders queued');
-    return { mode: run.mode ?? 'none', collectionDay: run.collectionDay ?? '', enqueued: run.enqueued };
+    return {
+      mode: run.mode ?? 'none',
+      collectionDay: run.collectionDay ?? '',
+      enqueued: run.enqueued,
+      withdrawn: run.withdrawn,
+    };
   },
 });
 

@@ -207,3 +207,9 @@ export async function countSelected(db: Queryable, sql: string, params: unknown[
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) s`, params);
   return rows[0]!.n;
 }
+
+/** The dedupe keys a slot's SELECT yields now (what stays queued when the slot runs again). */
+export async function selectDedupeKeys(db: Queryable, sql: string, params: unknown[]): Promise<string[]> {
+  const { rows } = await db.query<{ dedupe_key: string }>(`SELECT s.dedupe_key FROM (${sql}) s`, params);
+  return rows.map((r) => r.dedupe_key);
+}

@@ -238,6 +238,36 @@ describe('waste.send-reminders through the local push service', () => {
   });
 });
 
+describe('a date moved away before delivery', () => {
+  it('withdraws the pending reminder when the day has no chosen bin any more', async () => {
+    const { t, addressIds } = await setup('2026-12-07T08:00:00Z', [{ dates: { papier: ['2026-12-08'] } }]);
+    const sub = await optIn(t, addressIds[0]!, 'evening', '19:00');
+    const other = await optIn(t, addressIds[0]!, 'evening', '20:00');
+    const slot = new Date('2026-12-07T19:00:00+01:00');
+    t.clock.now = slot;
+    const ctx = { deps: t.deps, slot, dryRun: false, log, jobId: 'test', attempt: 1 };
+    expect(await sendRemindersJob.run({}, ctx)).toMatchObject({ enqueued: 1, withdrawn: 0 });
+    const later = new Date('2026-12-07T20:00:00+01:00');
+    expect(await sendRemindersJob.run({}, { ...ctx, slot: later })).toMatchObject({ enqueued: 1 });
+    const { rows } = await t.db.query<{ id: number }>(
+      `SELECT r.id::int FROM waste_routes r WHERE r.municipality_id = $1`,
+      [t.config.municipality.id],
+    );
+    await t.db.transaction(async (tx) => {
+      await deleteCollections(tx, [{ routeId: rows[0]!.id, date: '2026-12-08' }]);
+      await upsertCollections(tx, t.config.municipality.id, [
+        { routeId: rows[0]!.id, date: '2026-12-09', shiftedFrom: '2026-12-08', note: '' },
+      ]);
+    });
+    // The 19:00 slot runs again: its message is withdrawn; the 20:00 slot's is another slot's and stays.
+    expect(await sendRemindersJob.run({}, { ...ctx, attempt: 2 })).toMatchObject({ enqueued: 0, withdrawn: 1 });
+    await deliverPending(t.deps);
+    expect(arrivals(sub.receiverId)).toEqual([]);
+    expect(arrivals(other.receiverId)).toHaveLength(1);
+    await t.close();
+  });
+});
+
 describe('after an import', () => {
   it('the current slot runs again, so a changed day replaces the pending reminder', async () => {
     const t = await buildTestApp({ now: '2026-12-07T18:10:00Z' });

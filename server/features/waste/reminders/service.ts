@@ -6,6 +6,7 @@ import {
   type PushSubscriptionInput,
   removeSubscriptionTopic,
   savePushSubscription,
+  withdrawPendingPush,
 } from '../../../platform/push/index.js';
 import { today } from '../core/dates.js';
 import { listBinTypes, nextCollections } from '../core/service.js';
@@ -15,6 +16,7 @@ import {
   deleteReminder,
   findReminderByTokenHash,
   type ReminderRow,
+  selectDedupeKeys,
   slotMessagesSelect,
   updateReminder,
   upsertReminder,
@@ -167,6 +169,8 @@ export interface SlotRun {
   mode: ReminderMode | null;
   collectionDay: string | null;
   enqueued: number;
+  /** Pending messages of this slot withdrawn because their day no longer has a chosen bin (a run after an import). */
+  withdrawn: number;
 }
 
 /**
@@ -184,11 +188,12 @@ export async function sendSlotReminders(
   const slot = localSlotOf(at, m.timeZone);
   const time = formatReminderTime(slot);
   const mode = reminderModes.find((md) => parseReminderTime(md, time));
-  if (!mode) return { slot, mode: null, collectionDay: null, enqueued: 0 };
+  if (!mode) return { slot, mode: null, collectionDay: null, enqueued: 0, withdrawn: 0 };
   const collectionDay = collectionDayFor(mode, slot.date);
+  const slotKey = `${slot.date}:${time}`;
   const { sql, params } = slotMessagesSelect({
     municipalityId: m.id,
-    slotKey: `${slot.date}:${time}`,
+    slotKey,
     collectionDay,
     mode,
     hour: slot.hour,
@@ -200,9 +205,12 @@ export async function sendSlotReminders(
     ttl: reminderTtlSeconds(at, collectionDay, m.timeZone),
     urgency: reminderUrgency(mode),
   });
-  const enqueued = await deps.db.transaction(async (tx) => {
-    if (options.dryRun) return countSelected(tx, sql, params);
-    return enqueuePushFromSelect(tx, m.id, sql, params, deps.jobs ? { jobs: deps.jobs } : {});
+  const { enqueued, withdrawn } = await deps.db.transaction(async (tx) => {
+    if (options.dryRun) return { enqueued: await countSelected(tx, sql, params), withdrawn: 0 };
+    const keys = await selectDedupeKeys(tx, sql, params);
+    const n = await enqueuePushFromSelect(tx, m.id, sql, params, deps.jobs ? { jobs: deps.jobs } : {});
+    // Run again after an import: a reminder whose day has no chosen bin any more must not go out.
+    return { enqueued: n, withdrawn: await withdrawPendingPush(tx, m.id, `waste:${slotKey}:`, keys) };
   });
-  return { slot, mode, collectionDay, enqueued };
+  return { slot, mode, collectionDay, enqueued, withdrawn };
 }
