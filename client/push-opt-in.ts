@@ -51,6 +51,39 @@ function say(status: HTMLElement | null, text: string, link?: { href: string; la
   }
 }
 
+function remember(key: string, path: string) {
+  try {
+    localStorage.setItem(key, path);
+  } catch {
+    // Storage may be off (private mode): the notification's link still leads to the manage page.
+  }
+}
+
+function remembered(key: string | undefined): string | null {
+  if (!key) return null;
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** "A reminder is on" with its manage link, if this browser made one that still exists (cancelled ones are 404). */
+async function offerKnown(section: HTMLElement) {
+  const key = section.dataset.pushRemember;
+  const known = remembered(key);
+  if (!key || !known?.startsWith('/')) return;
+  try {
+    const answer = await fetch(known, { method: 'HEAD', credentials: 'omit' });
+    if (answer.status === 404) return localStorage.removeItem(key);
+    if (!answer.ok) return;
+  } catch {
+    return;
+  }
+  const status = section.querySelector<HTMLElement>('[data-push-status]');
+  say(status, section.dataset.msgKnown ?? '', { href: known, label: section.dataset.msgManage ?? '' });
+}
+
 async function subscribe(section: HTMLElement): Promise<PushSubscription | undefined> {
   if ((await Notification.requestPermission()) !== 'granted') return undefined;
   const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
@@ -83,11 +116,10 @@ async function optIn(section: HTMLElement, form: HTMLFormElement) {
       const messages = body.errors?.map((e) => e.message) ?? [body.title ?? ''];
       return say(status, `${section.dataset.msgFailed ?? ''} ${messages.join(' ')}`.trim());
     }
-    say(
-      status,
-      section.dataset.msgDone ?? '',
-      body.managePath ? { href: body.managePath, label: section.dataset.msgManage ?? '' } : undefined,
-    );
+    const manage = body.managePath ? { href: body.managePath, label: section.dataset.msgManage ?? '' } : undefined;
+    say(status, section.dataset.msgDone ?? '', manage);
+    // Kept in this browser only, so the page can offer "change or cancel" next time.
+    if (manage && section.dataset.pushRemember) remember(section.dataset.pushRemember, manage.href);
   } catch {
     say(status, section.dataset.msgFailed ?? '');
   } finally {
@@ -109,6 +141,7 @@ export function initPushOptIn(doc: Document, win: Window = window): void {
       continue;
     }
     form.hidden = false;
+    void offerKnown(section);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void optIn(section, form);

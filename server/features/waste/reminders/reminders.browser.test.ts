@@ -110,6 +110,9 @@ describe('push reminders in the browser', () => {
       { bin_type_keys: ['restabfall', 'bioabfall', 'wertstoff'], mode: 'morning', hour: 5, minute: 30 },
     ]);
 
+    // Back on the address page, this browser remembers its reminder and offers to change or cancel it.
+    await page.reload();
+    await status.getByText('Für diese Adresse ist auf diesem Gerät eine Erinnerung eingeschaltet.').waitFor();
     await Promise.all([page.waitForURL(/\/abfall\/erinnerungen\/[A-Za-z0-9_-]{43}$/), status.locator('a').click()]);
     expect(await page.locator('#when').inputValue()).toBe('morning-05:30');
     await expectAccessible(page);
@@ -122,6 +125,13 @@ describe('push reminders in the browser', () => {
     const got = service.received.filter((m) => m.subscriptionId === receiver.id).map((m) => JSON.parse(m.payload));
     expect(got.map((p) => p.title)).toEqual(['Heute: Restabfall']);
     expect(new URL(got[0].url).pathname).toBe(new URL(page.url()).pathname);
+
+    // Cancelled: the address page forgets the reminder this browser remembered.
+    await Promise.all([page.waitForURL(/abbestellt$/), page.click('[data-manage-cancel]')]);
+    await page.goto(`${server.url}/abfall/adresse/${addressId}`);
+    const key = `bs-waste-reminder:${addressId}`;
+    await page.waitForFunction((k) => localStorage.getItem(k) === null, key);
+    expect(await status.textContent()).toBe('');
     expect(foreign).toEqual([]);
     await context.close();
   });

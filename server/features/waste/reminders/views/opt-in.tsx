@@ -30,6 +30,8 @@ export function ReminderOptIn({
       data-msg-failed={t('waste-reminders.optIn.failed')}
       data-msg-done={t('waste-reminders.optIn.done')}
       data-msg-manage={t('waste-reminders.optIn.manage')}
+      data-msg-known={t('waste-reminders.optIn.known')}
+      data-push-remember={`bs-waste-reminder:${addressId}`}
     >
       <h2 class="kern-heading-medium" id="push-reminders-heading">
         {t('waste-reminders.optIn.title')}
