@@ -3,6 +3,7 @@
 // web-push library with the same concurrency, the same subscriptions and the same service.
 import { fork } from 'node:child_process';
 import https from 'node:https';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import webPush from 'web-push';
 import { loadConfig } from '../server/platform/config.js';
@@ -24,6 +25,8 @@ const targets = { ratio: 4, seconds: 60 };
 console.log(
   `# Web Push: ${messages} messages to a local push service (https, own process), concurrency ${concurrency}`,
 );
+const load = () => loadavg()[0]!.toFixed(1);
+console.log(`${availableParallelism()} cores, load average ${load()} at start (other processes share the cores)`);
 
 // The push service.
 const child = fork(join(root, 'bench/push-service-child.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -179,6 +182,10 @@ console.log(
 await ask('close');
 await db.close();
 const ratio = oursRate / theirRate;
+console.log(
+  `load average ${load()} at the end; CPU per message ours ${fmt((ours.cpuS * 1000) / messages, 3)} ms, ` +
+    `web-push ${fmt((theirs.cpuS * 1000) / webPushMessages, 3)} ms (CPU ratio ${fmt(theirs.cpuS / webPushMessages / (ours.cpuS / messages), 1)})`,
+);
 console.log(
   `targets: ratio >= ${targets.ratio} ${ratio >= targets.ratio ? 'met' : 'MISSED'}; ` +
     `${messages} in < ${targets.seconds} s ${ours.seconds < targets.seconds ? 'met' : 'MISSED'}`,
