@@ -3,6 +3,7 @@
 // web-push library with the same concurrency, the same subscriptions and the same service.
 import { fork } from 'node:child_process';
 import https from 'node:https';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import webPush from 'web-push';
 import { loadConfig } from '../server/platform/config.js';
@@ -24,6 +25,8 @@ const targets = { ratio: 4, seconds: 60 };
 console.log(
   `# Web Push: ${messages} messages to a local push service (https, own process), concurrency ${concurrency}`,
 );
+const load = () => loadavg()[0]!.toFixed(1);
+console.log(`${availableParallelism()} cores, load average ${load()} at start (other processes share the cores)`);
 
 // The push service.
 const child = fork(join(root, 'bench/push-service-child.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -51,11 +54,17 @@ async function measure<T>(fn: () => Promise<T>) {
   const heapStartMiB = process.memoryUsage().heapUsed / 1024 / 1024;
   let peak = process.memoryUsage.rss();
   let heapPeak = 0;
-  const timer = setInterval(() => {
-    const usage = process.memoryUsage();
-    peak = Math.max(peak, usage.rss);
-    heapPeak = Math.max(heapPeak, usage.heapUsed);
-  }, 100);
+  // With node --expose-gc the heap is collected before each sample, so the figure is live data, not garbage.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const timer = setInterval(
+    () => {
+      collect?.();
+      const usage = process.memoryUsage();
+      peak = Math.max(peak, usage.rss);
+      heapPeak = Math.max(heapPeak, usage.heapUsed);
+    },
+    collect ? 2000 : 100,
+  );
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await fn();
@@ -63,7 +72,7 @@ async function measure<T>(fn: () => Promise<T>) {
   const used = process.cpuUsage(cpu);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  const heap = `JS heap ${fmt(heapStartMiB, 0)} → peak ${fmt(heapPeak / 1024 / 1024, 0)} MiB`;
+  const heap = `${collect ? 'live ' : ''}JS heap ${fmt(heapStartMiB, 0)} → peak ${fmt(heapPeak / 1024 / 1024, 0)} MiB`;
   return { result, seconds, cpuS: (used.user + used.system) / 1e6, startMiB, peakMiB: peak / 1024 / 1024, heap };
 }
 
@@ -173,6 +182,10 @@ console.log(
 await ask('close');
 await db.close();
 const ratio = oursRate / theirRate;
+console.log(
+  `load average ${load()} at the end; CPU per message ours ${fmt((ours.cpuS * 1000) / messages, 3)} ms, ` +
+    `web-push ${fmt((theirs.cpuS * 1000) / webPushMessages, 3)} ms (CPU ratio ${fmt(theirs.cpuS / webPushMessages / (ours.cpuS / messages), 1)})`,
+);
 console.log(
   `targets: ratio >= ${targets.ratio} ${ratio >= targets.ratio ? 'met' : 'MISSED'}; ` +
     `${messages} in < ${targets.seconds} s ${ours.seconds < targets.seconds ? 'met' : 'MISSED'}`,

@@ -23,15 +23,16 @@ CREATE TABLE push_subscriptions (
   last_failure_at timestamptz,
   last_failure_reason text,
   manage_token_hash text,      -- SHA-256 of the token of "change or cancel from a link" (the token is not kept)
-  UNIQUE (municipality_id, endpoint)
+  UNIQUE (municipality_id, endpoint),
+  UNIQUE (municipality_id, id)
 );
 
 -- The send queue. A message is claimed ('sending') in its own short transaction, sent, then marked; a claim older
 -- than the lease is 'interrupted' and never sent again (at most once).
 CREATE TABLE push_outbox (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  municipality_id text NOT NULL REFERENCES municipalities (id),
-  subscription_id bigint NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
+  municipality_id text NOT NULL,
+  subscription_id bigint NOT NULL,
   dedupe_key text NOT NULL CHECK (length(dedupe_key) BETWEEN 1 AND 200),  -- the feature's idempotency key
   topic text NOT NULL CHECK (topic ~ '^[a-z][a-z0-9-]{0,29}$'),            -- the feature's counting topic
   push_topic text CHECK (push_topic ~ '^[A-Za-z0-9_-]{1,32}$'),           -- RFC 8030 Topic header
@@ -46,11 +47,14 @@ CREATE TABLE push_outbox (
   sent_at timestamptz,
   last_error text,
   created_at timestamptz NOT NULL,
-  UNIQUE (municipality_id, dedupe_key)
+  UNIQUE (municipality_id, dedupe_key),
+  -- One composite key ties a message to a subscription of the same municipality (one check per row, not two).
+  FOREIGN KEY (municipality_id, subscription_id) REFERENCES push_subscriptions (municipality_id, id) ON DELETE CASCADE
 );
 CREATE INDEX push_outbox_due_idx ON push_outbox (municipality_id, next_attempt_at, id) WHERE state = 'pending';
 CREATE INDEX push_outbox_claimed_idx ON push_outbox (municipality_id, claimed_at) WHERE state = 'sending';
-CREATE INDEX push_outbox_replace_idx ON push_outbox (subscription_id, push_topic) WHERE state = 'pending';
+-- Serves the cascade when a subscription is deleted and the Topic replacement of pending messages.
+CREATE INDEX push_outbox_subscription_idx ON push_outbox (subscription_id, push_topic);
 
 -- Usage figures for the council: per local day and feature topic. sent = requests made to push services,
 -- accepted = 2xx, gone = 404/410 (subscription deleted), failed = given up (permanent answer, retries exhausted,

@@ -110,9 +110,8 @@ export function createTransport(options: TransportOptions): PushTransport {
       });
       req.on('data', () => {});
       req.on('end', () => (answer ? resolve(answer) : reject(new Error('stream ended without an answer'))));
-      req.on('close', () => {
-        if (!answer) reject(new Error(`stream closed (code ${req.rstCode})`));
-      });
+      // A stream reset after the answer's headers still counts as that answer.
+      req.on('close', () => (answer ? resolve(answer) : reject(new Error(`stream closed (code ${req.rstCode})`))));
       req.on('error', reject);
       req.end(body);
     });
@@ -133,7 +132,9 @@ export function createTransport(options: TransportOptions): PushTransport {
       req.on('response', (res) => {
         const retryAfter = firstHeader(res.headers['retry-after']);
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(retryAfter ? { retryAfter } : {}) }));
+        const done = () => resolve({ status: res.statusCode ?? 0, ...(retryAfter ? { retryAfter } : {}) });
+        res.on('end', done);
+        res.on('close', done);
         res.on('error', reject);
       });
       req.on('error', reject);
