@@ -83,11 +83,12 @@ export function binRoute(binKey: string, h: StreetHash): DemoRoute | undefined {
 }
 
 /** An event route of a district: Sperrmüll every eight weeks, the Schadstoffmobil every thirteen. */
-export function eventRoute(binKey: string, districtKey: string | null): DemoRoute {
+export function eventRoute(binKey: string, districtKey: string | null, districtName: string | null): DemoRoute {
   const d = districtKey ?? 'stadt';
   const h = hash(`${binKey}|${d}`);
   const period = binKey === 'sperrmuell' ? 8 : 13;
-  return { binKey, key: d.slice(0, 60), name: d, weekday: 1 + (h % 5), period, phase: (h >>> 4) % period };
+  const name = (districtName ?? 'Stadt').slice(0, 120);
+  return { binKey, key: d.slice(0, 60), name, weekday: 1 + (h % 5), period, phase: (h >>> 4) % period };
 }
 
 /** Week number since Monday 1970-01-05: the phase runs on across seasons and years. */

@@ -52,7 +52,7 @@ export async function seedWasteDemoInTx(
       for (const street of streets) {
         const route =
           bin.kind === 'event'
-            ? eventRoute(binKey, street.districtKey)
+            ? eventRoute(binKey, street.districtKey, street.districtName)
             : binRoute(binKey, streetHash(street.streetKey, street.districtKey));
         if (route) plans.push({ season, binTypeId: bin.id, route, street });
       }
