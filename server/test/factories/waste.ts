@@ -4,7 +4,7 @@ import { upsertCollections } from '../../features/waste/core/collections-queries
 import { today } from '../../features/waste/core/dates.js';
 import { upsertAssignments, upsertRoutes } from '../../features/waste/core/routes-queries.js';
 import { upsertSeasons } from '../../features/waste/core/seasons-queries.js';
-import { demoBinTypes } from '../../features/waste/demo/plan.js';
+import { standardBinTypes } from '../../features/waste/core/standard-bin-types.js';
 import { seedWasteDemoInTx, type WasteDemoResult } from '../../features/waste/demo/seed.js';
 import type { Deps } from '../../platform/deps.js';
 import { seedTestAddresses } from './addresses.js';
@@ -49,7 +49,7 @@ export async function seedExactCalendar(
   const m = deps.config.municipality.id;
   const seasonSpec = c.season ?? { key: '2026-27', startsOn: '2026-10-01', endsOn: '2027-09-30' };
   return deps.db.transaction(async (tx) => {
-    const bins = new Map((await upsertBinTypes(tx, m, demoBinTypes)).map((b) => [b.key, b.id]));
+    const bins = new Map((await upsertBinTypes(tx, m, standardBinTypes)).map((b) => [b.key, b.id]));
     const [season] = await upsertSeasons(tx, m, [seasonSpec]);
     const seasonId = season!.id;
     const routeIds: Record<string, number> = {};

@@ -139,21 +139,22 @@ export async function assignRoutesByStreet(
   return rowCount;
 }
 
+export interface StreetRow {
+  streetKey: string;
+  street: string;
+  districtId: number | null;
+  districtKey: string | null;
+  districtName: string | null;
+}
+
 /** Distinct streets (normalised key) and districts of the municipality's addresses, for route planning. */
-export async function selectStreets(
-  db: Queryable,
-  municipalityId: string,
-): Promise<{ streetKey: string; street: string; districtId: number | null; districtKey: string | null }[]> {
-  const { rows } = await db.query<{
-    streetKey: string;
-    street: string;
-    districtId: number | null;
-    districtKey: string | null;
-  }>(
-    `SELECT a.street_key AS "streetKey", min(a.street) AS street, a.district_id AS "districtId", d.key AS "districtKey"
+export async function selectStreets(db: Queryable, municipalityId: string): Promise<StreetRow[]> {
+  const { rows } = await db.query<StreetRow>(
+    `SELECT a.street_key AS "streetKey", min(a.street) AS street, a.district_id AS "districtId", d.key AS "districtKey",
+            d.name AS "districtName"
        FROM addresses a LEFT JOIN districts d ON d.id = a.district_id
       WHERE a.municipality_id = $1
-      GROUP BY a.street_key, a.district_id, d.key
+      GROUP BY a.street_key, a.district_id, d.key, d.name
       ORDER BY a.street_key, a.district_id`,
     [municipalityId],
   );

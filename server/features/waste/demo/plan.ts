@@ -1,6 +1,6 @@
 import { addDays, dayNumber } from '../core/dates.js';
 import { mondayOf, shiftedDay } from '../core/holidays.js';
-import type { BinType, Season } from '../core/types.js';
+import type { Season } from '../core/types.js';
 
 // The demo calendar, pure: seasons around a day, bin types, and regular collection dates per route with holiday
 // shifts. Routes go by street: a street's hash picks the weekday and the phase of each bin type, so neighbours
@@ -16,21 +16,6 @@ export function demoSeasons(today: string): Omit<Season, 'id'>[] {
     endsOn: `${y + 1}-09-30`,
   }));
 }
-
-export const demoBinTypes: Omit<BinType, 'id'>[] = [
-  { key: 'restabfall', kind: 'bin', name: { de: 'Restabfall', en: 'Residual waste' }, colour: '#4a4a4a', sort: 10 },
-  { key: 'bioabfall', kind: 'bin', name: { de: 'Bioabfall', en: 'Organic waste' }, colour: '#7a5230', sort: 20 },
-  { key: 'papier', kind: 'bin', name: { de: 'Papier', en: 'Paper' }, colour: '#1d5fae', sort: 30 },
-  { key: 'wertstoff', kind: 'bin', name: { de: 'Wertstoff', en: 'Recyclables' }, colour: '#e3b400', sort: 40 },
-  { key: 'sperrmuell', kind: 'event', name: { de: 'Sperrmüll', en: 'Bulky waste' }, colour: '#8a3b12', sort: 50 },
-  {
-    key: 'schadstoffmobil',
-    kind: 'event',
-    name: { de: 'Schadstoffmobil', en: 'Hazardous waste collection' },
-    colour: '#b00020',
-    sort: 60,
-  },
-];
 
 /** How a bin type's routes repeat: every `period` weeks; the phase comes from the street. */
 interface Rhythm {
@@ -98,11 +83,12 @@ export function binRoute(binKey: string, h: StreetHash): DemoRoute | undefined {
 }
 
 /** An event route of a district: Sperrmüll every eight weeks, the Schadstoffmobil every thirteen. */
-export function eventRoute(binKey: string, districtKey: string | null): DemoRoute {
+export function eventRoute(binKey: string, districtKey: string | null, districtName: string | null): DemoRoute {
   const d = districtKey ?? 'stadt';
   const h = hash(`${binKey}|${d}`);
   const period = binKey === 'sperrmuell' ? 8 : 13;
-  return { binKey, key: d.slice(0, 60), name: d, weekday: 1 + (h % 5), period, phase: (h >>> 4) % period };
+  const name = (districtName ?? 'Stadt').slice(0, 120);
+  return { binKey, key: d.slice(0, 60), name, weekday: 1 + (h % 5), period, phase: (h >>> 4) % period };
 }
 
 /** Week number since Monday 1970-01-05: the phase runs on across seasons and years. */

@@ -6,8 +6,9 @@ import { type RouteDateRow, upsertCollections } from '../core/collections-querie
 import { today } from '../core/dates.js';
 import { assignRoutesByStreet, selectStreets, upsertRoutes } from '../core/routes-queries.js';
 import { upsertSeasons } from '../core/seasons-queries.js';
+import { standardBinTypes } from '../core/standard-bin-types.js';
 import type { Season } from '../core/types.js';
-import { binRoute, type DemoRoute, demoBinTypes, demoSeasons, eventRoute, routeDates, streetHash } from './plan.js';
+import { binRoute, type DemoRoute, demoSeasons, eventRoute, routeDates, streetHash } from './plan.js';
 
 export interface WasteDemoResult {
   seasons: number;
@@ -40,7 +41,7 @@ export async function seedWasteDemoInTx(
   day: string,
 ): Promise<WasteDemoResult> {
   const binTypes = new Map(
-    (await upsertBinTypes(tx, municipalityId, demoBinTypes)).map((b) => [b.key, { id: b.id, kind: b.kind }]),
+    (await upsertBinTypes(tx, municipalityId, standardBinTypes)).map((b) => [b.key, { id: b.id, kind: b.kind }]),
   );
   const seasons = await upsertSeasons(tx, municipalityId, demoSeasons(day));
   const streets = await selectStreets(tx, municipalityId);
@@ -51,7 +52,7 @@ export async function seedWasteDemoInTx(
       for (const street of streets) {
         const route =
           bin.kind === 'event'
-            ? eventRoute(binKey, street.districtKey)
+            ? eventRoute(binKey, street.districtKey, street.districtName)
             : binRoute(binKey, streetHash(street.streetKey, street.districtKey));
         if (route) plans.push({ season, binTypeId: bin.id, route, street });
       }

@@ -73,6 +73,13 @@ export async function applyImport(
   });
 }
 
+/** A value the plan guarantees (written just before in this transaction); its absence is a bug. */
+function must<K, V>(map: Map<K, V>, key: K): V {
+  const v = map.get(key);
+  if (v === undefined) throw new Error(`waste import: nothing stored for ${String(key)}`);
+  return v;
+}
+
 async function write(tx: Queryable, plan: ImportPlan): Promise<void> {
   const m = plan.municipalityId;
   await upsertSeasons(
@@ -83,8 +90,8 @@ async function write(tx: Queryable, plan: ImportPlan): Promise<void> {
   const seasonIds = new Map((await selectSeasons(tx, m)).map((s) => [s.key, s.id]));
   const binIds = new Map((await selectBinTypes(tx, m)).map((b) => [b.key, b.id]));
   const ids = (seasonKey: string, binKey: string) => ({
-    seasonId: seasonIds.get(seasonKey) as number,
-    binTypeId: binIds.get(binKey) as number,
+    seasonId: must(seasonIds, seasonKey),
+    binTypeId: must(binIds, binKey),
   });
   const routes = await upsertRoutes(
     tx,
@@ -94,7 +101,7 @@ async function write(tx: Queryable, plan: ImportPlan): Promise<void> {
   const routeId = new Map(routes.map((r) => [`${r.seasonId}|${r.binTypeId}|${r.key}`, r.id]));
   const idOf = (seasonKey: string, binKey: string, key: string) => {
     const { seasonId, binTypeId } = ids(seasonKey, binKey);
-    return routeId.get(`${seasonId}|${binTypeId}|${key}`) as number;
+    return must(routeId, `${seasonId}|${binTypeId}|${key}`);
   };
   const removals: { routeId: number; date: string }[] = [];
   const upserts: RouteDateRow[] = [];
@@ -112,7 +119,7 @@ async function write(tx: Queryable, plan: ImportPlan): Promise<void> {
   for (const a of plan.assignments) {
     const pair = ids(a.seasonKey, a.binTypeKey);
     for (const addressId of [...a.added, ...a.changed]) {
-      sets.push({ ...pair, addressId, routeId: idOf(a.seasonKey, a.binTypeKey, a.target.get(addressId) as string) });
+      sets.push({ ...pair, addressId, routeId: idOf(a.seasonKey, a.binTypeKey, must(a.target, addressId)) });
     }
     for (const addressId of a.removed) drops.push({ ...pair, addressId });
   }

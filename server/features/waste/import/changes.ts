@@ -105,11 +105,10 @@ export async function assignmentPlans(
     p.target.set(a.addressId, a.route);
     pairs.set(k, p);
   }
-  const known = [...pairs.values()].filter((p) => p.season.id !== null);
   const existingRows = await selectAssignments(
     db,
     municipalityId,
-    known.map((p) => ({ seasonId: p.season.id as number, binTypeId: p.bin.id })),
+    [...pairs.values()].flatMap((p) => (p.season.id === null ? [] : [{ seasonId: p.season.id, binTypeId: p.bin.id }])),
   );
   const routeKeys = new Map((await selectRoutes(db, municipalityId)).map((row) => [row.id, row.key]));
   return [...pairs.values()].map((p) => {

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import { i18nFor, type Language, supportedLanguages } from '../../../platform/i18n.js';
 import { cliActor } from '../../audit/service.js';
 import { applyImport, invalidPlanError } from './apply.js';
+import { type BinTypesFile, parseBinTypes, saveBinTypes } from './bin-types.js';
 import { problemPlace, problemText } from './messages.js';
 import { type ImportPlan, type ImportSource, planImport } from './plan.js';
 import { changeRows } from './summary.js';
@@ -12,15 +13,18 @@ import { changeRows } from './summary.js';
 /** How many date changes the CLI lists before it only counts. */
 const maxListed = 200;
 
-async function readSource(args: CliArgs): Promise<ImportSource> {
-  const path = args.positional[0];
-  if (!path) throw new AppError('validation_failed', 'Which file? Give the path of the CSV or iCalendar file.');
-  let content: Buffer;
+async function readFileOrFail(path: string): Promise<Buffer> {
   try {
-    content = await readFile(resolve(path));
+    return await readFile(resolve(path));
   } catch (err) {
     throw new AppError('validation_failed', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+}
+
+async function readSource(args: CliArgs): Promise<ImportSource> {
+  const path = args.positional[0];
+  if (!path) throw new AppError('validation_failed', 'Which file? Give the path of the CSV or iCalendar file.');
+  const content = await readFileOrFail(path);
   const format = flag(args, 'format') ?? (/\.(ics|ical|ifb)$/i.test(path) ? 'ical' : 'csv');
   if (format !== 'csv' && format !== 'ical') {
     throw new AppError('validation_failed', '--format is csv or ical', { format: `"${format}" is neither` });
@@ -76,7 +80,7 @@ export const wasteImportCommands: CliCommand[] = [
       if (plan.problems.length > 0) {
         ctx.out(t('waste-admin.cli.invalid', { count: plan.problems.length }));
         for (const p of plan.problems.slice(0, maxListed)) ctx.out(`  ${problemPlace(t, p)}: ${problemText(t, p)}`);
-        throw invalidPlanError(plan);
+        throw new AppError('validation_failed', invalidPlanError(plan).message);
       }
       if (args.flags['dry-run']) {
         for (const line of summaryText(plan, lang, m.timeZone)) ctx.out(line);
@@ -86,6 +90,22 @@ export const wasteImportCommands: CliCommand[] = [
       const applied = await applyImport(ctx.deps, plan, cliActor);
       for (const line of summaryText(applied, lang, m.timeZone)) ctx.out(line);
       ctx.out(t('waste-admin.cli.applied'));
+    },
+  },
+  {
+    words: ['waste:bin-types'],
+    usage: 'waste:bin-types <file.json> | --standard',
+    description:
+      'Create or update the bin types (JSON: [{key, kind, name: {de, en}, colour, sort}]; --standard: the usual set)',
+    async run(args, ctx) {
+      const path = args.positional[0];
+      let types: BinTypesFile | 'standard' = 'standard';
+      if (!args.flags.standard) {
+        if (!path) throw new AppError('validation_failed', 'Give a JSON file of bin types, or --standard');
+        types = parseBinTypes((await readFileOrFail(path)).toString('utf8'));
+      }
+      const n = await saveBinTypes(ctx.deps, types, cliActor);
+      ctx.out(`Bin types: ${n} saved.`);
     },
   },
 ];

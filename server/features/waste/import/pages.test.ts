@@ -146,4 +146,18 @@ describe('waste import page', () => {
     );
     expect(rows).toEqual([{ d: '2026-11-18' }]);
   });
+
+  it('tells what to set up first when the municipality has no waste data', async () => {
+    const empty = await buildTestApp();
+    try {
+      const session = await login(empty, await createStaff(empty, { role: 'admin' }));
+      const page = await empty.app.inject({
+        url: '/admin/abfall/import',
+        headers: { cookie: session.cookie, accept: 'text/html' },
+      });
+      expect(page.body).toContain('waste:bin-types --standard');
+    } finally {
+      await empty.close();
+    }
+  });
 });

@@ -43,8 +43,18 @@ async function guardUpload(request: FastifyRequest): Promise<void> {
   }
 }
 
-const field = (body: Record<string, unknown>, name: string) =>
-  typeof body[name] === 'string' ? (body[name] as string).trim() : '';
+function field(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** The uploaded file part of the body (set by keepFile), or undefined. */
+function uploadedFile(body: Record<string, unknown>): UploadedFile | undefined {
+  const v = body.file;
+  if (!v || typeof v !== 'object' || !('data' in v) || !Buffer.isBuffer(v.data)) return undefined;
+  const filename = 'filename' in v && typeof v.filename === 'string' ? v.filename : '';
+  return { filename, data: v.data, truncated: 'truncated' in v && v.truncated === true };
+}
 
 function formValues(body: Record<string, unknown>): ImportFormValues {
   return {
@@ -86,7 +96,7 @@ export default async function wasteImportPages(app: App, deps: Deps): Promise<vo
       async (request, reply) => {
         const body = request.body;
         const values = formValues(body);
-        const file = body.file as UploadedFile | undefined;
+        const file = uploadedFile(body);
         const ctx = pageContext(request, reply);
         const overview = await loadWasteOverview(deps);
         if (!file || file.data.length === 0) {
