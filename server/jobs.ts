@@ -2,6 +2,7 @@ import { legalJobs } from './features/legal/feedback-jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
 import { userJobs } from './features/users/jobs.js';
+import { wasteImportJobs } from './features/waste/import/jobs.js';
 import { dbJobs } from './platform/db-statistics.js';
 import type { JobDefinition } from './platform/jobs/types.js';
 import { mailJobs } from './platform/mail/jobs.js';
@@ -11,6 +12,7 @@ export const jobDefinitions: JobDefinition[] = [
   ...userJobs,
   ...reportJobs,
   ...reportCoreJobs,
+  ...wasteImportJobs,
   ...legalJobs,
   ...mailJobs,
   ...dbJobs,
