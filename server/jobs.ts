@@ -2,6 +2,7 @@ import { legalJobs } from './features/legal/feedback-jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
 import { userJobs } from './features/users/jobs.js';
+import { wasteImportJobs } from './features/waste/import/jobs.js';
 import { wasteReminderJobs } from './features/waste/reminders/jobs.js';
 import { dbJobs } from './platform/db-statistics.js';
 import type { JobDefinition } from './platform/jobs/types.js';
@@ -13,6 +14,7 @@ export const jobDefinitions: JobDefinition[] = [
   ...userJobs,
   ...reportJobs,
   ...reportCoreJobs,
+  ...wasteImportJobs,
   ...legalJobs,
   ...mailJobs,
   ...dbJobs,

@@ -9,11 +9,13 @@ import { datesCsv, everyDays } from './test-files.js';
 
 let t: TestApp;
 let admin: { cookie: string; csrf: string };
+let adminStaff: { email: string; password: string };
 
 beforeAll(async () => {
   t = await buildTestApp({ now: '2026-11-10T09:00:00+01:00' });
   await seedWasteCalendar(t.deps);
-  admin = await login(t, await createStaff(t, { role: 'admin' }));
+  adminStaff = await createStaff(t, { role: 'admin' });
+  admin = await login(t, adminStaff);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -159,5 +161,24 @@ describe('waste import page', () => {
     } finally {
       await empty.close();
     }
+  });
+
+  it('waste.purge-uploads deletes files not applied within an hour (dry run only counts); apply then finds none', async () => {
+    const preview = await upload(admin, 'spaet.csv', datesCsv([['2026-27', 'papier', 'page-4', '2026-11-20']]));
+    const fields = { upload: hidden(preview.body, 'upload'), digest: hidden(preview.body, 'digest') };
+    const kept = () =>
+      countRows(t.db, 'SELECT count(*)::int AS n FROM waste_import_uploads WHERE id = $1', [fields.upload]);
+    const run = (dryRun: boolean) => t.queue.runNow('waste.purge-uploads', {}, { dryRun, log: t.app.log });
+    expect(await kept()).toBe(1);
+    await run(false);
+    expect(await kept()).toBe(1);
+    t.clock.advance(61 * 60 * 1000);
+    expect(await run(true)).toMatchObject({ dryRun: true });
+    expect(await kept()).toBe(1);
+    expect((await run(false))?.deleted).toBeGreaterThanOrEqual(1);
+    expect(await kept()).toBe(0);
+    // The session idled out meanwhile: the same admin signs in again and finds the file gone.
+    admin = await login(t, adminStaff);
+    expect((await postForm(t, admin, '/admin/abfall/import/apply', fields)).statusCode).toBe(410);
   });
 });

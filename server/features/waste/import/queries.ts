@@ -80,3 +80,18 @@ export async function selectUpload(
 export async function deleteUpload(tx: Queryable, municipalityId: string, id: string): Promise<void> {
   await tx.query('DELETE FROM waste_import_uploads WHERE municipality_id = $1 AND id = $2', [municipalityId, id]);
 }
+
+/** How many uploads (of any municipality) are older than `before`. */
+export async function countUploadsBefore(db: Queryable, before: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM waste_import_uploads WHERE created_at < $1',
+    [before],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Deletes the uploads (of any municipality) older than `before`; returns how many. */
+export async function deleteUploadsBefore(db: Queryable, before: Date): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM waste_import_uploads WHERE created_at < $1', [before]);
+  return rowCount;
+}

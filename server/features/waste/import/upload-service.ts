@@ -13,7 +13,7 @@ import { deleteUpload, insertUpload, selectUpload } from './queries.js';
 // which plans it again from the stored file and applies that only when it is what the preview showed.
 
 /** How long an uploaded file waits for "apply". */
-const uploadTtlMs = 60 * 60 * 1000;
+export const uploadTtlMs = 60 * 60 * 1000;
 
 /** iCal files start with BEGIN:VCALENDAR (after an optional BOM); everything else is read as CSV. */
 export const formatOf = (content: Buffer): 'csv' | 'ical' =>
