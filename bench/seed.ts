@@ -1,7 +1,7 @@
 /**
  * Seed and photo benchmark (`npm run bench:seed`): the speed limits that used to be test assertions. On an in-memory
  * PGlite, migrated like a fresh install, it times (a) the whole demo seed (districts, addresses, staff, categories,
- * about 200 reports), (b) the demo reports alone, seeded anew three times in a rolled-back transaction, and (c)
+ * about 200 reports, the waste calendar), (b) the demo reports alone, and the waste calendar alone, seeded anew three times in a rolled-back transaction, and (c)
  * processPhoto on a 3000 × 2000 camera JPEG and on a decompression bomb (rejected by its header). Prints figures and
  * ratios against the targets; the key ratio (reports reseed ÷ target) is the last line.
  */
@@ -13,6 +13,8 @@ import sharp from 'sharp';
 import { seedDemoIfEmpty } from '../server/features/demo/service.js';
 import { PhotoError, processPhoto } from '../server/features/reports/core/photos.js';
 import { seedDemoReports } from '../server/features/reports/demo/reports.js';
+import { today } from '../server/features/waste/core/dates.js';
+import { seedWasteDemoInTx } from '../server/features/waste/demo/seed.js';
 import { jobDefinitions } from '../server/jobs.js';
 import { loadConfig } from '../server/platform/config.js';
 import { openPglite } from '../server/platform/db.js';
@@ -60,6 +62,32 @@ for (let i = 0; i < rounds; i++) {
 }
 const reseedMs = median(reseeds);
 console.log(`demo reports (${reports}) seeded anew: median ${fmt(reseedMs, 0)} ms of ${rounds}`);
+
+// (b2) The waste calendar alone (two seasons, routes for every address, dates): seeded anew in a rolled-back
+// transaction.
+const wasteTimes: number[] = [];
+let waste = { collections: 0, assignments: 0 };
+for (let i = 0; i < rounds; i++) {
+  await db
+    .transaction(async (tx) => {
+      await tx.query('DELETE FROM waste_route_addresses WHERE municipality_id = $1', [m]);
+      await tx.query('DELETE FROM waste_collections WHERE municipality_id = $1', [m]);
+      await tx.query('DELETE FROM waste_routes WHERE municipality_id = $1', [m]);
+      started = performance.now();
+      waste = await seedWasteDemoInTx(
+        tx,
+        m,
+        config.municipality.holidayRegion,
+        today(now(), config.municipality.timeZone),
+      );
+      wasteTimes.push(performance.now() - started);
+      throw new Error('rollback');
+    })
+    .catch(() => undefined);
+}
+console.log(
+  `waste calendar (${waste.collections} dates, ${waste.assignments} address routes) seeded anew: median ${fmt(median(wasteTimes), 0)} ms of ${rounds}`,
+);
 
 // (c) Photos: a camera picture is stripped, turned and shrunk; a bomb is refused before it is decoded.
 const camera = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c33' } })

@@ -1,4 +1,5 @@
 /** Receipts on the report pages: after sending with JavaScript, after a queued report went out, copy buttons. */
+import { initPushOptIn } from './push-opt-in.js';
 import type { Receipt } from './report-offline.js';
 
 /** The receipt in place of the form (the server's template, filled in). */
@@ -13,10 +14,14 @@ export function showReceipt(receipt: Receipt, mailed: boolean): void {
   if (reference) reference.textContent = receipt.reference;
   (slot('status-url') as HTMLInputElement | null)?.setAttribute('value', receipt.statusUrl);
   slot('status-link')?.setAttribute('href', path);
+  content
+    .querySelector('[data-push-opt-in]')
+    ?.setAttribute('data-push-opt-in', `/api/reports/status/${receipt.statusToken}/push`);
   const mail = slot('mail');
   if (mail && mailed && mail.dataset.msgMail) mail.textContent = mail.dataset.msgMail;
   page.replaceChildren(content);
   initCopy(page);
+  initPushOptIn(document);
   document.title = `${receipt.reference} – ${document.title.split(' – ').slice(1).join(' – ')}`;
   page.querySelector<HTMLElement>('[data-receipt-heading]')?.focus();
 }

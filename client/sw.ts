@@ -95,3 +95,44 @@ async function networkFirst(request: Request): Promise<Response> {
     throw err;
   }
 }
+
+// Web Push: every message is JSON { title, body, url, tag } (waste reminders, report status). The tag is the
+// message's Topic, so a corrected reminder replaces the shown one instead of stacking.
+interface PushPayload {
+  title?: string;
+  body?: string;
+  url?: string;
+  tag?: string;
+}
+
+self.addEventListener('push', (event) => {
+  let data: PushPayload = {};
+  try {
+    data = (event.data?.json() ?? {}) as PushPayload;
+  } catch {
+    data = { body: event.data?.text() ?? '' };
+  }
+  const url = data.url && new URL(data.url, self.location.origin).origin === self.location.origin ? data.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(data.title ?? self.location.host, {
+      body: data.body ?? '',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      ...(data.tag ? { tag: data.tag } : {}),
+      data: { url },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data as { url?: string } | null)?.url ?? '/', self.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const same = open.find((c) => c.url === url);
+      if (same) return void (await same.focus());
+      await self.clients.openWindow(url);
+    })(),
+  );
+});

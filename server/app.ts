@@ -14,6 +14,7 @@ import pwaRoutes from './features/pwa/pages.js';
 import reportAdminPages from './features/reports/backoffice/pages.js';
 import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures/pages.js';
 import reportCitizenPages from './features/reports/intake/pages.js';
+import reportPushRoutes from './features/reports/intake/push-routes.js';
 import reportRoutes from './features/reports/intake/routes.js';
 import reportUnsubscribePages from './features/reports/notify/pages.js';
 import reportUnsubscribeApi from './features/reports/notify/unsubscribe-routes.js';
@@ -21,6 +22,14 @@ import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import userPages from './features/users/pages.js';
+import wasteFeeds from './features/waste/citizen/feeds.js';
+import wasteCitizenPages from './features/waste/citizen/pages.js';
+import wasteCitizenRoutes from './features/waste/citizen/routes.js';
+import wasteImportPages from './features/waste/import/pages.js';
+import wasteInfoPages from './features/waste/info/pages.js';
+import wasteReminderAdminPages from './features/waste/reminders/admin-pages.js';
+import wasteReminderPages from './features/waste/reminders/pages.js';
+import wasteReminderRoutes from './features/waste/reminders/routes.js';
 import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { answerError, installErrorHandler } from './platform/errors.js';
@@ -84,6 +93,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportRoutes(api, deps);
     await reportFiguresApi(api, deps);
     await reportUnsubscribeApi(api, deps);
+    await wasteCitizenRoutes(api, deps);
+    await reportPushRoutes(api, deps);
+    await wasteReminderRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -101,6 +113,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await publicReportPages(pages, deps);
     await reportCitizenPages(pages, deps);
     await reportUnsubscribePages(pages, deps);
+    await wasteCitizenPages(pages, deps);
+    await wasteFeeds(pages, deps);
+    await wasteInfoPages(pages, deps);
+    await wasteReminderPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -115,6 +131,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await reportSettingsPages(staff, deps);
       await reportFiguresPages(staff, deps);
       await open311KeyPages(staff, deps);
+      await wasteImportPages(staff, deps);
+      await wasteReminderAdminPages(staff, deps);
     });
   });
 

@@ -3,6 +3,7 @@ import { jobCommands } from './features/jobs/cli.js';
 import { open311Commands } from './features/open311/cli.js';
 import { reportCoreCommands } from './features/reports/cli.js';
 import { userCommands } from './features/users/cli.js';
+import { wasteImportCommands } from './features/waste/import/cli.js';
 import type { CliCommand } from './platform/cli/types.js';
 
 /** Every operator command; features contribute theirs from their own cli.ts. */
@@ -12,4 +13,5 @@ export const cliCommands: CliCommand[] = [
   ...jobCommands,
   ...open311Commands,
   ...reportCoreCommands,
+  ...wasteImportCommands,
 ];

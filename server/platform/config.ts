@@ -80,6 +80,13 @@ export const municipalitySchema = T.Object(
       tileUrl: T.Optional(T.String({ description: 'e.g. https://tile.example/{z}/{x}/{y}.png; unset = no tiles' })),
       tileAttribution: T.Optional(T.String()),
     }),
+    waste: T.Optional(
+      T.Object({
+        bulkyWasteBookingUrl: T.Optional(
+          T.String({ format: 'uri', description: 'where citizens book a Sperrmüll collection; unset = phone only' }),
+        ),
+      }),
+    ),
     referencePrefix: T.String({
       pattern: '^[A-Z]{1,4}$',
       description: 'prefix of report references, e.g. BI → BI-2026-000123',
@@ -199,6 +206,29 @@ export const configSchema = T.Object(
       altchaMaxNumber: T.Integer({ minimum: 1000, maximum: 10_000_000, description: 'proof-of-work difficulty' }),
       autoForward: T.Boolean({ description: 'apply routing rules marked automatic on arrival' }),
     }),
+    push: T.Object({
+      vapidSubject: T.String({
+        pattern: '^(mailto:|https:)',
+        description: 'VAPID "sub": how a push service reaches the operator (mailto: or https:)',
+      }),
+      allowPrivateEndpoints: T.Boolean({
+        description: 'accept http and loopback/private push endpoints (tests, bench); refused in production',
+      }),
+      concurrency: T.Integer({ minimum: 1, maximum: 1000, description: 'messages in flight per process' }),
+      batchSize: T.Integer({
+        minimum: 1,
+        maximum: 5000,
+        description: 'messages claimed at once and outcomes written at once (a hard crash gives up about twice this)',
+      }),
+      originRatePerSecond: T.Integer({ minimum: 1, maximum: 1_000_000, description: 'per push-service origin' }),
+      maxAttempts: T.Integer({ minimum: 1, maximum: 50 }),
+      leaseSeconds: T.Integer({
+        minimum: 30,
+        maximum: 3600,
+        description: 'a claimed message not marked after this is interrupted (its sender died) and never resent',
+      }),
+      requestTimeoutSeconds: T.Integer({ minimum: 1, maximum: 300 }),
+    }),
     municipality: municipalitySchema,
   },
   { additionalProperties: false },
@@ -219,6 +249,9 @@ function crossChecks(merged: Record<string, unknown>, production: boolean): stri
     } else mail.transport = 'file';
   } else if (mail.transport === 'smtp' && !mail.smtpUrl) {
     problems.push('SMTP_URL: required with MAIL_TRANSPORT=smtp');
+  }
+  if (production && (merged.push as { allowPrivateEndpoints?: boolean }).allowPrivateEndpoints) {
+    problems.push('PUSH_ALLOW_PRIVATE_ENDPOINTS: refused in production (push endpoints must be public https URLs)');
   }
   const http = merged.http as { headersTimeoutSeconds: number; requestTimeoutSeconds: number };
   if (http.headersTimeoutSeconds > http.requestTimeoutSeconds) {
@@ -304,6 +337,16 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: int(env, 'ALTCHA_MAX_NUMBER', problems),
       autoForward: bool(env, 'REPORT_AUTO_FORWARD', problems),
     },
+    push: {
+      vapidSubject: env.PUSH_VAPID_SUBJECT || undefined,
+      allowPrivateEndpoints: bool(env, 'PUSH_ALLOW_PRIVATE_ENDPOINTS', problems),
+      concurrency: int(env, 'PUSH_CONCURRENCY', problems),
+      batchSize: int(env, 'PUSH_BATCH_SIZE', problems),
+      originRatePerSecond: int(env, 'PUSH_ORIGIN_RATE_PER_SECOND', problems),
+      maxAttempts: int(env, 'PUSH_MAX_ATTEMPTS', problems),
+      leaseSeconds: int(env, 'PUSH_LEASE_SECONDS', problems),
+      requestTimeoutSeconds: int(env, 'PUSH_REQUEST_TIMEOUT_SECONDS', problems),
+    },
   };
   const defaults: Record<string, unknown> = {
     env: nodeEnv,
@@ -346,6 +389,15 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: 100_000,
       autoForward: true,
     },
+    push: {
+      allowPrivateEndpoints: nodeEnv === 'test',
+      concurrency: 64,
+      batchSize: 200,
+      originRatePerSecond: 5000,
+      maxAttempts: 8,
+      leaseSeconds: 300,
+      requestTimeoutSeconds: 30,
+    },
   };
   const merged = deepMerge(deepMerge(defaults, file), fromEnv);
   merged.env = nodeEnv;
@@ -359,6 +411,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const mail = merged.mail as Record<string, unknown>;
   mail.from ??= `${(merged.municipality as { name?: string }).name ?? 'Bürgerservice'} <noreply@localhost>`;
+  const push = merged.push as Record<string, unknown>;
+  const contact = (merged.municipality as { contact?: { email?: string } }).contact;
+  push.vapidSubject ??= `mailto:${contact?.email ?? 'noreply@localhost'}`;
   problems.push(...crossChecks(merged, production));
   const reports = merged.reports as Record<string, unknown>;
   // Derived from the session secret unless set, so a deployment has one secret less to manage.

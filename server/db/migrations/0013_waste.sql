@@ -65,3 +65,17 @@ CREATE TABLE waste_collections (
   PRIMARY KEY (route_id, collection_date)
 );
 CREATE INDEX waste_collections_date_idx ON waste_collections (municipality_id, collection_date);
+
+-- An import file uploaded in the back office, kept between its preview and "apply" (at most an hour), so the
+-- change applied is computed again from the file itself, never from what a form sends back.
+CREATE TABLE waste_import_uploads (
+  id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{20,64}$'),
+  municipality_id text NOT NULL REFERENCES municipalities (id),
+  staff_id bigint NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+  file_name text NOT NULL CHECK (length(file_name) <= 200),
+  format text NOT NULL CHECK (format IN ('csv', 'ical')),
+  options jsonb NOT NULL DEFAULT '{}',
+  content bytea NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX waste_import_uploads_created_idx ON waste_import_uploads (created_at);

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { normalizeSuffix, streetKey } from '../../../shared/address-normalize.js';
+import { CsvSyntaxError, readCsv } from '../../platform/csv.js';
 import { AppError } from '../../platform/errors.js';
 
 /** The columns of an address file, in this order when the file has no header. */
@@ -24,12 +24,6 @@ export interface ParsedAddressCsv {
   rows: AddressCsvRow[];
   /** "line 7" → what is wrong with it. */
   errors: Map<number, string[]>;
-}
-
-/** `;` when the header line has one (then decimal commas are allowed), else `,`. */
-function detectDelimiter(text: string): ';' | ',' {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  return firstLine.includes(';') ? ';' : ',';
 }
 
 function parseCoordinate(raw: string, decimalComma: boolean): number {
@@ -86,24 +80,15 @@ function validateRow(cells: (name: string) => string, line: number, decimalComma
  * with its line number instead of stopping at the first; throws only when the file cannot be read as CSV.
  */
 export function parseAddressCsv(input: string | Buffer): ParsedAddressCsv {
-  const text = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let csv: ReturnType<typeof readCsv>;
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
+    csv = readCsv(input);
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new AppError('validation_failed', 'The file is not valid CSV', {
-      [`line ${e.lines ?? 1}`]: e.message.replace(/^[A-Z_]+: /, ''),
-    });
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    throw new AppError('validation_failed', 'The file is not valid CSV', { [`line ${err.line}`]: err.message });
   }
-  const header = records[0] ? headerIndex(records[0].record) : undefined;
+  const { delimiter, records } = csv;
+  const header = records[0] ? headerIndex(records[0].cells) : undefined;
   if (header) {
     const missing = required.filter((c) => !header.has(c));
     if (missing.length > 0) {
@@ -116,8 +101,7 @@ export function parseAddressCsv(input: string | Buffer): ParsedAddressCsv {
   const rows: AddressCsvRow[] = [];
   const errors = new Map<number, string[]>();
   const seen = new Map<string, number>();
-  for (const { record, info } of header ? records.slice(1) : records) {
-    const line = info.lines;
+  for (const { cells: record, line } of header ? records.slice(1) : records) {
     const cells = (name: string) => {
       const i = index.get(name);
       return i === undefined ? '' : (record[i] ?? '').trim();

@@ -9,6 +9,8 @@ import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
+import { seedWasteDemo } from '../waste/demo/seed.js';
+import { seedWasteInfoDemo } from '../waste/info/service.js';
 import { credentialsBox } from './credentials.js';
 
 // From the source tree also when running the compiled server (dist/ has no data files).
@@ -58,6 +60,8 @@ export async function seedDemoIfEmpty(
   forgetCachedAddresses(deps.db);
   const staff = await seedDemoStaff(deps);
   await seedReportDemo(deps);
+  await seedWasteDemo(deps);
+  await seedWasteInfoDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;

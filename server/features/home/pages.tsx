@@ -2,6 +2,8 @@ import type { App, Deps } from '../../platform/deps.js';
 import { pageCache } from '../../platform/http/response-cache.js';
 import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
+import { hasSavedAddresses, savedAddresses } from '../waste/citizen/saved-addresses.js';
+import { findStartPanel } from '../waste/citizen/service.js';
 import { EasyLanguagePage } from './views/easy-language.js';
 import { SignLanguagePage } from './views/sign-language.js';
 import { StartPage } from './views/start.js';
@@ -9,8 +11,15 @@ import { StartPage } from './views/start.js';
 /** The start page and the explanations in Leichte Sprache and Deutsche Gebärdensprache it links to. */
 export default async function homeRoutes(app: App, deps: Deps): Promise<void> {
   // The same for every anonymous visitor: rendered once per language.
-  const page = { schema: { hide: true }, config: { responseCache: pageCache(`pages:${deps.config.municipality.id}`) } };
-  app.get('/', page, async (request, reply) => sendHtml(reply, <StartPage ctx={pageContext(request, reply)} />));
+  const tag = `pages:${deps.config.municipality.id}`;
+  const page = { schema: { hide: true }, config: { responseCache: pageCache(tag) } };
+  // …except for a visitor with saved waste addresses: their next collections are theirs, never shared.
+  const start = { schema: { hide: true }, config: { responseCache: pageCache(tag, 60, hasSavedAddresses) } };
+  app.get('/', start, async (request, reply) => {
+    const ids = savedAddresses(request);
+    const waste = ids.length > 0 ? await findStartPanel(deps, ids) : undefined;
+    return sendHtml(reply, <StartPage ctx={pageContext(request, reply)} waste={waste} />);
+  });
   app.get('/leichte-sprache', page, async (request, reply) =>
     sendHtml(reply, <EasyLanguagePage ctx={pageContext(request, reply)} />),
   );

@@ -63,7 +63,7 @@ describe('Datenschutz', () => {
       expect(body).toContain(article);
     }
     // The cookies this app really sets, with the configured session lifetime.
-    for (const cookie of ['lang', 'bs_csrf', 'bs_session']) expect(body).toContain(`>${cookie}</dt>`);
+    for (const cookie of ['lang', 'bs_csrf', 'bs_session', 'bs_waste']) expect(body).toContain(`>${cookie}</dt>`);
     expect(body).toContain(`höchstens ${t.config.sessionMaxAgeHours} Stunden`);
     expect(body).toContain('IP-Adressen, Cookies, Suchbegriffe und Formulareingaben stehen nicht in den Protokollen');
     expect(body).toContain('wir binden keine Inhalte anderer Anbieter ein');

@@ -3,6 +3,7 @@ import type { App, Deps } from '../../platform/deps.js';
 import { pageCache } from '../../platform/http/response-cache.js';
 import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
+import { savedAddressesCookie } from '../waste/citizen/saved-addresses.js';
 import feedbackPages from './feedback-pages.js';
 import { AccessibilityPage } from './views/accessibility.js';
 import { ImprintPage } from './views/imprint.js';
@@ -14,7 +15,7 @@ export default async function legalRoutes(app: App, deps: Deps): Promise<void> {
   // Cookie names as set by the request context (language), the CSRF protection and the staff sessions.
   const facts = {
     sessionMaxAgeHours: config.sessionMaxAgeHours,
-    cookies: { language: 'lang', csrf: 'bs_csrf', session: sessionCookieName },
+    cookies: { language: 'lang', csrf: 'bs_csrf', session: sessionCookieName, wasteAddresses: savedAddressesCookie },
   };
   // Filled from the configuration only: rendered once per language.
   const page = { schema: { hide: true }, config: { responseCache: pageCache(`pages:${config.municipality.id}`) } };

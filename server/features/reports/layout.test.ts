@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importsOf, production, roomRule, sourceFiles, writtenTables } from '../../test/layout.js';
 
 // The house rules of the Mängelmelder (docs/ARCHITECTURE.md), checked on the source so they stay true:
 // sub-slices import the core, never each other; the core imports no sub-slice; one queries file writes each table;
@@ -11,40 +12,8 @@ const reportsDir = dirname(fileURLToPath(import.meta.url));
 const featuresDir = resolve(reportsDir, '..');
 const subSlices = ['intake', 'public', 'backoffice', 'settings', 'notify', 'figures', 'retention', 'demo'];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(e.name) ? [path] : [];
-  });
-}
-
-/** The room of the reports slice a path lies in: a sub-slice, 'core', 'root' (feature level) or undefined. */
-function roomOf(path: string): string | undefined {
-  const rel = relative(reportsDir, path);
-  if (rel.startsWith('..')) return undefined;
-  const first = rel.split(sep)[0] as string;
-  return first === rel ? 'root' : first;
-}
-
-/** Relative import and export specifiers of a source text, resolved against its file. */
-function importsOf(file: string, source: string): string[] {
-  const specs = [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1] as string);
-  return specs.map((s) => resolve(dirname(file), s));
-}
-
 /** Imports that break the rule: a sub-slice importing another one, or the core importing any. */
-function forbiddenImports(file: string, source: string): string[] {
-  const from = roomOf(file);
-  if (!from || from === 'root') return [];
-  return importsOf(file, source)
-    .filter((target) => {
-      const to = roomOf(target);
-      if (!to || to === from || to === 'core' || to === 'data') return false;
-      return to === 'root' || subSlices.includes(to);
-    })
-    .map((target) => `${relative(reportsDir, file)} → ${relative(reportsDir, target)}`);
-}
+const forbiddenImports = roomRule(reportsDir, subSlices);
 
 /** Which queries file may write each table (INSERT, UPDATE, DELETE). */
 const owners: Record<string, string> = {
@@ -62,18 +31,6 @@ const owners: Record<string, string> = {
   landmarks: 'core/landmarks-queries.ts',
   idempotent_requests: 'core/idempotency-queries.ts',
 };
-
-/** Tables a source text writes: INSERT INTO t, UPDATE t, DELETE FROM t, and bulkInsert('t', …). */
-function writtenTables(source: string): string[] {
-  const found = [
-    ...source.matchAll(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_0-9]+)/g),
-    ...source.matchAll(/bulkInsert\(\s*'([a-z_0-9]+)'/g),
-  ];
-  return [...new Set(found.map((m) => m[1] as string))];
-}
-
-/** Production code: not the tests, nor their support files (test-data.ts, test-helpers.ts). */
-const production = (files: string[]) => files.filter((f) => !/(\.test\.tsx?|[/\\]test-[a-z-]+\.ts)$/.test(f));
 
 describe('layout of the Mängelmelder', () => {
   it('finds a forbidden import when there is one (the check itself works)', () => {

@@ -22,6 +22,8 @@ export interface ResponseCacheConfig {
   vary?: (request: FastifyRequest) => string;
   /** Cache-Control sent with the answer; default `public, max-age=<ttlSeconds>`. */
   cacheControl?: string;
+  /** True for a request whose answer is this visitor's own (e.g. a cookie that changes the page): not cached. */
+  bypass?: (request: FastifyRequest) => boolean;
 }
 
 declare module 'fastify' {
@@ -49,10 +51,17 @@ const keptHeaders = ['content-type', 'content-language', 'access-control-allow-o
 /**
  * A page that every anonymous visitor sees alike, rendered once per URL and language (the page scope's request
  * context has negotiated it by then). Browsers and proxies revalidate it by its ETag. A page that renders a CSRF
- * token marks itself personal and is not stored; neither is one that sets a cookie (a ?lang= choice).
+ * token marks itself personal and is not stored; neither is one that sets a cookie (a ?lang= choice). `bypass`
+ * names the requests whose page is personal from the start (a cookie the page reads): neither served nor stored.
  */
-export function pageCache(tag: string, ttlSeconds = 60): ResponseCacheConfig {
-  return { ttlSeconds, tag, vary: (request) => request.i18n.lang, cacheControl: 'no-cache' };
+export function pageCache(tag: string, ttlSeconds = 60, bypass?: ResponseCacheConfig['bypass']): ResponseCacheConfig {
+  return {
+    ttlSeconds,
+    tag,
+    vary: (request) => request.i18n.lang,
+    cacheControl: 'no-cache',
+    ...(bypass ? { bypass } : {}),
+  };
 }
 
 /** Drops every cached answer that depends on `tag` (in this process). */
@@ -128,7 +137,7 @@ export function registerResponseCache(app: FastifyInstance): void {
 
   app.addHook('onRequest', (request, reply, done) => {
     const cache = request.routeOptions.config.responseCache;
-    if (!cache || request.method !== 'GET' || hasSession(request)) return done();
+    if (!cache || request.method !== 'GET' || hasSession(request) || cache.bypass?.(request)) return done();
     const encoding = pickEncoding(request.headers['accept-encoding']);
     const key = `${cache.tag} ${encoding} ${cache.vary?.(request) ?? ''} ${request.url}`;
     const generation = generations.get(cache.tag) ?? 0;

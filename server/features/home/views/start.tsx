@@ -1,8 +1,12 @@
 import type { PageContext } from '../../../platform/views/context.js';
 import { Layout, telHref } from '../../../platform/views/layout.js';
+import { type StartPanelData, WasteStartPanel } from '../../waste/citizen/views/start-panel.js';
 
-/** The citizen start page: what exists (module tiles), help in plain and sign language, the analogue channel. */
-export function StartPage({ ctx }: { ctx: PageContext }) {
+/**
+ * The citizen start page: what exists (module tiles), help in plain and sign language, the analogue channel; with a
+ * saved waste address, its next collections first.
+ */
+export function StartPage({ ctx, waste }: { ctx: PageContext; waste?: StartPanelData | undefined }) {
   const { t } = ctx.i18n;
   const m = ctx.municipality;
   return (
@@ -11,6 +15,7 @@ export function StartPage({ ctx }: { ctx: PageContext }) {
         <h1 class="kern-heading-large">{t('home.heading', { city: m.name })}</h1>
         <p class="kern-body kern-body--large bs-lead">{t('home.intro', { city: m.name })}</p>
       </div>
+      {waste && <WasteStartPanel ctx={ctx} data={waste} />}
       {ctx.homeModules.length > 0 && (
         <section class="bs-section" aria-labelledby="services-heading">
           <h2 class="kern-heading-medium" id="services-heading">

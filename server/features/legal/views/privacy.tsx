@@ -6,7 +6,7 @@ export interface PrivacyFacts {
   /** Longest life of a staff session cookie. */
   sessionMaxAgeHours: number;
   /** Names of the cookies this app sets. */
-  cookies: { language: string; csrf: string; session: string };
+  cookies: { language: string; csrf: string; session: string; wasteAddresses: string };
 }
 
 /** Datenschutzerklärung (Art. 13 DSGVO): what this app really processes, from configuration and code facts. */
@@ -50,6 +50,7 @@ export function PrivacyPage({ ctx, facts }: { ctx: PageContext; facts: PrivacyFa
             [facts.cookies.language, t('legal.privacy.cookieLang')],
             [facts.cookies.csrf, t('legal.privacy.cookieCsrf')],
             [facts.cookies.session, t('legal.privacy.cookieSession', { hours: facts.sessionMaxAgeHours })],
+            [facts.cookies.wasteAddresses, t('waste-citizen.privacy.cookie')],
           ]}
         />
         <h3 class="kern-heading-small">{t('legal.privacy.storageHeading')}</h3>

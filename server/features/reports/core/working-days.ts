@@ -1,20 +1,5 @@
-import { getHolidays } from 'feiertagejs';
+import { isPublicHoliday } from '../../../platform/holidays.js';
 import { localParts, zonedTime } from '../../../platform/time.js';
-
-type Region = Parameters<typeof getHolidays>[1];
-
-const holidayCache = new Map<string, Set<string>>();
-
-/** Public holidays of a German state ('NW') in a year as 'YYYY-MM-DD' strings (cached). */
-function holidays(year: number, region: string): Set<string> {
-  const key = `${region}:${year}`;
-  let set = holidayCache.get(key);
-  if (!set) {
-    set = new Set(getHolidays(year, region as Region).map((h) => h.dateString));
-    holidayCache.set(key, set);
-  }
-  return set;
-}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -22,7 +7,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export function isWorkingDay(day: Date, region: string): boolean {
   const weekday = day.getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
-  return !holidays(day.getUTCFullYear(), region).has(isoDay(day));
+  return !isPublicHoliday(isoDay(day), region);
 }
 
 const dayMs = 24 * 60 * 60 * 1000;

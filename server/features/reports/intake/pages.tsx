@@ -6,6 +6,7 @@ import { submit } from '../../../platform/http/forms.js';
 import {
   formBodySchema,
   multipartBodySchema,
+  type PageQuery,
   pageQuerySchema,
   single,
   tokenParamsSchema,
@@ -46,6 +47,18 @@ function translate(ctx: PageContext, errors: FieldErrors): FieldErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => [field, ctx.i18n.t(message, { defaultValue: message })]),
   );
+}
+
+/** Fills the address and the chosen category's answers from a link's query (`address`, `addressId`, `answers.x`). */
+function prefill(values: CitizenFormValues, category: Category, query: PageQuery): void {
+  const address = single(query.address)?.trim().slice(0, 200);
+  const addressId = single(query.addressId);
+  if (address) values.address = address;
+  if (addressId && /^[1-9]\d{0,15}$/.test(addressId)) values.addressId = addressId;
+  for (const q of category.questions) {
+    const given = single(query[`answers.${q.code}`]);
+    if (given !== undefined && (!q.values || q.values.some((v) => v.key === given))) values.answers[q.code] = given;
+  }
 }
 
 /** Citizen pages of the Mängelmelder: the report form with its no-JavaScript steps, receipt, status link, support. */
@@ -93,7 +106,11 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const values = emptyValues();
     const preset = single(request.query.category);
     if (preset !== undefined) values.category = preset.slice(0, 63);
-    return renderForm(request, reply, await formData(values));
+    const data = await formData(values);
+    // Other services link into the form with the place and answers filled in (e.g. "Tonne nicht geleert" from the
+    // Abfallkalender); the values are only a start: everything is checked again when the form is sent.
+    if (data.chosen) prefill(values, data.chosen, request.query);
+    return renderForm(request, reply, data);
   });
 
   // Pages shown after a POST (a step, an error) link their language switch to their own URL: back to the form.
@@ -135,7 +152,12 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
     return sendHtml(
       reply,
-      <StatusPage ctx={pageContext(request, reply)} report={report} {...(mail ? { mail } : {})} />,
+      <StatusPage
+        ctx={pageContext(request, reply)}
+        report={report}
+        statusPath={statusPathFor(token)}
+        {...(mail ? { mail } : {})}
+      />,
     );
   });
 

@@ -9,6 +9,7 @@ import {
   type NotificationKey,
   releaseNotification,
 } from '../core/notifications-queries.js';
+import { queueStatusPush } from '../core/push-follows.js';
 import { statusPathFor, statusTokenFor, statusTokenKey } from '../core/status-token.js';
 import {
   oneClickUnsubscribePath,
@@ -35,6 +36,8 @@ export interface NotifyResult {
   refused: number;
   /** Dropped: the address had its day's mails already (MAIL_MAX_PER_RECIPIENT_PER_DAY). */
   capped: number;
+  /** Push messages queued to the report's followers (status changes only; present when any were). */
+  pushed?: number;
 }
 
 interface Recipient {
@@ -92,7 +95,7 @@ async function deliverOnce(
   municipalityId: string,
   key: NotificationKey,
   message: MailMessage,
-): Promise<keyof NotifyResult> {
+): Promise<Exclude<keyof NotifyResult, 'pushed'>> {
   const staleBefore = new Date(deps.now().getTime() - staleClaimMs);
   if (!(await claimNotification(deps.db, { ...key, municipalityId, at: deps.now(), staleBefore })))
     return 'alreadySent';
@@ -119,6 +122,11 @@ export async function notifyAboutEvent(deps: Deps, eventId: number): Promise<Not
   if (!e) throw notFound('Report event');
   const receipt = e.kind === 'created';
   if (!e.public || e.anonymised_at || e.abusive || (!receipt && !mailedKinds.has(e.kind))) return result;
+  if (!receipt && e.status_to) {
+    const pushed = { municipalityId: e.municipality_id, reportId: e.report_id, eventId, statusTo: e.status_to };
+    const queued = await queueStatusPush(deps, pushed);
+    if (queued > 0) result.pushed = queued;
+  }
   const supporters = receipt ? [] : await selectSupportersToNotify(deps.db, e.report_id);
 
   for (const r of recipientsOf(e, supporters)) {

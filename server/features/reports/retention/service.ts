@@ -8,6 +8,7 @@ import { findLandmark, landmarkKey } from '../core/landmarks.js';
 import { unlessNotFound } from '../core/not-found.js';
 import { deleteNotificationsOf } from '../core/notifications-queries.js';
 import { deleteUnapprovedPhotos } from '../core/photos-queries.js';
+import { deleteFollowsOf } from '../core/push-follows-queries.js';
 import { updateReportAnonymised } from '../core/reports-queries.js';
 import { clearSupporterEmails } from '../core/supporters-queries.js';
 import { streetLevel } from '../core/visibility.js';
@@ -25,7 +26,8 @@ import {
  * - removed: reporter name, e-mail, phone and the updates flag; the status-link nonce and hash (the link dies);
  *   photos not approved for the public (pending, hidden); supporters' e-mail addresses, flags and unsubscribe-link
  *   nonces and hashes (the rows stay, they are the supporter count); the text of internal notes (the events
- *   stay); free-text answers (datatype string/text, e.g. a licence plate); stored idempotent answers and sent-mail records of the report.
+ *   stay); free-text answers (datatype string/text, e.g. a licence plate); stored idempotent answers and sent-mail records of the report; its push follows (the
+ *   subscriptions stay for other uses, the link to this report goes).
  * - description flagged personal by staff: replaced by '' (the column is NOT NULL); the public text goes too when
  *   it is the unmoderated original, and stays when staff wrote a moderated version for publication.
  * - location: coordinates rounded to 3 decimals (~100 m); the address reference dropped and the label cut to the
@@ -91,6 +93,7 @@ async function anonymiseOne(deps: Deps, w: RetentionWindow, id: number) {
     const internalNotes = await clearInternalNotes(tx, id);
     await deleteIdempotentAnswersOf(tx, r.reference);
     await deleteNotificationsOf(tx, id);
+    await deleteFollowsOf(tx, id);
     await appendEvent(tx, {
       municipalityId: w.municipalityId,
       reportId: id,

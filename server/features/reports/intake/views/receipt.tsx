@@ -2,6 +2,7 @@ import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { reportFormAssets } from '../../core/views/map-attributes.js';
 import { PrivateHead } from '../../core/views/private-page.js';
+import { FollowByPush } from './push-follow.js';
 
 interface ReceiptProps {
   ctx: PageContext;
@@ -66,6 +67,7 @@ export function ReceiptBody({ ctx, reference, statusPath, statusUrl, mailed }: R
         <p class="kern-body bs-muted" role="status" data-copy-status data-msg-copied={t('reports.receipt.copied')} />
         <p class="kern-body">{t('reports.receipt.bookmark')}</p>
       </section>
+      <FollowByPush ctx={ctx} statusPath={statusPath} />
       <section class="bs-stack" aria-labelledby="next-heading">
         <h2 class="kern-heading-medium" id="next-heading">
           {t('reports.receipt.nextHeading')}

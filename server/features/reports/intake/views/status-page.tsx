@@ -5,6 +5,7 @@ import { PrivateHead } from '../../core/views/private-page.js';
 import type { ReportForReporter } from '../reporter-view.js';
 import { type ReporterMail, ReporterMailSection } from './mail-section.js';
 import { localised } from './parts.js';
+import { FollowByPush } from './push-follow.js';
 
 type ReporterEvent = ReportForReporter['events'][number];
 
@@ -32,10 +33,13 @@ function badgeKind(status: string): string {
 export function StatusPage({
   ctx,
   report,
+  statusPath,
   mail,
 }: {
   ctx: PageContext;
   report: ReportForReporter;
+  /** The page's own path (/meldungen/status/<token>), for following by push. */
+  statusPath: string;
   /** The mail setting form: where it posts, the current setting, a notice after a change. */
   mail?: ReporterMail & { action: string };
 }) {
@@ -132,6 +136,7 @@ export function StatusPage({
           <p class="kern-body bs-muted">{t('reports.statusPage.photos', { count: report.photoCount })}</p>
         )}
       </section>
+      <FollowByPush ctx={ctx} statusPath={statusPath} />
       {mail && (
         <ReporterMailSection
           ctx={ctx}

@@ -1,0 +1,193 @@
+// bench:push — 100,000 Web Push messages to the local push service (https, in a child process): our engine
+// (enqueuePushFromSelect from real push_subscriptions rows, then deliverPending over PGlite) against the npm
+// web-push library with the same concurrency, the same subscriptions and the same service.
+import { fork } from 'node:child_process';
+import https from 'node:https';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import webPush from 'web-push';
+import { loadConfig } from '../server/platform/config.js';
+import { openPglite } from '../server/platform/db.js';
+import { migrate } from '../server/platform/migrate.js';
+import { upsertMunicipality } from '../server/platform/municipality.js';
+import { deliverPending, enqueuePushFromSelect, getVapidPublicKey } from '../server/platform/push/index.js';
+import { findVapidKeys, insertSubscriptions } from '../server/platform/push/queries.js';
+import { createPushSender } from '../server/platform/push/sender.js';
+import { fmt, root, tempDir } from './lib.js';
+
+const messages = Number(process.env.BENCH_PUSH_MESSAGES ?? 100_000);
+// web-push is measured on fewer messages by default (its rate does not depend on the count; 100,000 would take
+// minutes); BENCH_PUSH_WEBPUSH_MESSAGES=100000 sends as many as ours.
+const webPushMessages = Number(process.env.BENCH_PUSH_WEBPUSH_MESSAGES ?? Math.min(messages, 20_000));
+const concurrency = Number(process.env.BENCH_PUSH_CONCURRENCY ?? 64);
+const targets = { ratio: 4, seconds: 60 };
+
+console.log(
+  `# Web Push: ${messages} messages to a local push service (https, own process), concurrency ${concurrency}`,
+);
+const load = () => loadavg()[0]!.toFixed(1);
+console.log(`${availableParallelism()} cores, load average ${load()} at start (other processes share the cores)`);
+
+// The push service.
+const child = fork(join(root, 'bench/push-service-child.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+const ready = await new Promise<{ origin: string; cert: string }>((resolve) =>
+  child.once('message', (m: { ready: { origin: string; cert: string } }) => resolve(m.ready)),
+);
+let nextId = 1;
+function ask<T>(cmd: string, extra: object = {}): Promise<T> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const on = (m: { id?: number; data: T }) => {
+      if (m.id !== id) return;
+      child.off('message', on);
+      resolve(m.data);
+    };
+    child.on('message', on);
+    child.send({ id, cmd, ...extra });
+  });
+}
+
+// Peak RSS of this process while fn runs (sampled), CPU seconds and wall time.
+// The JS heap is sampled apart from RSS: RSS also holds PGlite's WebAssembly memory, which grows with the data.
+async function measure<T>(fn: () => Promise<T>) {
+  const startMiB = process.memoryUsage.rss() / 1024 / 1024;
+  const heapStartMiB = process.memoryUsage().heapUsed / 1024 / 1024;
+  let peak = process.memoryUsage.rss();
+  let heapPeak = 0;
+  // With node --expose-gc the heap is collected before each sample, so the figure is live data, not garbage.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const timer = setInterval(
+    () => {
+      collect?.();
+      const usage = process.memoryUsage();
+      peak = Math.max(peak, usage.rss);
+      heapPeak = Math.max(heapPeak, usage.heapUsed);
+    },
+    collect ? 2000 : 100,
+  );
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await fn();
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  const heap = `${collect ? 'live ' : ''}JS heap ${fmt(heapStartMiB, 0)} → peak ${fmt(heapPeak / 1024 / 1024, 0)} MiB`;
+  return { result, seconds, cpuS: (used.user + used.system) / 1e6, startMiB, peakMiB: peak / 1024 / 1024, heap };
+}
+
+const dataDir = tempDir('bs-bench-push-');
+const config = loadConfig({
+  NODE_ENV: 'development',
+  DATA_DIR: dataDir,
+  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+  DEMO_DATA: 'false',
+  LOG_LEVEL: 'silent',
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true',
+  PUSH_CONCURRENCY: String(concurrency),
+  PUSH_BATCH_SIZE: '1000',
+  PUSH_ORIGIN_RATE_PER_SECOND: '1000000',
+});
+// On disk, as a deployment runs it (DATA_DIR/pglite); in memory:// the whole database would be RSS.
+const db = await openPglite(join(dataDir, 'pglite'));
+await migrate(db);
+await upsertMunicipality(db, config.municipality);
+const m = config.municipality.id;
+const deps = { db, config, now: () => new Date() };
+
+const subs = await ask<{ endpoint: string; p256dh: string; auth: string }[]>('subscribe', { n: messages });
+for (let i = 0; i < subs.length; i += 5000) {
+  await insertSubscriptions(db, m, subs.slice(i, i + 5000), 'waste', new Date());
+}
+await getVapidPublicKey(deps);
+await db.query('ANALYZE');
+const serviceCpuBefore = (await ask<{ cpuS: number }>('stats')).cpuS;
+
+// Ours: the real path, enqueue from a SELECT over the subscriptions, then drain the outbox.
+const sender = createPushSender(config.push, { ca: ready.cert });
+const oursStarted = performance.now();
+const ours = await measure(async () => {
+  const enqueued = await db.transaction((tx) =>
+    enqueuePushFromSelect(
+      tx,
+      m,
+      `SELECT s.id AS subscription_id, 'bench:' || s.id AS dedupe_key, 'waste' AS topic, 'waste-reminder' AS push_topic,
+              jsonb_build_object('title', 'Morgen: Restabfall, Papier', 'url', '/abfall') AS payload,
+              43200 AS ttl, 'high' AS urgency
+         FROM push_subscriptions s WHERE s.municipality_id = $1`,
+      [m],
+    ),
+  );
+  const enqueuedAt = performance.now();
+  const session = process.env.BENCH_PUSH_PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
+  session?.connect();
+  await session?.post('Profiler.enable');
+  await session?.post('Profiler.start');
+  const delivered = await deliverPending(deps, { sender });
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(process.env.BENCH_PUSH_PROFILE!, JSON.stringify(profile));
+  }
+  return { enqueued, enqueuedAt, delivered };
+});
+sender.close();
+const oursStats = await ask<{ accepted: number; most: number; refused: number; tokens: number; cpuS: number }>('stats');
+if (ours.result.delivered.sent !== messages || oursStats.accepted !== messages || oursStats.most !== 1) {
+  throw new Error(
+    `ours: sent ${ours.result.delivered.sent}, service accepted ${oursStats.accepted}, most ${oursStats.most}`,
+  );
+}
+const oursRate = messages / ours.seconds;
+console.log(
+  `ours: ${messages} in ${fmt(ours.seconds, 2)} s (enqueue ${fmt((ours.result.enqueuedAt - oursStarted) / 1000, 2)} s, ` +
+    `then delivery) = ${fmt(oursRate, 0)} messages/s; ` +
+    `CPU ${fmt(ours.cpuS, 2)} s (${fmt((ours.cpuS * 1000) / messages, 3)} ms/message); RSS ${fmt(ours.startMiB, 0)} → peak ${fmt(ours.peakMiB, 0)} MiB, ${ours.heap}; ` +
+    `protocol ${[...sender.transport.protocols().values()].join(',')}; VAPID signatures ${sender.signer.signatures}; ` +
+    `service CPU ${fmt(oursStats.cpuS - serviceCpuBefore, 2)} s`,
+);
+await ask('reset');
+
+// web-push: the same subscriptions, the same VAPID keys, the same concurrency, a keep-alive agent that trusts
+// the service's certificate.
+const keys = (await findVapidKeys(db, m))!;
+const agent = new https.Agent({ keepAlive: true, maxSockets: concurrency, ca: ready.cert });
+const vapidDetails = { subject: config.push.vapidSubject, publicKey: keys.public_key, privateKey: keys.private_key };
+const payload = JSON.stringify({ title: 'Morgen: Restabfall, Papier', url: '/abfall' });
+const serviceCpuMid = (await ask<{ cpuS: number }>('stats')).cpuS;
+const theirs = await measure(async () => {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < webPushMessages; i = next++) {
+      const s = subs[i]!;
+      await webPush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, {
+        vapidDetails,
+        TTL: 43200,
+        urgency: 'high',
+        topic: 'waste-reminder',
+        agent,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+});
+agent.destroy();
+const theirStats = await ask<{ accepted: number; most: number; cpuS: number }>('stats');
+if (theirStats.accepted !== webPushMessages) throw new Error(`web-push: service accepted ${theirStats.accepted}`);
+const theirRate = webPushMessages / theirs.seconds;
+console.log(
+  `web-push: ${webPushMessages} in ${fmt(theirs.seconds, 2)} s = ${fmt(theirRate, 0)} messages/s; ` +
+    `CPU ${fmt(theirs.cpuS, 2)} s (${fmt((theirs.cpuS * 1000) / webPushMessages, 3)} ms/message); ` +
+    `RSS ${fmt(theirs.startMiB, 0)} → peak ${fmt(theirs.peakMiB, 0)} MiB, ${theirs.heap}; service CPU ${fmt(theirStats.cpuS - serviceCpuMid, 2)} s`,
+);
+await ask('close');
+await db.close();
+const ratio = oursRate / theirRate;
+console.log(
+  `load average ${load()} at the end; CPU per message ours ${fmt((ours.cpuS * 1000) / messages, 3)} ms, ` +
+    `web-push ${fmt((theirs.cpuS * 1000) / webPushMessages, 3)} ms (CPU ratio ${fmt(theirs.cpuS / webPushMessages / (ours.cpuS / messages), 1)})`,
+);
+console.log(
+  `targets: ratio >= ${targets.ratio} ${ratio >= targets.ratio ? 'met' : 'MISSED'}; ` +
+    `${messages} in < ${targets.seconds} s ${ours.seconds < targets.seconds ? 'met' : 'MISSED'}`,
+);
+console.log(`push: ours ${Math.round(oursRate)}/s, web-push ${Math.round(theirRate)}/s, ratio ${fmt(ratio, 1)}`);
