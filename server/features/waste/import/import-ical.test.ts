@@ -6,7 +6,7 @@ import { listCollections } from '../core/service.js';
 import { applyImport } from './apply.js';
 import { type ImportSource, isEmptyPlan, planImport } from './plan.js';
 import { importLimits } from './problems.js';
-import { datesCsv, everyDays, icalFile } from './test-files.js';
+import { csvSource, datesCsv, everyDays, icalFile } from './test-files.js';
 
 // iCalendar imports (per route, per address), limits and the cache hook. The municipality has the demo calendar on
 // the test addresses; the files name routes of their own, so tests do not disturb each other.
@@ -14,11 +14,7 @@ import { datesCsv, everyDays, icalFile } from './test-files.js';
 let t: TestApp;
 let m: string;
 const actor = { id: null, label: 'test' };
-const csv = (text: string, fileName = 'termine.csv'): ImportSource => ({
-  format: 'csv',
-  fileName,
-  content: Buffer.from(text),
-});
+const csv = csvSource;
 const plan = (s: ImportSource) => planImport(t.db, m, s, 'Europe/Berlin');
 
 beforeAll(async () => {
