@@ -125,6 +125,13 @@ describe('waste import: iCalendar', () => {
       [3, 'SUMMARY', 'ical_unknown_bin'],
       [11, 'RRULE', 'ical_recurring'],
     ]);
+    const beforeSeasons = await plan({
+      ...source,
+      content: Buffer.from(icalFile([{ summary: 'Restabfall', day: '2020-01-07' }])),
+    });
+    expect(beforeSeasons.problems.map((x) => [x.field, x.key, x.values])).toEqual([
+      ['DTSTART', 'no_season', { value: '2020-01-07' }],
+    ]);
     const notIcal = await plan({ ...source, content: Buffer.from('season;bin_type\n') });
     expect(notIcal.problems.map((x) => x.key)).toEqual(['ical_invalid']);
   });

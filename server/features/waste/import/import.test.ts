@@ -54,6 +54,7 @@ describe('waste import: CSV dates', () => {
       [8, 'route', 'required'],
     ]);
     expect(p.problems[2]?.values).toEqual({ first: 2 });
+    expect(p.totals.rows).toBe(7);
     await expect(applyImport(t.deps, p, actor)).rejects.toMatchObject({
       code: 'validation_failed',
       details: expect.objectContaining({
