@@ -61,7 +61,7 @@ export async function saveBinTypes(
     await recordAudit(tx, {
       municipalityId: m,
       actor,
-      action: 'waste.bin-types',
+      action: 'waste.bin_types',
       entityType: 'waste_bin_type',
       after: { keys: rows.map((r) => r.key) },
       at: deps.now(),

@@ -32,9 +32,10 @@ export interface AssignmentLine {
   postcode: string;
 }
 
+/** The valid rows of a file; `total` counts all data rows, also the rejected ones. */
 export type ParsedCsv =
-  | { kind: 'dates'; delimiter: string; rows: DateLine[] }
-  | { kind: 'assignments'; delimiter: string; rows: AssignmentLine[] };
+  | { kind: 'dates'; delimiter: string; total: number; rows: DateLine[] }
+  | { kind: 'assignments'; delimiter: string; total: number; rows: AssignmentLine[] };
 
 const common = ['season', 'bin_type', 'route'];
 const required: Record<CsvKind, string[]> = {
@@ -80,8 +81,10 @@ export function parseWasteCsv(input: string | Buffer, problems: Problems): Parse
     };
     return { line, cell };
   });
-  if (kind === 'dates') return { kind, delimiter, rows: rows.flatMap((r) => dateLine(r.line, r.cell, problems)) };
-  return { kind, delimiter, rows: rows.flatMap((r) => assignmentLine(r.line, r.cell, problems)) };
+  const total = rows.length;
+  if (kind === 'dates')
+    return { kind, delimiter, total, rows: rows.flatMap((r) => dateLine(r.line, r.cell, problems)) };
+  return { kind, delimiter, total, rows: rows.flatMap((r) => assignmentLine(r.line, r.cell, problems)) };
 }
 
 type Cell = (name: string) => string;

@@ -6,7 +6,7 @@ import { listCollections } from '../core/service.js';
 import { applyImport } from './apply.js';
 import { type ImportSource, isEmptyPlan, planImport } from './plan.js';
 import { importLimits } from './problems.js';
-import { datesCsv, everyDays, icalFile } from './test-files.js';
+import { csvSource, datesCsv, everyDays, icalFile } from './test-files.js';
 
 // iCalendar imports (per route, per address), limits and the cache hook. The municipality has the demo calendar on
 // the test addresses; the files name routes of their own, so tests do not disturb each other.
@@ -14,11 +14,7 @@ import { datesCsv, everyDays, icalFile } from './test-files.js';
 let t: TestApp;
 let m: string;
 const actor = { id: null, label: 'test' };
-const csv = (text: string, fileName = 'termine.csv'): ImportSource => ({
-  format: 'csv',
-  fileName,
-  content: Buffer.from(text),
-});
+const csv = csvSource;
 const plan = (s: ImportSource) => planImport(t.db, m, s, 'Europe/Berlin');
 
 beforeAll(async () => {
@@ -128,6 +124,13 @@ describe('waste import: iCalendar', () => {
     expect(p.problems.map((x) => [x.line, x.field, x.key])).toEqual([
       [3, 'SUMMARY', 'ical_unknown_bin'],
       [11, 'RRULE', 'ical_recurring'],
+    ]);
+    const beforeSeasons = await plan({
+      ...source,
+      content: Buffer.from(icalFile([{ summary: 'Restabfall', day: '2020-01-07' }])),
+    });
+    expect(beforeSeasons.problems.map((x) => [x.field, x.key, x.values])).toEqual([
+      ['DTSTART', 'no_season', { value: '2020-01-07' }],
     ]);
     const notIcal = await plan({ ...source, content: Buffer.from('season;bin_type\n') });
     expect(notIcal.problems.map((x) => x.key)).toEqual(['ical_invalid']);

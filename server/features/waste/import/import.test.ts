@@ -4,7 +4,7 @@ import { seedWasteCalendar, testAddressId } from '../../../test/factories/waste.
 import { listCollections } from '../core/service.js';
 import { applyImport } from './apply.js';
 import { type ImportSource, isEmptyPlan, planImport } from './plan.js';
-import { datesCsv, everyDays } from './test-files.js';
+import { csvSource, datesCsv, everyDays } from './test-files.js';
 
 // Import through the two phases: plan (nothing written), apply (one transaction). The municipality has the demo
 // calendar on the test addresses; the files name routes of their own, so tests do not disturb each other.
@@ -12,11 +12,7 @@ import { datesCsv, everyDays } from './test-files.js';
 let t: TestApp;
 let m: string;
 const actor = { id: null, label: 'test' };
-const csv = (text: string, fileName = 'termine.csv'): ImportSource => ({
-  format: 'csv',
-  fileName,
-  content: Buffer.from(text),
-});
+const csv = csvSource;
 const plan = (s: ImportSource) => planImport(t.db, m, s, 'Europe/Berlin');
 
 /** Row counts of every waste table of the municipality. */
@@ -58,6 +54,7 @@ describe('waste import: CSV dates', () => {
       [8, 'route', 'required'],
     ]);
     expect(p.problems[2]?.values).toEqual({ first: 2 });
+    expect(p.totals.rows).toBe(7);
     await expect(applyImport(t.deps, p, actor)).rejects.toMatchObject({
       code: 'validation_failed',
       details: expect.objectContaining({

@@ -101,6 +101,14 @@ describe('waste import page', () => {
       [t.config.municipality.id],
     );
     expect(audits).toBe(1);
+    const log = await t.app.inject({
+      url: '/admin/audit?action=waste.import',
+      headers: { cookie: admin.cookie, accept: 'text/html' },
+    });
+    expect(log.body).toContain('Abfallkalender importiert');
+    expect(log.body).toContain('termine.csv');
+    expect(log.body).toContain('neue Touren: ');
+    expect(log.body).not.toContain('newRoutes: ');
     const again = await postForm(t, admin, '/admin/abfall/import/apply', fields);
     expect(again.statusCode).toBe(410);
     expect(await pageDates()).toBe(5);

@@ -88,7 +88,7 @@ async function icalLines(
     const bin = r.bin(o.binType ?? e.summary, e.line, o.binType ? 'bin_type' : 'SUMMARY');
     const season = o.season ? r.season(o.season, e.line) : r.seasonOn(e.date);
     if (!season && !o.season) {
-      problems.add(e.line, 'DTSTART', 'date_outside_season', { value: e.date, season: '', from: '', to: '' });
+      problems.add(e.line, 'DTSTART', 'no_season', { value: e.date });
     }
     if (!bin || !season) continue;
     // An address's file: the given route, else the address's route of that bin type and season, else a new one.
@@ -132,9 +132,9 @@ export async function planImport(
     problems.add(0, 'file', 'file_too_large', { max: importLimits.maxBytes });
   } else if (source.format === 'csv') {
     const csv = parseWasteCsv(source.content, problems);
-    if (csv?.kind === 'dates') parsed = { kind: 'dates', dates: csv.rows, assignments: [], rows: csv.rows.length };
+    if (csv?.kind === 'dates') parsed = { kind: 'dates', dates: csv.rows, assignments: [], rows: csv.total };
     if (csv?.kind === 'assignments')
-      parsed = { kind: 'assignments', dates: [], assignments: csv.rows, rows: csv.rows.length };
+      parsed = { kind: 'assignments', dates: [], assignments: csv.rows, rows: csv.total };
   } else {
     const ical = await icalLines(db, municipalityId, source, timeZone, r, problems);
     parsed = { kind: 'dates', dates: ical.dates, assignments: [], rows: ical.rows };

@@ -13,6 +13,7 @@ export type ProblemKey =
   | 'required'
   | 'bad_date'
   | 'date_outside_season'
+  | 'no_season'
   | 'unknown_bin_type'
   | 'unknown_season'
   | 'bad_season'

@@ -1,4 +1,5 @@
 import icalGenerator from 'ical-generator';
+import type { ImportSource } from './plan.js';
 
 // Import files for the waste import tests: CSV lines and iCalendar files made by an independent library.
 
@@ -24,3 +25,10 @@ export function icalFile(events: { summary: string; day: string }[]): string {
   }
   return cal.toString();
 }
+
+/** A CSV file as an import source. */
+export const csvSource = (text: string, fileName = 'termine.csv'): ImportSource => ({
+  format: 'csv',
+  fileName,
+  content: Buffer.from(text),
+});
