@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../../test/browser.js';
-import { seedWasteCalendar } from '../../../test/factories/waste.js';
-import { seedWasteInfoDemo } from '../info/service.js';
+import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import { seedWasteCalendar } from '../../test/factories/waste.js';
+import { seedWasteInfoDemo } from './info/service.js';
 
 // Tuesday 8 December 2026, 10:00 in Bielefeld; the demo calendar covers every test address.
 let browser: Browser;
