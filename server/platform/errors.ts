@@ -129,3 +129,20 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
     return wantsHtml(request) ? renderHtml(request, reply, err) : sendProblem(reply, err, request);
   });
 }
+
+/**
+ * An error whose field messages are message keys of one section (`prefix`, e.g. 'reports-core.'), translated for an
+ * API client; other messages stay as they are. `title` replaces the message when given.
+ */
+export function translateFieldErrors(
+  err: AppError,
+  t: (key: string) => string,
+  prefix: string,
+  title: string = err.message,
+): AppError {
+  if (!err.details) return err;
+  const details = Object.fromEntries(
+    Object.entries(err.details).map(([field, message]) => [field, message.startsWith(prefix) ? t(message) : message]),
+  );
+  return new AppError(err.code, title, details);
+}

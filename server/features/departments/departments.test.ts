@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slugify } from '../../../shared/formats.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { createStaff, getPage, login, postForm } from '../../test/factories/users.js';
 import { cliActor } from '../audit/service.js';
 import { createDepartment, findDepartmentBySlug, listDepartments } from './service.js';
-import { slugify } from './validation.js';
 
 let t: TestApp;
 let session: { cookie: string; csrf: string };

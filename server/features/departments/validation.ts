@@ -1,3 +1,4 @@
+import { slugify } from '../../../shared/formats.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
 
 export interface DepartmentInput {
@@ -17,22 +18,6 @@ export interface CleanDepartment {
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const phonePattern = /^\+?[0-9][0-9 ()/-]{2,38}$/;
-
-/** A URL-safe key from a German name: "Amt für Straßenbau" → "amt-fuer-strassenbau". */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
 
 /** Trims and checks department input; throws validation_failed with an i18n key per field. */
 export function cleanDepartment(input: DepartmentInput): CleanDepartment {

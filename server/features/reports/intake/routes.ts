@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
-import { AppError, toAppError } from '../../../platform/errors.js';
+import { AppError, toAppError, translateFieldErrors } from '../../../platform/errors.js';
 import { i18nFor, type Language, negotiateLanguage } from '../../../platform/i18n.js';
 import { reportCategoriesCacheTag } from '../core/cache.js';
 import { buildCategoryTree, type Category, type CategoryNode, listCategories } from '../core/categories.js';
@@ -47,20 +47,6 @@ function requestLanguage(deps: Deps, request: FastifyRequest, explicit?: string)
   const m = deps.config.municipality;
   const asked = explicit ?? stringField(request.query, 'lang');
   return negotiateLanguage(m.languages, m.defaultLanguage, asked, undefined, request.headers['accept-language']);
-}
-
-/** Field messages are i18n keys (reports-core.errors.*); API clients get them translated. */
-function translated(err: AppError, lang: Language, timeZone: string): AppError {
-  if (!err.details) return err;
-  const { t } = i18nFor(lang, timeZone);
-  const details = Object.fromEntries(
-    Object.entries(err.details).map(([field, message]) => [
-      field,
-      message.startsWith('reports-core.') ? t(message) : message,
-    ]),
-  );
-  const title = err.code === 'validation_failed' ? t('reports-core.problems.invalid') : err.message;
-  return new AppError(err.code, title, details);
 }
 
 /** Multipart limits as one clear answer: too large (413 with the limit), too many files. */
@@ -156,7 +142,9 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
     scope.setErrorHandler((error, request) => {
       const lang = requestLanguage(deps, request, stringField(request.body, 'language'));
       const err = multipartError(error as FastifyError, deps, lang) ?? toAppError(error);
-      throw translated(err, lang, m.timeZone);
+      const { t } = i18nFor(lang, m.timeZone);
+      const title = err.code === 'validation_failed' ? t('reports-core.problems.invalid') : err.message;
+      throw translateFieldErrors(err, t, 'reports-core.', title);
     });
 
     scope.get(

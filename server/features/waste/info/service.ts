@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { slugify } from '../../../../shared/formats.js';
 import { resolveFromRoot } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { type Disposal, isDisposal } from './disposal.js';
@@ -60,19 +61,6 @@ export async function listRecyclingCentresNow(deps: Deps, municipalityId: string
 
 type AbcFileRow = [de: string, en: string, disposal: string, synonyms: string];
 
-/** A stable key from a German name: "Fisch- und Fleischreste" → "fisch-und-fleischreste". */
-export function abcKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-}
-
 /** The Abfall-ABC items of a data file (data/abc.json format), ready to store. */
 export function readAbcFile(json: string) {
   const rows = (JSON.parse(json) as { items: AbcFileRow[] }).items;
@@ -80,7 +68,7 @@ export function readAbcFile(json: string) {
     if (!isDisposal(disposal)) throw new Error(`unknown disposal ${disposal} for ${de}`);
     const list = synonyms ? synonyms.split('|') : [];
     return {
-      key: abcKey(de),
+      key: slugify(de, 80),
       name: { de, en },
       synonyms: list,
       disposal,

@@ -1,23 +1,10 @@
 import type { App, Deps } from '../../../platform/deps.js';
-import { AppError, toAppError } from '../../../platform/errors.js';
-import { i18nFor, type Language, negotiateLanguage } from '../../../platform/i18n.js';
+import { toAppError, translateFieldErrors } from '../../../platform/errors.js';
+import { i18nFor, negotiateLanguage } from '../../../platform/i18n.js';
 import { getVapidPublicKey } from '../../../platform/push/index.js';
 import { problemSchema } from '../../addresses/schemas.js';
 import { reminderBodySchema, reminderCreatedSchema, vapidKeySchema } from './schemas.js';
 import { subscribeWasteReminder } from './service.js';
-
-/** Field messages are i18n keys (waste-reminders.errors.*); API clients get them in their language. */
-function translated(err: AppError, lang: Language, timeZone: string): AppError {
-  if (!err.details) return err;
-  const { t } = i18nFor(lang, timeZone);
-  const details = Object.fromEntries(
-    Object.entries(err.details).map(([field, message]) => [
-      field,
-      message.startsWith('waste-reminders.') ? t(message) : message,
-    ]),
-  );
-  return new AppError(err.code, err.message, details);
-}
 
 /**
  * The JSON API of the push opt-in (the browser subscribes, then posts its subscription with the choices). JSON
@@ -39,7 +26,7 @@ export default async function wasteReminderRoutes(app: App, deps: Deps): Promise
         undefined,
         request.headers['accept-language'],
       );
-      throw translated(toAppError(error), lang, m.timeZone);
+      throw translateFieldErrors(toAppError(error), i18nFor(lang, m.timeZone).t, 'waste-reminders.');
     });
 
     scope.get(
