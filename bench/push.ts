@@ -29,7 +29,12 @@ const load = () => loadavg()[0]!.toFixed(1);
 console.log(`${availableParallelism()} cores, load average ${load()} at start (other processes share the cores)`);
 
 // The push service.
-const child = fork(join(root, 'bench/push-service-child.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+// BENCH_PUSH_SERVICE_PROFILE=<dir> writes the service's CPU profile there (node --cpu-prof).
+const serviceProfile = process.env.BENCH_PUSH_SERVICE_PROFILE;
+const child = fork(join(root, 'bench/push-service-child.ts'), {
+  execArgv: ['--import', 'tsx', ...(serviceProfile ? ['--cpu-prof', `--cpu-prof-dir=${serviceProfile}`] : [])],
+  stdio: 'inherit',
+});
 const ready = await new Promise<{ origin: string; cert: string }>((resolve) =>
   child.once('message', (m: { ready: { origin: string; cert: string } }) => resolve(m.ready)),
 );

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import http2, { type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 import { generate } from 'selfsigned';
 import {
   checkVapid,
@@ -61,9 +62,6 @@ export interface LocalPushService {
   close(): Promise<void>;
 }
 
-type Req = IncomingMessage | Http2ServerRequest;
-type Res = ServerResponse | Http2ServerResponse;
-
 async function makeCert() {
   // A distinct subject per service: with two services' certificates trusted at once, OpenSSL picks the issuer by name.
   const name = `local-push-service-${randomBytes(6).toString('hex')}`;
@@ -94,64 +92,111 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
   let origin = '';
   let nextId = 1;
 
-  const answer = (res: Res, status: number, subscriptionId: string, reason: string, retryAfter?: string) => {
+  // One request, whichever API it came by: HTTP/1.1 (request/response) or an HTTP/2 stream (no compatibility
+  // layer: the bench's sender sends its messages this way, and the service should not be what it waits on).
+  interface Exchange {
+    method: string | undefined;
+    path: string;
+    headers: Record<string, string | string[] | undefined>;
+    protocol: 'h2' | 'http/1.1';
+    body: Promise<{ body: Buffer; size: number }>;
+    respond(status: number, headers: Record<string, string>): void;
+    responded(): boolean;
+  }
+
+  const answer = (ex: Exchange, status: number, subscriptionId: string, reason: string, retryAfter?: string) => {
     refused.push({ subscriptionId, status, reason });
-    res.writeHead(status, retryAfter ? { 'retry-after': retryAfter } : {});
-    res.end();
+    ex.respond(status, retryAfter ? { 'retry-after': retryAfter } : {});
   };
 
-  async function handle(req: Req, res: Res) {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size <= 8192) chunks.push(chunk as Buffer);
-    }
-    const id = /^\/push\/([A-Za-z0-9]+)$/.exec(req.url ?? '')?.[1] ?? '';
+  // The body by events (an async iterator per request costs more than the rest of the request's JavaScript).
+  const readBody = (req: Readable) =>
+    new Promise<{ body: Buffer; size: number }>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= 8192) chunks.push(chunk);
+      });
+      req.on('end', () => resolve({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), size }));
+      req.on('error', reject);
+    });
+  const header = (ex: Exchange, name: string) => {
+    const v = ex.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+
+  async function handle(ex: Exchange) {
+    const { body, size } = await ex.body;
+    const id = /^\/push\/([A-Za-z0-9]+)$/.exec(ex.path)?.[1] ?? '';
     const sub = subs.get(id);
-    if (req.method !== 'POST' || !sub) return answer(res, 404, id, 'no such subscription');
+    if (ex.method !== 'POST' || !sub) return answer(ex, 404, id, 'no such subscription');
     const step = steps.get(id)?.[0];
     if (step) {
       step.times = (step.times ?? 1) - 1;
       if (step.times <= 0) steps.get(id)?.shift();
       if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
-      if (step.status !== 201) return answer(res, step.status, id, 'programmed', step.retryAfter);
+      if (step.status !== 201) return answer(ex, step.status, id, 'programmed', step.retryAfter);
     }
-    const ttl = req.headers.ttl as string | undefined;
-    if (ttl === undefined || !/^\d+$/.test(ttl)) return answer(res, 400, id, 'TTL missing');
-    if (req.headers['content-encoding'] !== 'aes128gcm') return answer(res, 415, id, 'not aes128gcm');
-    if (size > 4096) return answer(res, 413, id, 'too large');
+    const ttl = header(ex, 'ttl');
+    if (ttl === undefined || !/^\d+$/.test(ttl)) return answer(ex, 400, id, 'TTL missing');
+    if (header(ex, 'content-encoding') !== 'aes128gcm') return answer(ex, 415, id, 'not aes128gcm');
+    if (size > 4096) return answer(ex, 413, id, 'too large');
     try {
-      checkVapid(req.headers.authorization, origin, Math.floor(Date.now() / 1000), verified);
+      checkVapid(header(ex, 'authorization'), origin, Math.floor(Date.now() / 1000), verified);
     } catch (err) {
-      return answer(res, 403, id, `vapid: ${(err as Error).message}`);
+      return answer(ex, 403, id, `vapid: ${(err as Error).message}`);
     }
     let payload: string;
     try {
-      payload = decryptBody(sub, Buffer.concat(chunks)).toString('utf8');
+      payload = decryptBody(sub, body).toString('utf8');
     } catch (err) {
-      return answer(res, 400, id, `decrypt: ${(err as Error).message}`);
+      return answer(ex, 400, id, `decrypt: ${(err as Error).message}`);
     }
     const message: ReceivedPush = {
       subscriptionId: id,
-      headers: {
-        ttl,
-        urgency: req.headers.urgency as string | undefined,
-        topic: req.headers.topic as string | undefined,
-      },
+      headers: { ttl, urgency: header(ex, 'urgency'), topic: header(ex, 'topic') },
       payload,
-      protocol: req.httpVersion === '2.0' ? 'h2' : 'http/1.1',
+      protocol: ex.protocol,
       receivedAt: new Date(),
     };
     counts.set(id, (counts.get(id) ?? 0) + 1);
     if (options.record !== false) received.push(message);
     service.onMessage?.(message);
-    res.writeHead(201, { location: `${origin}/message/${id}-${counts.get(id)}` });
-    res.end();
+    ex.respond(201, { location: `${origin}/message/${id}-${counts.get(id)}` });
   }
-  const listener = (req: Req, res: Res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) answer(res, 500, '', 'service error');
+  const serve = (ex: Exchange) => {
+    handle(ex).catch(() => {
+      if (!ex.responded()) answer(ex, 500, '', 'service error');
+    });
+  };
+  const listener = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) =>
+    serve({
+      method: req.method,
+      path: req.url ?? '',
+      headers: req.headers,
+      protocol: req.httpVersion === '2.0' ? 'h2' : 'http/1.1',
+      body: readBody(req),
+      respond(status, headers) {
+        res.writeHead(status, headers);
+        res.end();
+      },
+      responded: () => res.headersSent,
+    });
+  const onStream = (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) => {
+    let responded = false;
+    serve({
+      method: headers[':method'],
+      path: headers[':path'] ?? '',
+      headers,
+      protocol: 'h2',
+      body: readBody(stream),
+      respond(status, h) {
+        responded = true;
+        // The sender may have cancelled the stream meanwhile (a stopped run).
+        if (!stream.destroyed && !stream.closed) stream.respond({ ':status': status, ...h }, { endStream: true });
+      },
+      responded: () => responded,
     });
   };
 
@@ -161,10 +206,14 @@ export async function startPushService(options: PushServiceOptions = {}): Promis
   else {
     const pems = await makeCert();
     cert = pems.cert;
-    server =
-      options.http2 === false
-        ? https.createServer({ key: pems.private, cert: pems.cert }, listener)
-        : http2.createSecureServer({ key: pems.private, cert: pems.cert, allowHTTP1: true }, listener);
+    if (options.http2 === false) server = https.createServer({ key: pems.private, cert: pems.cert }, listener);
+    else {
+      const h2 = http2.createSecureServer({ key: pems.private, cert: pems.cert, allowHTTP1: true }, listener);
+      // The request listener (for HTTP/1.1 clients) also put the compatibility layer on HTTP/2 streams: replace it.
+      h2.removeAllListeners('stream');
+      h2.on('stream', onStream);
+      server = h2;
+    }
   }
   const sockets = new Set<Socket>();
   server.on(protocol === 'http' ? 'connection' : 'secureConnection', (socket: Socket) => {

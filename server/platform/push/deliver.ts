@@ -154,7 +154,7 @@ async function deliverOne(
   let body: Buffer;
   try {
     url = new URL(msg.endpoint);
-    body = encryptPayload(decodeReceiverKeys(msg.p256dh, msg.auth), Buffer.from(JSON.stringify(msg.payload)));
+    body = encryptPayload(decodeReceiverKeys(msg.p256dh, msg.auth), Buffer.from(msg.payload_json));
   } catch (err) {
     return { msg, verdict: { kind: 'failed', reason: (err as Error).message }, requested: false };
   }
@@ -171,8 +171,8 @@ async function deliverOne(
     ttl: String(msg.ttl),
     urgency: msg.urgency,
     authorization: sender.signer.authorization(keys, url.origin),
-    ...(msg.push_topic ? { topic: msg.push_topic } : {}),
   };
+  if (msg.push_topic) headers.topic = msg.push_topic;
   let answer: { status: number; retryAfter?: string; error?: string };
   try {
     answer = await sender.transport.post(url, headers, body, signal);

@@ -10,6 +10,7 @@ const keyInfoPrefix = Buffer.from('WebPush: info\0', 'latin1');
 const cekInfo = Buffer.from('Content-Encoding: aes128gcm\0\x01', 'latin1');
 const nonceInfo = Buffer.from('Content-Encoding: nonce\0\x01', 'latin1');
 const one = Buffer.from([1]);
+const lastRecord = Buffer.from([2]);
 const recordSize = 4096;
 /** Largest plaintext that fits one 4096-byte record (RFC 8291 §4: 4096 − 86 header − 16 tag − 1 delimiter). */
 export const maxPayloadBytes = 3993;
@@ -65,11 +66,16 @@ export function encryptPayload(receiver: ReceiverKeys, payload: Buffer, salt: Bu
   const cek = hmac(prk, cekInfo).subarray(0, 16);
   const nonce = hmac(prk, nonceInfo).subarray(0, 12);
   const cipher = createCipheriv('aes-128-gcm', cek, nonce);
-  const head = Buffer.alloc(21);
-  salt.copy(head, 0);
-  head.writeUInt32BE(recordSize, 16);
-  head[20] = senderPublic.length;
+  // One buffer: salt (16), record size (4), key id length (1), sender key (65), ciphertext, delimiter, tag (16).
+  const out = Buffer.allocUnsafe(86 + payload.length + 1 + 16);
+  salt.copy(out, 0);
+  out.writeUInt32BE(recordSize, 16);
+  out[20] = senderPublic.length;
+  senderPublic.copy(out, 21);
+  let at = 86 + cipher.update(payload).copy(out, 86);
   // 0x02 closes the last (only) record; no padding.
-  const body = Buffer.concat([cipher.update(payload), cipher.update(Buffer.from([2])), cipher.final()]);
-  return Buffer.concat([head, senderPublic, body, cipher.getAuthTag()]);
+  at += cipher.update(lastRecord).copy(out, at);
+  at += cipher.final().copy(out, at);
+  cipher.getAuthTag().copy(out, at);
+  return out;
 }

@@ -90,7 +90,8 @@ export interface ClaimedMessage {
   subscription_id: number;
   topic: string;
   push_topic: string | null;
-  payload: unknown;
+  /** The payload as JSON text (sent as it is stored: no parse and stringify per message). */
+  payload_json: string;
   ttl: number;
   urgency: Urgency;
   attempts: number;
@@ -108,12 +109,14 @@ export async function claimDueMessages(
 ): Promise<ClaimedMessage[]> {
   const { rows } = await db.query<ClaimedMessage>(
     `UPDATE push_outbox o SET state = 'sending', claimed_at = $2, attempts = o.attempts + 1
-       FROM (SELECT id FROM push_outbox
-              WHERE municipality_id = $1 AND state = 'pending' AND next_attempt_at <= $2
-              ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) c,
-            push_subscriptions s
-      WHERE o.id = c.id AND s.id = o.subscription_id
-      RETURNING o.id, o.subscription_id, o.topic, o.push_topic, o.payload, o.ttl, o.urgency, o.attempts,
+       FROM push_subscriptions s
+      -- An array, not a join: the planner then finds the claimed rows by primary key instead of hashing a scan
+      -- of the whole outbox for every batch.
+      WHERE o.id = ANY (ARRAY(SELECT id FROM push_outbox
+                               WHERE municipality_id = $1 AND state = 'pending' AND next_attempt_at <= $2
+                               ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED))
+        AND s.id = o.subscription_id
+      RETURNING o.id, o.subscription_id, o.topic, o.push_topic, o.payload::text AS payload_json, o.ttl, o.urgency, o.attempts,
                 s.endpoint, s.p256dh, s.auth`,
     [municipalityId, now, limit],
   );
@@ -131,9 +134,29 @@ export interface MessageOutcome {
   refund: 0 | 1;
 }
 
-/** Writes the outcomes of claimed messages in one statement (only rows still 'sending' are touched). */
+/**
+ * Writes the outcomes of claimed messages (only rows still 'sending' are touched): the usual case, sent, in one
+ * statement over an id array, the others in one statement over arrays of their fields.
+ */
 export async function markMessages(db: Queryable, outcomes: MessageOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
+  const sent = new Map<number, number[]>();
+  const rest: MessageOutcome[] = [];
+  for (const o of outcomes) {
+    if (o.state === 'sent' && o.sentAt && o.error === null && o.refund === 0) {
+      const t = o.sentAt.getTime();
+      const ids = sent.get(t);
+      if (ids) ids.push(o.id);
+      else sent.set(t, [o.id]);
+    } else rest.push(o);
+  }
+  for (const [t, ids] of sent) {
+    await db.query(
+      `UPDATE push_outbox SET state = 'sent', sent_at = $2, last_error = NULL
+        WHERE id = ANY ($1::bigint[]) AND state = 'sending'`,
+      [ids, new Date(t)],
+    );
+  }
+  if (rest.length === 0) return;
   await db.query(
     `UPDATE push_outbox o
         SET state = v.state, next_attempt_at = coalesce(v.next_at, o.next_attempt_at), sent_at = v.sent_at,
@@ -142,12 +165,12 @@ export async function markMessages(db: Queryable, outcomes: MessageOutcome[]): P
             AS v (id, state, next_at, sent_at, error, refund)
       WHERE o.id = v.id AND o.state = 'sending'`,
     [
-      outcomes.map((o) => o.id),
-      outcomes.map((o) => o.state),
-      outcomes.map((o) => o.nextAttemptAt),
-      outcomes.map((o) => o.sentAt),
-      outcomes.map((o) => o.error),
-      outcomes.map((o) => o.refund),
+      rest.map((o) => o.id),
+      rest.map((o) => o.state),
+      rest.map((o) => o.nextAttemptAt),
+      rest.map((o) => o.sentAt),
+      rest.map((o) => o.error),
+      rest.map((o) => o.refund),
     ],
   );
 }

@@ -14,7 +14,10 @@ export interface PushAnswer {
 }
 
 export interface PushTransport {
-  /** POSTs one encrypted message; rejects on network errors, timeouts and aborts. */
+  /**
+   * POSTs one encrypted message; rejects on network errors, timeouts and aborts. `headers` is the caller's fresh
+   * object: it may be used as the request's own (HTTP/2 pseudo-headers are added to it).
+   */
   post(url: URL, headers: Record<string, string>, body: Buffer, signal?: AbortSignal): Promise<PushAnswer>;
   /** The protocol used per origin so far ('h2' or 'http/1.1'). */
   protocols(): Map<string, string>;
@@ -90,6 +93,27 @@ export function createTransport(options: TransportOptions): PushTransport {
     return o;
   }
 
+  // Streams in flight per abort signal: one 'abort' listener per signal (a run), not one per request (passing
+  // `signal` to session.request costs about 10 µs a request).
+  const inFlight = new WeakMap<AbortSignal, Set<http2.ClientHttp2Stream>>();
+  function track(signal: AbortSignal): Set<http2.ClientHttp2Stream> {
+    let streams = inFlight.get(signal);
+    if (!streams) {
+      const set = new Set<http2.ClientHttp2Stream>();
+      streams = set;
+      inFlight.set(signal, set);
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const stream of set) stream.destroy(new Error('push request aborted'));
+          set.clear();
+        },
+        { once: true },
+      );
+    }
+    return streams;
+  }
+
   function postH2(
     session: http2.ClientHttp2Session,
     url: URL,
@@ -98,20 +122,26 @@ export function createTransport(options: TransportOptions): PushTransport {
     signal?: AbortSignal,
   ) {
     return new Promise<PushAnswer>((resolve, reject) => {
-      const req = session.request(
-        { ':method': 'POST', ':path': url.pathname + url.search, ...headers },
-        signal ? { signal } : {},
-      );
+      if (signal?.aborted) return reject(new Error('push request aborted'));
+      headers[':method'] = 'POST';
+      headers[':path'] = url.pathname + url.search;
+      const req = session.request(headers);
+      const streams = signal ? track(signal) : undefined;
+      streams?.add(req);
       req.setTimeout(options.timeoutMs, () => req.close(http2.constants.NGHTTP2_CANCEL));
       let answer: PushAnswer | undefined;
       req.on('response', (h) => {
         const retryAfter = firstHeader(h['retry-after']);
         answer = { status: Number(h[':status']), ...(retryAfter ? { retryAfter } : {}) };
       });
-      req.on('data', () => {});
+      req.resume();
       req.on('end', () => (answer ? resolve(answer) : reject(new Error('stream ended without an answer'))));
       // A stream reset after the answer's headers still counts as that answer.
-      req.on('close', () => (answer ? resolve(answer) : reject(new Error(`stream closed (code ${req.rstCode})`))));
+      req.on('close', () => {
+        streams?.delete(req);
+        if (answer) resolve(answer);
+        else reject(new Error(`stream closed (code ${req.rstCode})`));
+      });
       req.on('error', reject);
       req.end(body);
     });
