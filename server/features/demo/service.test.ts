@@ -172,6 +172,25 @@ describe('demo seed', () => {
     expect(printed).toHaveLength(1);
   });
 
+  it('gives demo data loaded before the Abfallkalender existed its demo calendar, ABC and Wertstoffhöfe', async () => {
+    const waste = `SELECT (SELECT count(*)::int FROM waste_bin_types WHERE municipality_id = $1) AS b,
+                          (SELECT count(*)::int FROM waste_collections WHERE municipality_id = $1) AS c,
+                          (SELECT count(*)::int FROM waste_abc_items WHERE municipality_id = $1) AS i,
+                          (SELECT count(*)::int FROM waste_recycling_centres WHERE municipality_id = $1) AS r`;
+    const seeded = await one<{ b: number; c: number; i: number; r: number }>(waste, [municipality()]);
+    expect(seeded.c).toBeGreaterThan(1000);
+    // A demo database of an earlier version: addresses, staff and reports, no waste data.
+    await t.db.transaction(async (tx) => {
+      const tables = ['waste_collections', 'waste_route_addresses', 'waste_routes', 'waste_seasons', 'waste_bin_types'];
+      for (const table of [...tables, 'waste_abc_items', 'waste_recycling_centres']) {
+        await tx.query(`DELETE FROM ${table} WHERE municipality_id = $1`, [municipality()]);
+      }
+    });
+    expect((await one<{ b: number }>(waste, [municipality()])).b).toBe(0);
+    expect(await seedDemoIfEmpty(t.deps, log, (s) => printed.push(s))).toBeUndefined();
+    expect(await one<typeof seeded>(waste, [municipality()])).toEqual(seeded);
+  });
+
   it('is skipped entirely when demo data is off (production)', async () => {
     const prod = await buildTestApp({ db: t.db, env: { DEMO_DATA: 'false' } });
     try {

@@ -53,7 +53,11 @@ export async function seedDemoIfEmpty(
     return { districts: districts.total, addresses: addresses.total };
   });
   if (!loaded) {
-    log.debug('demo data already present');
+    // Demo data loaded before the Abfallkalender existed gets its demo calendar now (the seed is idempotent).
+    if (await seedWasteDemo(deps)) {
+      await seedWasteInfoDemo(deps);
+      log.info('demo waste calendar added to the existing demo data');
+    } else log.debug('demo data already present');
     return undefined;
   }
   const importMs = Math.round(performance.now() - started);
