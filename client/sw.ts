@@ -112,7 +112,10 @@ self.addEventListener('push', (event) => {
   } catch {
     data = { body: event.data?.text() ?? '' };
   }
-  const url = data.url && new URL(data.url, self.location.origin).origin === self.location.origin ? data.url : '/';
+  // Only ever a page of this site: the path of the link, on our own origin (the payload's host may be another name
+  // of the same site, and a message must never send anyone elsewhere).
+  const target = data.url ? new URL(data.url, self.location.origin) : undefined;
+  const url = target ? `${target.pathname}${target.search}${target.hash}` : '/';
   event.waitUntil(
     self.registration.showNotification(data.title ?? self.location.host, {
       body: data.body ?? '',

@@ -126,6 +126,29 @@ describe('push reminders in the browser', () => {
     expect(got.map((p) => p.title)).toEqual(['Heute: Restabfall']);
     expect(new URL(got[0].url).pathname).toBe(new URL(page.url()).pathname);
 
+    // The service worker shows what arrives: DevTools hands it the payload as a push service would.
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const payload = service.received.find((m) => m.subscriptionId === receiver.id)?.payload ?? '';
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: server.url,
+      registrationId: await registrationId,
+      data: payload,
+    });
+    const shown = await page.waitForFunction(async () => {
+      const notes = await (await navigator.serviceWorker.ready).getNotifications();
+      return notes.length > 0 && notes.map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url }));
+    });
+    expect(await shown.jsonValue()).toEqual([
+      { title: got[0].title, body: got[0].body, tag: got[0].tag, url: new URL(got[0].url).pathname },
+    ]);
+
     // Cancelled: the address page forgets the reminder this browser remembered.
     await Promise.all([page.waitForURL(/abbestellt$/), page.click('[data-manage-cancel]')]);
     await page.goto(`${server.url}/abfall/adresse/${addressId}`);
