@@ -6,6 +6,7 @@ import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
 import { seedExactCalendar, testAddressId } from '../../../test/factories/waste.js';
 import { type LocalPushService, startPushService } from '../../../test/push-service.js';
+import { waitFor } from '../../../test/wait.js';
 import { sendSlotReminders } from './service.js';
 
 // The opt-in on the address page and the manage page in Chromium. Headless Chromium cannot reach a real push
@@ -141,11 +142,19 @@ describe('push reminders in the browser', () => {
       registrationId: await registrationId,
       data: payload,
     });
-    const shown = await page.waitForFunction(async () => {
-      const notes = await (await navigator.serviceWorker.ready).getNotifications();
-      return notes.length > 0 && notes.map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: n.data?.url }));
+    // Polled from here: page.waitForFunction takes a pending promise for a truthy answer.
+    const shown = await waitFor('the notification the service worker shows', async () => {
+      const notes = await page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          tag: n.tag,
+          url: n.data?.url,
+        })),
+      );
+      return notes.length > 0 ? notes : undefined;
     });
-    expect(await shown.jsonValue()).toEqual([
+    expect(shown).toEqual([
       { title: got[0].title, body: got[0].body, tag: got[0].tag, url: new URL(got[0].url).pathname },
     ]);
 
