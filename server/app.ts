@@ -13,6 +13,7 @@ import { registerOpen311 } from './features/open311/routes.js';
 import pwaRoutes from './features/pwa/pages.js';
 import reportAdminPages from './features/reports/backoffice/pages.js';
 import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures/pages.js';
+import reportMineRoutes from './features/reports/intake/mine-routes.js';
 import reportCitizenPages from './features/reports/intake/pages.js';
 import reportPushRoutes from './features/reports/intake/push-routes.js';
 import reportRoutes from './features/reports/intake/routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportUnsubscribeApi(api, deps);
     await wasteCitizenRoutes(api, deps);
     await reportPushRoutes(api, deps);
+    await reportMineRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     options.extend?.api?.(api);
   });
