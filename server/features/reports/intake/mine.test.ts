@@ -68,7 +68,10 @@ describe('Meine Meldungen without JavaScript', () => {
   it('lists the reports sent from this browser with their status; removes one', async () => {
     const first = await sendReport('', 'Laub verstopft den Gully.');
     const second = await sendReport(first.cookie, 'Noch mehr Laub am Radweg.');
-    const page = await t.app.inject({ url: '/meldungen/meine', headers: { accept: 'text/html', cookie: second.cookie } });
+    const page = await t.app.inject({
+      url: '/meldungen/meine',
+      headers: { accept: 'text/html', cookie: second.cookie },
+    });
     expect(page.statusCode).toBe(200);
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control'] ?? '').not.toContain('public');
