@@ -41,7 +41,7 @@ export function FixedSection({
   const thanks = answer ? notice : undefined;
   if (!q.open && !answer) return null;
   return (
-    <section class="bs-section bs-stack" id={fixedAnchor} aria-labelledby="fixed-heading" tabindex={-1}>
+    <section class="bs-section bs-stack" id={fixedAnchor} aria-labelledby="fixed-heading">
       <h2 class="kern-heading-medium" id="fixed-heading">
         {t('reports-mine.fixed.heading')}
       </h2>
