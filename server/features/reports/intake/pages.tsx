@@ -23,6 +23,7 @@ import { leaveForMine } from './mine-cookie.js';
 import { findNearbyOpenReports } from './nearby.js';
 import reportStatusPages from './status-pages.js';
 import { submitReport } from './submit-service.js';
+import { rememberSupported, supportedReferences } from './supported-cookie.js';
 import { addSupporter } from './supporters.js';
 import { errorKey } from './validation.js';
 import { type ReportFormData, ReportFormPage } from './views/form-page.js';
@@ -188,6 +189,10 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       const values = readValues(body);
       const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
       if (!referencePattern.test(reference)) throw notFound('Report');
+      // Once per browser: a second "me too" from here counts nothing (the address check is the service's).
+      if (supportedReferences(request).includes(reference)) {
+        return reply.redirect(`/melden/unterstuetzt?meldung=${encodeURIComponent(reference)}&bereits=1`, 303);
+      }
       const result = await submit(() =>
         addSupporter(deps, municipalityId, reference, {
           email: values.email || undefined,
@@ -201,6 +206,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
         return renderForm(request, reply, data, result.status);
       }
       const { alreadySupporting: already, confirmationMailed: confirm } = result.value;
+      rememberSupported(request, reply, reference, https);
       const mail = already
         ? '&bereits=1'
         : confirm
