@@ -122,4 +122,24 @@ describe('Meine Meldungen', () => {
       await context.close();
     });
   }
+
+  it('keeps the link of a receipt the report form puts in place after sending with JavaScript', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    const token = 'T'.repeat(43);
+    // What client/report-receipt.ts does with the server's template once the report is sent.
+    await page.evaluate((path) => {
+      const region = document.querySelector('[data-report-page]');
+      const template = document.querySelector<HTMLTemplateElement>('#receipt-template');
+      if (!region || !template) throw new Error('form page without receipt template');
+      const content = template.content.cloneNode(true) as DocumentFragment;
+      const reference = content.querySelector('[data-slot="reference"]');
+      if (reference) reference.textContent = 'BI-2026-999999';
+      content.querySelector('[data-slot="status-link"]')?.setAttribute('href', path);
+      region.replaceChildren(content);
+    }, `/meldungen/status/${token}`);
+    await expect.poll(() => kept(page)).toEqual(['BI-2026-999999']);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
 });

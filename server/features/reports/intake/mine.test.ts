@@ -155,3 +155,27 @@ describe('POST /api/reports/mine', () => {
     expect(tooMany.statusCode).toBe(400);
   });
 });
+
+describe("the reporter's own photos on the status page", () => {
+  it('are all shown (also while awaiting review), only through their own status link', async () => {
+    const report = await createReport(t.deps, { photos: 2, photoReview: 'pending' });
+    const other = await createReport(t.deps);
+    const page = await t.app.inject({
+      url: `/meldungen/status/${report.statusToken}`,
+      headers: { accept: 'text/html' },
+    });
+    const ids = [...page.body.matchAll(/src="\/meldungen\/status\/[\w-]{43}\/fotos\/(\d+)\/klein"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    for (const suffix of ['', '/klein']) {
+      const photo = await t.app.inject({ url: `/meldungen/status/${report.statusToken}/fotos/${ids[0]}${suffix}` });
+      expect(photo.statusCode).toBe(200);
+      expect(photo.headers['content-type']).toBe('image/jpeg');
+      expect(photo.headers['cache-control']).toBe('private, no-store');
+      expect(photo.headers['referrer-policy']).toBe('no-referrer');
+    }
+    const foreign = await t.app.inject({ url: `/meldungen/status/${other.statusToken}/fotos/${ids[0]}` });
+    expect(foreign.statusCode).toBe(404);
+    const forged = await t.app.inject({ url: `/meldungen/status/${token('f')}/fotos/${ids[0]}` });
+    expect(forged.statusCode).toBe(404);
+  });
+});

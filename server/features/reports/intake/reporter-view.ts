@@ -2,7 +2,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { getCategoryById } from '../core/categories.js';
 import { selectPublicEvents } from '../core/events-queries.js';
 import { selectLatestFixedAnswer } from '../core/fixed-answers-queries.js';
-import { selectPhotoData, selectPhotos } from '../core/photos-queries.js';
+import { selectPhotoData, selectPhotos, selectPhotoThumbnail } from '../core/photos-queries.js';
 import { fixedQuestionEnds, fixedQuestionOpen } from '../core/policy.js';
 import { hashStatusToken, looksLikeStatusToken } from '../core/status-token.js';
 import { selectReportByTokenHash } from './queries.js';
@@ -130,10 +130,11 @@ export async function findReporterPhoto(
   deps: Deps,
   token: string,
   photoId: number,
+  size: 'full' | 'thumbnail' = 'full',
 ): Promise<{ contentType: string; data: Buffer } | undefined> {
   if (!looksLikeStatusToken(token)) return undefined;
   const row = await selectReportByTokenHash(deps.db, hashStatusToken(token));
   if (!row) return undefined;
-  const photo = await selectPhotoData(deps.db, row.id, photoId);
+  const photo = await (size === 'full' ? selectPhotoData : selectPhotoThumbnail)(deps.db, row.id, photoId);
   return photo && { contentType: photo.content_type, data: photo.data };
 }

@@ -95,13 +95,23 @@ export default async function reportStatusPages(app: App, deps: Deps): Promise<v
 
   // The reporter's own photos (any review state), only through the status link; never cached anywhere.
   const photo = { hide: true, params: photoParamsSchema };
-  app.get('/meldungen/status/:id/fotos/:photoId', { schema: photo, config: reads }, async (request, reply) => {
-    privatePage(reply);
-    const photoId = idOf(request.params.photoId);
-    const found = photoId === undefined ? undefined : await findReporterPhoto(deps, request.params.id, photoId);
-    if (!found) throw notFound('Photo');
-    return reply.type(found.contentType).header('cache-control', 'private, no-store').send(found.data);
-  });
+  for (const [suffix, size] of [
+    ['', 'full'],
+    ['/klein', 'thumbnail'],
+  ] as const) {
+    app.get(
+      `/meldungen/status/:id/fotos/:photoId${suffix}`,
+      { schema: photo, config: reads },
+      async (request, reply) => {
+        privatePage(reply);
+        const photoId = idOf(request.params.photoId);
+        const found =
+          photoId === undefined ? undefined : await findReporterPhoto(deps, request.params.id, photoId, size);
+        if (!found) throw notFound('Photo');
+        return reply.type(found.contentType).header('cache-control', 'private, no-store').send(found.data);
+      },
+    );
+  }
 
   app.get(minePath, { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
     privatePage(reply);

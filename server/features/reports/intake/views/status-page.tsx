@@ -164,7 +164,7 @@ export function StatusPage({
                 <li key={p.id}>
                   <a href={`${statusPath}/fotos/${p.id}`}>
                     <img
-                      src={`${statusPath}/fotos/${p.id}`}
+                      src={`${statusPath}/fotos/${p.id}/klein`}
                       width={p.width}
                       height={p.height}
                       alt={t('reports-mine.photo', { number: i + 1, reference: report.reference })}
