@@ -5,6 +5,7 @@ import { createCategory, createReport, createTestDepartment } from '../../test/f
 import { createStaff, mergeCookies, postForm } from '../../test/factories/users.js';
 import { completeReport } from './backoffice/workflow-service.js';
 import { getReportFigures } from './figures/service.js';
+import { statusMail } from './notify/views/status-mails.js';
 
 // "Ist es behoben?" across rooms: the back office closes as done (workflow), the reporter answers on the status
 // page (intake, through the same workflow runner), the figures count the answers. The clock is pinned.
@@ -189,5 +190,30 @@ describe('"Ist es behoben?" on the status page', () => {
     );
     expect(figures.fixedAnswers).toEqual(rows[0]);
     expect(figures.fixedAnswers).toEqual({ yes: 2, no: 1, reopened: 1 });
+  });
+});
+
+describe('the status mail after closing', () => {
+  const base = {
+    recipient: 'update' as const,
+    reference: 'BI-2026-000001',
+    category: 'Wilder Müll',
+    statusChanged: true,
+    link: 'https://example.org/meldungen/status/abc',
+    unsubscribe: 'https://example.org/meldungen/status/abc',
+  };
+
+  it('asks the reporter "Ist es behoben?" with a link to the question, only when closed as done', () => {
+    const m = { ...base, municipality: t.config.municipality };
+    const de = statusMail({ ...m, lang: 'de', status: 'done', askFixed: true });
+    expect(de.text).toContain('Ist es behoben?');
+    expect(de.text).toContain('https://example.org/meldungen/status/abc#behoben');
+    expect(de.html).toContain('href="https://example.org/meldungen/status/abc#behoben"');
+    const en = statusMail({ ...m, lang: 'en', status: 'done', askFixed: true });
+    expect(en.text).toContain('Is it fixed?');
+    const rejected = statusMail({ ...m, lang: 'de', status: 'rejected', askFixed: false });
+    expect(rejected.text).not.toContain('#behoben');
+    const supporter = statusMail({ ...m, lang: 'de', status: 'done', recipient: 'supporter', askFixed: true });
+    expect(supporter.text).not.toContain('#behoben');
   });
 });
