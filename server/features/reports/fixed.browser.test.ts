@@ -118,6 +118,7 @@ describe('"Ist es behoben?" → no → back in the BSC inbox', () => {
           : { no: 'No, it is not fixed', comment: 'What is still wrong?', send: 'Send answer' };
       await page.getByRole('heading', { name: lang === 'de' ? 'Ist es behoben?' : 'Is it fixed?' }).waitFor();
       await expectAccessible(page);
+      if (shots) await page.screenshot({ path: `${shots}/fixed-question-${lang}-phone.png`, fullPage: true });
 
       // "No" without a comment: the message beside the field, nothing changed.
       await page.getByLabel(t.no).check();

@@ -70,6 +70,8 @@ describe('Meine Meldungen', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       const first = await sendReport(context, page, 'Laub verstopft den Gully vor Nummer 22.');
       await expectAccessible(page);
+      if (shots)
+        await page.screenshot({ path: `${shots}/receipt-${javaScript ? 'js' : 'nojs'}-phone.png`, fullPage: true });
       const second = await sendReport(context, page, 'Nasses Laub auf dem Radweg, Rutschgefahr.');
       expect(first).not.toBe(second);
       if (javaScript) {

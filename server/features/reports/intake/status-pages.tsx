@@ -11,6 +11,7 @@ import {
   tokenParamsSchema,
 } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
+import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { statusPathFor } from '../core/status-token.js';
 import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
@@ -31,6 +32,12 @@ export default async function reportStatusPages(app: App, deps: Deps): Promise<v
   const https = deps.config.publicUrl.startsWith('https://');
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
+  addHomeModule(app, {
+    href: minePath,
+    titleKey: 'reports-mine.module.title',
+    textKey: 'reports-mine.module.text',
+    order: 21,
+  });
 
   async function renderStatus(
     request: FastifyRequest,

@@ -72,7 +72,6 @@ export function FixedSection({
             value={form?.comment ?? ''}
             error={form?.errors?.comment}
             maxLength={maxFixedComment}
-            optional
           />
           <div class="kern-btn-wrapper">
             <button type="submit" class="kern-btn kern-btn--primary">
