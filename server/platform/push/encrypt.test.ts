@@ -12,7 +12,11 @@ describe('RFC 8291 encryption', () => {
     const salts = new Set(bodies.map((b) => b.subarray(0, 16).toString('hex')));
     expect(senderKeys.size).toBe(3);
     expect(salts.size).toBe(3);
-    expect(bodies.map((b) => decryptBody(receiver, b).toString('utf8'))).toEqual(['message 0', 'message 1', 'message 2']);
+    expect(bodies.map((b) => decryptBody(receiver, b).toString('utf8'))).toEqual([
+      'message 0',
+      'message 1',
+      'message 2',
+    ]);
   });
 
   it('does not decrypt for another subscription', () => {
