@@ -54,7 +54,8 @@ export async function insertAlert(tx: Queryable, a: AlertInsert): Promise<number
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO report_alerts (municipality_id, channel, email, subscription_id, district_id, place_label, lat, lon,
                                 radius_m, language, token_nonce, manage_token_hash, created_at, confirmed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $14::boolean THEN $13 END)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::timestamptz,
+             CASE WHEN $14::boolean THEN $13::timestamptz END)
      RETURNING id::int AS id`,
     [
       a.municipalityId,
@@ -192,7 +193,7 @@ function hitsSql(channelWhere: string): string {
            s.street, r.address_label, rd.name AS report_district
       FROM report_alerts a
       JOIN reports r ON r.municipality_id = a.municipality_id
-       AND r.created_at >= greatest(a.confirmed_at, $2) AND r.created_at <= $3
+       AND r.created_at >= greatest(a.confirmed_at, $2::timestamptz) AND r.created_at <= $3::timestamptz
        AND ${publicReportCondition('r')} AND r.anonymised_at IS NULL
        AND ${areaCondition('a', 'r')}
       JOIN report_categories c ON c.id = r.category_id
