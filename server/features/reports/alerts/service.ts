@@ -121,8 +121,6 @@ async function resolveArea(deps: Deps, input: AreaInput, errors: FieldErrors): P
     errors.area = errorKey('areaRequired');
     return undefined;
   }
-  const radius = input.radius;
-  if (radius === undefined || !(alertRadii as readonly number[]).includes(radius)) errors.radius = errorKey('radius');
   const text = (input.address ?? '').trim();
   let address: Awaited<ReturnType<typeof findAddressByText>>;
   if (input.addressId !== undefined) {
@@ -130,11 +128,10 @@ async function resolveArea(deps: Deps, input: AreaInput, errors: FieldErrors): P
   } else if (text) {
     address = await findAddressByText(deps.db, m, text.slice(0, 200));
   }
-  if (!address) {
-    errors.address = errorKey(text || input.addressId !== undefined ? 'addressUnknown' : 'addressRequired');
-    return undefined;
-  }
-  if (errors.radius) return undefined;
+  if (!address) errors.address = errorKey(text || input.addressId !== undefined ? 'addressUnknown' : 'addressRequired');
+  const radius = input.radius;
+  if (radius === undefined || !(alertRadii as readonly number[]).includes(radius)) errors.radius = errorKey('radius');
+  if (!address || errors.radius) return undefined;
   const label = `${address.street} ${address.house_number}${address.house_number_suffix}`;
   return { districtId: null, placeLabel: label, lat: address.lat, lon: address.lon, radiusM: radius ?? null };
 }
@@ -154,10 +151,11 @@ export async function subscribeByEmail(
   input: AreaInput & { email: string; language: Language },
 ): Promise<void> {
   const errors: FieldErrors = {};
+  // In the form's order, so the error summary lists them as the fields come.
+  const area = await resolveArea(deps, input, errors);
   const email = input.email.trim();
   if (!email) errors.email = errorKey('emailRequired');
   else if (email.length > 254 || !emailPattern.test(email)) errors.email = errorKey('emailInvalid');
-  const area = await resolveArea(deps, input, errors);
   if (!area || Object.keys(errors).length > 0) {
     throw new AppError('validation_failed', 'The alert has invalid fields', errors);
   }
