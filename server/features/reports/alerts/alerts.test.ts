@@ -367,6 +367,29 @@ describe('push alerts', () => {
   });
 });
 
+describe('limits', () => {
+  it('rate-limits subscribing per client address, like the other public writes', async () => {
+    const limited = await buildTestApp({ env: { SMTP_URL: smtp.url, RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '2' } });
+    try {
+      const res = await limited.app.inject({ url: '/meldungen/benachrichtigungen', headers: { accept: 'text/html' } });
+      const session = {
+        cookie: mergeCookies('', res.cookies),
+        csrf: /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '',
+      };
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await postForm(limited, session, '/meldungen/benachrichtigungen', { area: 'district', email: 'x' });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([400, 400, 429]);
+      const junk = await limited.app.inject({ url: '/api/reports/alerts/unsubscribe/..%2F..%2Fadmin' });
+      expect(junk.statusCode).toBe(404);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('retention', () => {
   it('deletes unconfirmed alerts after 48 hours and ended ones after 7 days', async () => {
     const m = t.config.municipality.id;

@@ -1,10 +1,11 @@
 import { Type as T } from '@sinclair/typebox';
 import type { App, Deps } from '../../../platform/deps.js';
-import { toAppError, translateFieldErrors } from '../../../platform/errors.js';
+import { notFound, toAppError, translateFieldErrors } from '../../../platform/errors.js';
 import { idOf } from '../../../platform/http/page-schemas.js';
 import { i18nFor, negotiateLanguage, supportedLanguages } from '../../../platform/i18n.js';
 import { pushSubscriptionSchema } from '../../../platform/push/schemas.js';
 import { problemSchema } from '../../addresses/schemas.js';
+import { looksLikeStatusToken } from '../core/status-token.js';
 import { alertManagePath, subscribeByPush, unsubscribeOneClick } from './service.js';
 
 const tokenParams = T.Object({ token: T.String({ maxLength: 100 }) });
@@ -103,7 +104,10 @@ export default async function reportAlertRoutes(app: App, deps: Deps): Promise<v
     scope.get(
       '/api/reports/alerts/unsubscribe/:token',
       { config: writes, schema: { hide: true, params: tokenParams } },
-      async (request, reply) => reply.redirect(alertManagePath(request.params.token), 303),
+      async (request, reply) => {
+        if (!looksLikeStatusToken(request.params.token)) throw notFound('Alert');
+        return reply.redirect(alertManagePath(request.params.token), 303);
+      },
     );
   });
 }
