@@ -1,9 +1,11 @@
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverPending } from '../../../platform/push/index.js';
 import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../../test/browser.js';
 import { seedTestAddresses } from '../../../test/factories/addresses.js';
 import { createReport } from '../../../test/factories/reports.js';
+import { type LocalPushService, startPushService } from '../../../test/push-service.js';
 import { type ReceivedMail, type SmtpStub, startSmtp } from '../../../test/smtp.js';
 
 // The area alert by e-mail, as a citizen without JavaScript meets it: from the public list to the subscribe form,
@@ -16,9 +18,10 @@ const day = 24 * 3600 * 1000;
 let browser: Browser;
 let server: LiveServer;
 let smtp: SmtpStub;
+let push: LocalPushService;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  [smtp, push] = await Promise.all([startSmtp(), startPushService({ protocol: 'http' })]);
   [browser, server] = await Promise.all([
     launchBrowser(),
     startServer({
@@ -33,6 +36,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await smtp?.close();
+  await push?.close();
 });
 
 const url = (path: string) => `${server.url}${path}`;
@@ -122,19 +126,46 @@ describe('area alert by e-mail without JavaScript', () => {
     await context.close();
   });
 
-  it('with JavaScript the page offers push where the browser can receive it, and stays accessible', async () => {
+  it('with JavaScript: subscribes this browser by push, and a new public report arrives there', async () => {
+    // Headless Chromium reaches no real push service: PushManager.subscribe hands back a subscription of the local
+    // push service instead; permission, service worker, VAPID key, the POST and the delivery are real.
     const { page, context, foreign } = await openPage(browser, server.url, { locale: 'en-GB' });
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    const receiver = push.subscribe();
+    await context.addInitScript(
+      (sub) => {
+        PushManager.prototype.getSubscription = async () => null;
+        PushManager.prototype.subscribe = async () =>
+          ({ endpoint: sub.endpoint, toJSON: () => ({ ...sub, expirationTime: null }) }) as unknown as PushSubscription;
+      },
+      { endpoint: receiver.endpoint, keys: receiver.keys },
+    );
     await page.goto(url('/meldungen/benachrichtigungen?lang=en'));
-    await page.getByRole('heading', { level: 1, name: 'Notifications about new reports' }).waitFor();
-    await expect
-      .poll(
-        async () =>
-          (await page.locator('form[data-push-form]').isVisible()) ||
-          (await page.getByText('This browser cannot receive push messages').isVisible()),
-      )
-      .toBe(true);
+    const byPush = page.getByRole('region', { name: 'By push on this device' });
+    const form = byPush.locator('form[data-push-form]');
+    await form.waitFor({ state: 'visible' });
     expect(await page.getByText('Push messages need JavaScript').isVisible()).toBe(false);
     await expectAccessible(page);
+
+    await byPush.getByLabel('The area around an address').check();
+    await byPush.getByRole('combobox', { name: 'Address' }).fill('Herforder Straße 1');
+    await byPush.getByRole('combobox', { name: 'Distance' }).selectOption({ label: '250 m' });
+    await form.getByRole('button', { name: 'Notify me by push' }).click();
+    await byPush.locator('[data-push-status]').getByText('This device now gets new reports by push.').waitFor();
+    await expectAccessible(page);
+
+    const t = server.t;
+    const near = await createReport(t.deps, { lat: 52.0205, lon: 8.535 });
+    await createReport(t.deps, { lat: 52.045, lon: 8.53 });
+    expect(await t.queue.runNow('reports.alert-push', {}, { dryRun: false, log })).toEqual({ queued: 1 });
+    await deliverPending(t.deps);
+    const arrived = push.received.filter((m) => m.subscriptionId === receiver.id).map((m) => JSON.parse(m.payload));
+    expect(arrived).toEqual([
+      expect.objectContaining({
+        title: 'New report: 250 m around Herforder Straße 1',
+        url: `${t.config.publicUrl}/meldungen/${near.reference}`,
+      }),
+    ]);
     expect(foreign).toEqual([]);
     await context.close();
   });
