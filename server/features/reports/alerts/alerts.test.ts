@@ -27,7 +27,10 @@ const home = { lat: 52.02, lon: 8.535 };
 const perMetre = 1 / 111_195;
 
 beforeAll(async () => {
-  [smtp, service] = await Promise.all([startSmtp(), startPushService({ protocol: 'http' })]);
+  [smtp, service] = await Promise.all([
+    startSmtp({ reject: (address) => address.startsWith('gone@') }),
+    startPushService({ protocol: 'http' }),
+  ]);
   t = await buildTestApp({
     // A Monday morning in Bielefeld.
     now: '2026-03-02T06:00:00Z',
@@ -289,6 +292,23 @@ describe('the daily digest', () => {
     t.clock.advance(day);
     expect(await digest()).toMatchObject({ mails: 1 });
     expect(mailsTo(email).at(-1)!.text).toContain(r.reference);
+  });
+});
+
+describe('refused addresses', () => {
+  it('ends the alerts of an address the mail server refuses for good', async () => {
+    const email = 'gone@example.org';
+    const { session } = await open('/meldungen/benachrichtigungen');
+    await postForm(t, session, '/meldungen/benachrichtigungen', { area: 'district', districtId: String(mitte), email });
+    // As if confirmed before the mailbox went away.
+    await t.db.query('UPDATE report_alerts SET confirmed_at = created_at WHERE email = $1', [email]);
+    await createReport(t.deps, { lat: 52.015, lon: 8.53 });
+    expect(await digest()).toMatchObject({ mails: 0, refused: 1 });
+    expect(
+      await countRows(t.db, 'SELECT count(*)::int AS n FROM report_alerts WHERE email = $1 AND ended_at IS NULL', [
+        email,
+      ]),
+    ).toBe(0);
   });
 });
 

@@ -364,7 +364,7 @@ export interface DigestRunResult {
 /**
  * The daily digest: one mail per address listing the new public reports of its running alerts (one section each),
  * at most one a day (claimed per alert and local day before sending); nothing when nothing is new. A capped or
- * refused mail's reports stay new for the next day's digest.
+ * capped mail's reports stay new for the next day's digest; an address the mail server refuses for good ends its alerts.
  */
 export async function sendAlertDigests(deps: Deps, options: { dryRun: boolean; at?: Date }): Promise<DigestRunResult> {
   const m = deps.config.municipality;
@@ -446,7 +446,11 @@ export async function sendAlertDigests(deps: Deps, options: { dryRun: boolean; a
         deps.now(),
       );
     } else if (outcome === 'capped') result.capped++;
-    else result.refused++;
+    else {
+      // The mail server refuses the address for good (5xx): its alerts end, retrying daily cannot help.
+      result.refused++;
+      await updateEmailAlertsEnded(deps.db, m.id, first.email ?? '', deps.now());
+    }
   }
   return result;
 }
