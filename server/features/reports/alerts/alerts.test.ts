@@ -362,7 +362,17 @@ describe('push alerts', () => {
     // Ending the alert (the manage page, no JavaScript) stops further pushes and drops the engine's topic.
     const page = await open(res.json().managePath);
     expect(page.res.body).toContain('Eingeschaltet');
-    await postForm(t, page.session, `${res.json().managePath}/abbestellen`);
+    const ended = await postForm(t, page.session, `${res.json().managePath}/abbestellen`);
+    // The browser had nothing else with us: its subscription went with the topic, and the alert with it.
+    expect(ended.headers.location).toBe('/meldungen/benachrichtigungen/beendet');
+    expect((await open('/meldungen/benachrichtigungen/beendet')).res.body).toContain(
+      'Die Benachrichtigung ist beendet.',
+    );
+    expect(
+      await countRows(t.db, 'SELECT count(*)::int AS n FROM push_subscriptions WHERE endpoint = $1', [
+        receiver.endpoint,
+      ]),
+    ).toBe(0);
     await createReport(t.deps, { lat: 52.016, lon: 8.53 });
     expect(await pushRun()).toEqual({ queued: 0 });
   });

@@ -7,6 +7,7 @@ import { sendHtml } from '../../../platform/views/render.js';
 import { selectDistrictOptions } from '../core/districts-queries.js';
 import { privatePage } from '../core/views/private-page.js';
 import {
+  alertEndedPath,
   alertManagePath,
   alertSentPath,
   alertsPath,
@@ -15,7 +16,7 @@ import {
   subscribeByEmail,
   unsubscribeAlert,
 } from './service.js';
-import { type AlertFormValues, emptyAlertForm, ManagePage, SentPage, SubscribePage } from './views/pages.js';
+import { type AlertFormValues, EndedPage, emptyAlertForm, ManagePage, SentPage, SubscribePage } from './views/pages.js';
 
 /**
  * Area alerts for citizens: the subscribe page (e-mail without JavaScript, push where the browser can), the page
@@ -69,6 +70,11 @@ export default async function reportAlertPages(app: App, deps: Deps): Promise<vo
     return sendHtml(reply, <SentPage ctx={pageContext(request, reply)} />);
   });
 
+  app.get(alertEndedPath, { schema: { hide: true }, config: reads }, async (request, reply) => {
+    privatePage(reply);
+    return sendHtml(reply, <EndedPage ctx={pageContext(request, reply)} />);
+  });
+
   const view = { hide: true, params: tokenParamsSchema, querystring: pageQuerySchema };
   app.get(`${alertsPath}/:token`, { schema: view, config: reads }, async (request, reply) => {
     privatePage(reply);
@@ -100,6 +106,8 @@ export default async function reportAlertPages(app: App, deps: Deps): Promise<vo
     privatePage(reply);
     const { token } = request.params;
     await unsubscribeAlert(deps, token, { all: text(request.body, 'scope') === 'all' });
-    return reply.redirect(`${alertManagePath(token)}?beendet`, 303);
+    // A push alert may be gone with its subscription (its browser had nothing else with us).
+    const still = await findAlertByToken(deps, token);
+    return reply.redirect(still ? `${alertManagePath(token)}?beendet` : alertEndedPath, 303);
   });
 }

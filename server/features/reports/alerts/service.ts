@@ -79,6 +79,7 @@ const day = 24 * hour;
 /** The pages of area alerts. */
 export const alertsPath = '/meldungen/benachrichtigungen';
 export const alertSentPath = `${alertsPath}/gesendet`;
+export const alertEndedPath = `${alertsPath}/beendet`;
 export const alertManagePath = (token: string) => `${alertsPath}/${token}`;
 /** The RFC 8058 one-click endpoint (API scope). */
 export const alertOneClickPath = (token: string) => `/api/reports/alerts/unsubscribe/${token}`;

@@ -260,3 +260,19 @@ export function ManagePage(p: { ctx: PageContext; action: string; alert: AlertVi
     </Layout>
   );
 }
+
+/** After ending a push alert whose browser had nothing else with us: the alert is gone with its subscription. */
+export function EndedPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <Layout ctx={ctx} title={t('reports-alerts.manage.title')} head={<PrivateHead />} styles={styles()}>
+      <h1 class="kern-heading-large">{t('reports-alerts.manage.title')}</h1>
+      <Notice kind="success" title={t('reports-alerts.manage.done.ended')} />
+      <p class="kern-body bs-section">
+        <a class="kern-link" href={alertsPath}>
+          {t('reports-alerts.manage.again')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
