@@ -11,6 +11,8 @@ import legalRoutes from './features/legal/pages.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
 import pwaRoutes from './features/pwa/pages.js';
+import reportAlertPages from './features/reports/alerts/pages.js';
+import reportAlertRoutes from './features/reports/alerts/routes.js';
 import reportAdminPages from './features/reports/backoffice/pages.js';
 import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures/pages.js';
 import reportMineRoutes from './features/reports/intake/mine-routes.js';
@@ -98,6 +100,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportPushRoutes(api, deps);
     await reportMineRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
+    await reportAlertRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -119,6 +122,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await wasteFeeds(pages, deps);
     await wasteInfoPages(pages, deps);
     await wasteReminderPages(pages, deps);
+    await reportAlertPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.

@@ -1,4 +1,5 @@
 import { legalJobs } from './features/legal/feedback-jobs.js';
+import { reportAlertJobs } from './features/reports/alerts/jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
 import { userJobs } from './features/users/jobs.js';
@@ -20,4 +21,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...dbJobs,
   ...pushJobs,
   ...wasteReminderJobs,
+  ...reportAlertJobs,
 ];

@@ -10,7 +10,7 @@ import { importsOf, production, roomRule, sourceFiles, writtenTables } from '../
 
 const reportsDir = dirname(fileURLToPath(import.meta.url));
 const featuresDir = resolve(reportsDir, '..');
-const subSlices = ['intake', 'public', 'backoffice', 'settings', 'notify', 'figures', 'retention', 'demo'];
+const subSlices = ['intake', 'public', 'backoffice', 'settings', 'notify', 'figures', 'retention', 'demo', 'alerts'];
 
 /** Imports that break the rule: a sub-slice importing another one, or the core importing any. */
 const forbiddenImports = roomRule(reportsDir, subSlices);
@@ -29,6 +29,8 @@ const owners: Record<string, string> = {
   report_notifications: 'core/notifications-queries.ts',
   report_fixed_answers: 'core/fixed-answers-queries.ts',
   report_digest_mails: 'notify/queries.ts',
+  report_alerts: 'alerts/queries.ts',
+  report_alert_deliveries: 'alerts/queries.ts',
   landmarks: 'core/landmarks-queries.ts',
   idempotent_requests: 'core/idempotency-queries.ts',
 };

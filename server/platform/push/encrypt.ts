@@ -45,6 +45,10 @@ export function isP256PublicKey(p256dh: string): boolean {
   }
 }
 
+// One ECDH object per thread, given a fresh key pair per message by generateKeys(): constructing the object costs
+// about as much as generating the pair, and nothing of a message's pair outlives the next call.
+const ecdh = createECDH('prime256v1');
+
 const hmac = (key: Buffer, ...data: Buffer[]) => {
   const h = createHmac('sha256', key);
   for (const d of data) h.update(d);
@@ -57,7 +61,6 @@ const hmac = (key: Buffer, ...data: Buffer[]) => {
  */
 export function encryptPayload(receiver: ReceiverKeys, payload: Buffer, salt: Buffer = randomBytes(16)): Buffer {
   if (payload.length > maxPayloadBytes) throw new Error(`payload exceeds ${maxPayloadBytes} bytes`);
-  const ecdh = createECDH('prime256v1');
   const senderPublic = ecdh.generateKeys();
   const shared = ecdh.computeSecret(receiver.p256dh);
   const prkKey = hmac(receiver.auth, shared);

@@ -95,6 +95,11 @@ export function ReceiptBody({ ctx, reference, statusPath, statusUrl, mailed }: R
             {t('reports.receipt.all')}
           </a>
         </li>
+        <li>
+          <a class="kern-link" href="/meldungen/benachrichtigungen">
+            {t('reports-alerts.link')}
+          </a>
+        </li>
       </ul>
     </div>
   );

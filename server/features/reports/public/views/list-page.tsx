@@ -35,6 +35,11 @@ export function ViewLinks({ ctx, to, query }: { ctx: PageContext; to: 'map' | 'l
         )}
       </li>
       <li>
+        <a class="kern-link" href="/meldungen/benachrichtigungen">
+          {t('reports-alerts.link')}
+        </a>
+      </li>
+      <li>
         <a class="kern-btn kern-btn--primary" href="/melden">
           <span class="kern-label">{t('reports-public.list.report')}</span>
         </a>

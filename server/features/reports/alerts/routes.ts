@@ -1,0 +1,113 @@
+import { Type as T } from '@sinclair/typebox';
+import type { App, Deps } from '../../../platform/deps.js';
+import { notFound, toAppError, translateFieldErrors } from '../../../platform/errors.js';
+import { idOf } from '../../../platform/http/page-schemas.js';
+import { i18nFor, negotiateLanguage, supportedLanguages } from '../../../platform/i18n.js';
+import { pushSubscriptionSchema } from '../../../platform/push/schemas.js';
+import { problemSchema } from '../../addresses/schemas.js';
+import { looksLikeStatusToken } from '../core/status-token.js';
+import { alertManagePath, subscribeByPush, unsubscribeOneClick } from './service.js';
+
+const tokenParams = T.Object({ token: T.String({ maxLength: 100 }) });
+/** The push opt-in form's fields as client/push-opt-in.ts posts them (choices as strings, ids maybe as numbers). */
+const choice = T.String({ maxLength: 200 });
+const alertBody = T.Object(
+  {
+    subscription: pushSubscriptionSchema,
+    area: T.Union([T.Literal('district'), T.Literal('radius')]),
+    districtId: T.Optional(choice),
+    address: T.Optional(choice),
+    addressId: T.Optional(choice),
+    radius: T.Optional(choice),
+    language: T.Optional(T.Union(supportedLanguages.map((l) => T.Literal(l)))),
+  },
+  { additionalProperties: false },
+);
+const createdSchema = T.Object({ managePath: T.String(), manageUrl: T.String() });
+
+/**
+ * Area alerts in the API scope: the push subscription (the browser subscribes, then posts it with the area) and
+ * RFC 8058 one-click unsubscribe (the token in the URL is the authorisation; a GET only leads to the manage page).
+ */
+export default async function reportAlertRoutes(app: App, deps: Deps): Promise<void> {
+  const m = deps.config.municipality;
+  const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
+
+  await app.register(async (scope: App) => {
+    scope.setErrorHandler((error, request) => {
+      const body: unknown = request.body;
+      const asked = body && typeof body === 'object' ? Reflect.get(body, 'language') : undefined;
+      const lang = negotiateLanguage(
+        m.languages,
+        m.defaultLanguage,
+        typeof asked === 'string' ? asked : undefined,
+        undefined,
+        request.headers['accept-language'],
+      );
+      throw translateFieldErrors(toAppError(error), i18nFor(lang, m.timeZone).t, 'reports-alerts.');
+    });
+
+    scope.post(
+      '/api/reports/alerts',
+      {
+        config: writes,
+        schema: {
+          tags: ['reports'],
+          summary: 'Subscribe a browser by push to new public reports in a district or around an address',
+          body: alertBody,
+          response: { 201: createdSchema, 400: problemSchema, 429: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const language = negotiateLanguage(
+          m.languages,
+          m.defaultLanguage,
+          b.language,
+          undefined,
+          request.headers['accept-language'],
+        );
+        const radius = b.radius !== undefined && /^\d{1,5}$/.test(b.radius) ? Number(b.radius) : undefined;
+        const { managePath } = await subscribeByPush(deps, {
+          subscription: { endpoint: b.subscription.endpoint, keys: b.subscription.keys },
+          area: b.area,
+          districtId: idOf(b.districtId),
+          address: b.address,
+          addressId: idOf(b.addressId),
+          radius,
+          language,
+        });
+        reply.header('cache-control', 'no-store');
+        return reply
+          .code(201)
+          .send({ managePath, manageUrl: `${deps.config.publicUrl.replace(/\/$/, '')}${managePath}` });
+      },
+    );
+  });
+
+  await app.register(async (scope: App) => {
+    // Mail clients POST `List-Unsubscribe=One-Click` as a form; the body is read but not needed.
+    scope.addContentTypeParser(
+      ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => done(null, body),
+    );
+    scope.post(
+      '/api/reports/alerts/unsubscribe/:token',
+      { config: writes, schema: { hide: true, params: tokenParams } },
+      async (request, reply) => {
+        await unsubscribeOneClick(deps, request.params.token);
+        reply.header('cache-control', 'no-store');
+        return { unsubscribed: true };
+      },
+    );
+    scope.get(
+      '/api/reports/alerts/unsubscribe/:token',
+      { config: writes, schema: { hide: true, params: tokenParams } },
+      async (request, reply) => {
+        if (!looksLikeStatusToken(request.params.token)) throw notFound('Alert');
+        return reply.redirect(alertManagePath(request.params.token), 303);
+      },
+    );
+  });
+}
