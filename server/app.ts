@@ -15,6 +15,7 @@ import reportAlertPages from './features/reports/alerts/pages.js';
 import reportAlertRoutes from './features/reports/alerts/routes.js';
 import reportAdminPages from './features/reports/backoffice/pages.js';
 import reportFiguresPages, { figuresApiRoutes as reportFiguresApi } from './features/reports/figures/pages.js';
+import reportMineRoutes from './features/reports/intake/mine-routes.js';
 import reportCitizenPages from './features/reports/intake/pages.js';
 import reportPushRoutes from './features/reports/intake/push-routes.js';
 import reportRoutes from './features/reports/intake/routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportUnsubscribeApi(api, deps);
     await wasteCitizenRoutes(api, deps);
     await reportPushRoutes(api, deps);
+    await reportMineRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     await reportAlertRoutes(api, deps);
     options.extend?.api?.(api);

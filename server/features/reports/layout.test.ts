@@ -27,6 +27,7 @@ const owners: Record<string, string> = {
   report_note_templates: 'core/note-templates-queries.ts',
   report_reference_counters: 'core/reference-queries.ts',
   report_notifications: 'core/notifications-queries.ts',
+  report_fixed_answers: 'core/fixed-answers-queries.ts',
   report_digest_mails: 'notify/queries.ts',
   report_alerts: 'alerts/queries.ts',
   report_alert_deliveries: 'alerts/queries.ts',

@@ -88,9 +88,11 @@ export interface InboxRow {
   created_at: Date;
   due_at: Date | null;
   closed_at: Date | null;
-  /** The last routing step was a return by the department, with its reason. */
+  /** The last routing step was a return by the department (or a reporter's "not fixed"), with its reason. */
   returned: boolean;
   return_reason: string | null;
+  /** That step was the reporter's "not fixed" (the reason is their comment). */
+  reopened_by_reporter: boolean;
 }
 
 const from = `FROM reports r
@@ -101,13 +103,14 @@ const from = `FROM reports r
 const inboxColumns = `r.id, r.reference, r.status, r.description, r.address_label, r.landmark, r.lat, r.lon,
   c.name AS category_name, d.name AS district_name, r.department_id, dep.name AS department_name, r.needs_screening,
   r.abusive, r.merged_into_id, r.supporter_count, r.created_at, r.due_at, r.closed_at,
-  coalesce(route.kind = 'returned', false) AS returned,
-  CASE WHEN route.kind = 'returned' THEN route.internal_note END AS return_reason`;
+  coalesce(route.kind IN ('returned', 'not_fixed'), false) AS returned,
+  CASE WHEN route.kind IN ('returned', 'not_fixed') THEN route.internal_note END AS return_reason,
+  coalesce(route.kind = 'not_fixed', false) AS reopened_by_reporter`;
 
 // The newest forward or return decides whether a received report came back from a department.
 const lastRouting = `LEFT JOIN LATERAL (
     SELECT e.kind, e.internal_note FROM report_events e
-    WHERE e.report_id = r.id AND e.kind IN ('forwarded', 'returned')
+    WHERE e.report_id = r.id AND e.kind IN ('forwarded', 'returned', 'not_fixed')
     ORDER BY e.created_at DESC, e.id DESC LIMIT 1
   ) route ON r.status = 'received'`;
 

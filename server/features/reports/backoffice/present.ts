@@ -37,6 +37,8 @@ export interface InboxItem {
   supporters: number;
   returned: boolean;
   returnReason: string | null;
+  /** Reopened by the reporter's "not fixed" (returnReason is their comment). */
+  reopenedByReporter: boolean;
 }
 
 export function presentInboxRow(row: InboxRow, now: Date): InboxItem {
@@ -61,6 +63,7 @@ export function presentInboxRow(row: InboxRow, now: Date): InboxItem {
     supporters: row.supporter_count,
     returned: row.returned,
     returnReason: row.return_reason,
+    reopenedByReporter: row.reopened_by_reporter,
   };
 }
 

@@ -17,6 +17,7 @@ export const eventKinds = [
   'abusive',
   'category',
   'anonymised',
+  'not_fixed',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

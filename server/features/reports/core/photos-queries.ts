@@ -90,3 +90,18 @@ export async function deleteUnapprovedPhotos(tx: Queryable, reportId: number): P
   ]);
   return rowCount;
 }
+
+/** One photo's thumbnail (the photo itself when it has none), when it belongs to the report. */
+export async function selectPhotoThumbnail(
+  db: Queryable,
+  reportId: number,
+  photoId: number,
+): Promise<{ content_type: string; data: Buffer } | undefined> {
+  const { rows } = await db.query<{ content_type: string; data: Buffer }>(
+    `SELECT CASE WHEN thumbnail IS NULL THEN content_type ELSE 'image/jpeg' END AS content_type,
+            coalesce(thumbnail, data) AS data
+       FROM report_photos WHERE report_id = $1 AND id = $2`,
+    [reportId, photoId],
+  );
+  return rows[0];
+}

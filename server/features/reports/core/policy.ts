@@ -12,7 +12,17 @@ import { closedStatuses, openStatuses, type ReportStatus } from './statuses.js';
  * the BSC's editorial job). editor and analyst have no report actions (analysts see figures elsewhere).
  */
 
-export type Actor = Pick<StaffPrincipal, 'role' | 'departmentIds'>;
+/**
+ * The reporter acting through their private status link (no account): the only action is answering "Ist es
+ * behoben?" with no, which reopens a report closed as done (`notFixed`).
+ */
+export interface ReporterActor {
+  role: 'reporter';
+  departmentIds: readonly number[];
+}
+export const reporterActor: ReporterActor = { role: 'reporter', departmentIds: [] };
+
+export type Actor = Pick<StaffPrincipal, 'role' | 'departmentIds'> | ReporterActor;
 
 /** What permissions depend on: the department the report is with. */
 export interface ReportScope {
@@ -96,8 +106,14 @@ export const workflowActions = [
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
+/** What the reporter may do through the status link: answer "Ist es behoben?" with no (reopens the report). */
+export const reporterActions = ['notFixed'] as const;
+export type ReporterAction = (typeof reporterActions)[number];
+/** Every action the workflow runs: staff's and the reporter's. */
+export type AnyAction = WorkflowAction | ReporterAction;
+
 /** The statuses each status-changing action starts from; other actions work in every status. */
-const allowedFrom: Partial<Record<WorkflowAction, readonly ReportStatus[]>> = {
+const allowedFrom: Partial<Record<AnyAction, readonly ReportStatus[]>> = {
   forward: openStatuses,
   accept: ['forwarded'],
   return: ['forwarded', 'accepted', 'in_progress'],
@@ -106,10 +122,11 @@ const allowedFrom: Partial<Record<WorkflowAction, readonly ReportStatus[]>> = {
   reject: openStatuses,
   external: openStatuses,
   reopen: closedStatuses,
+  notFixed: ['done'],
 };
 
 /** The status an action leads to (undefined: the status stays). */
-export function targetStatus(action: WorkflowAction, r: ReportScope): ReportStatus | undefined {
+export function targetStatus(action: AnyAction, r: ReportScope): ReportStatus | undefined {
   switch (action) {
     case 'forward':
       return 'forwarded';
@@ -127,20 +144,23 @@ export function targetStatus(action: WorkflowAction, r: ReportScope): ReportStat
       return 'external';
     case 'reopen':
       return r.departmentId === null ? 'received' : 'accepted';
+    case 'notFixed':
+      // Back to the BSC's triage, as a return is: the BSC decides who looks again.
+      return 'received';
     default:
       return undefined;
   }
 }
 
 /** Whether the action fits the report's state (merged reports only take notes). */
-export function fitsState(action: WorkflowAction, r: { status: ReportStatus; mergedIntoId: number | null }): boolean {
+export function fitsState(action: AnyAction, r: { status: ReportStatus; mergedIntoId: number | null }): boolean {
   if (r.mergedIntoId !== null) return action === 'note' || action === 'publicNote';
   const from = allowedFrom[action];
   return !from || from.includes(r.status);
 }
 
 /** Whether the role and department allow the action on this report (the status aside). */
-export function mayDo(a: Actor, action: WorkflowAction, r: ReportScope): boolean {
+export function mayDo(a: Actor, action: AnyAction, r: ReportScope): boolean {
   switch (action) {
     case 'forward':
       return canForward(a);
@@ -153,6 +173,8 @@ export function mayDo(a: Actor, action: WorkflowAction, r: ReportScope): boolean
     case 'abusive':
     case 'screening':
       return canModerate(a);
+    case 'notFixed':
+      return a.role === 'reporter';
     default:
       return canWork(a, r);
   }
@@ -164,4 +186,25 @@ export function availableActions(
   r: ReportScope & { status: ReportStatus; mergedIntoId: number | null },
 ): WorkflowAction[] {
   return workflowActions.filter((action) => mayDo(a, action, r) && fitsState(action, r));
+}
+
+/** How long after closing as done the reporter is asked "Ist es behoben?" (and a "no" reopens the report). */
+export const fixedQuestionDays = 28;
+
+/**
+ * Whether the reporter may answer "Ist es behoben?" now: the report is closed as done (not merged), the closing is
+ * less than `fixedQuestionDays` old, and this closing has no answer yet (one answer per closing).
+ */
+export function fixedQuestionOpen(
+  r: { status: string; closedAt: Date | null; mergedIntoId: number | null },
+  answered: boolean,
+  now: Date,
+): boolean {
+  if (r.status !== 'done' || r.closedAt === null || r.mergedIntoId !== null || answered) return false;
+  return now.getTime() < fixedQuestionEnds(r.closedAt).getTime();
+}
+
+/** When the question of a closing ends: from this moment on it is gone. */
+export function fixedQuestionEnds(closedAt: Date): Date {
+  return new Date(closedAt.getTime() + fixedQuestionDays * 24 * 60 * 60 * 1000);
 }

@@ -87,6 +87,8 @@ const expected = {
     { status: 'external', count: 0 },
   ],
   timeToDone: { reports: 3, medianCalendarDays: 5, medianWorkingDays: 3 },
+  // "Ist es behoben?" answers (none here; fixed.test.ts counts real ones).
+  fixedAnswers: { yes: 0, no: 0, reopened: 0 },
 };
 
 describe('report figures', () => {

@@ -85,6 +85,10 @@ export const figuresSchema = T.Object(
       medianCalendarDays: T.Union([T.Number(), T.Null()]),
       medianWorkingDays: T.Union([T.Number(), T.Null()], { description: 'weekends and public holidays excluded' }),
     }),
+    fixedAnswers: T.Object(
+      { yes: T.Integer(), no: T.Integer(), reopened: T.Integer() },
+      { description: 'reporters\' answers to "is it fixed?" after closing as done; reopened: by a "no"' },
+    ),
   },
   { description: 'anonymous aggregates of the Mängelmelder; no personal data' },
 );

@@ -71,3 +71,15 @@ export async function selectDoneDurations(db: Queryable, w: FiguresWindow) {
   );
   return rows;
 }
+
+/** Answers to "Ist es behoben?" for the reports of the window: fixed, not fixed, and reopened by a "no". */
+export async function countFixedAnswers(db: Queryable, w: FiguresWindow) {
+  const { rows } = await db.query<{ yes: number; no: number; reopened: number }>(
+    `SELECT count(*) FILTER (WHERE a.fixed)::int AS yes, count(*) FILTER (WHERE NOT a.fixed)::int AS no,
+            count(*) FILTER (WHERE a.reopened)::int AS reopened
+       FROM report_fixed_answers a JOIN reports r ON r.id = a.report_id
+      WHERE ${counted}`,
+    params(w),
+  );
+  return rows[0] ?? { yes: 0, no: 0, reopened: 0 };
+}

@@ -4,6 +4,7 @@ import { localDateString } from '../../../platform/time.js';
 import { reportStatuses } from '../core/statuses.js';
 import { workingDaysBetween } from '../core/working-days.js';
 import {
+  countFixedAnswers,
   countReportsByCategory,
   countReportsByDistrict,
   countReportsByMonth,
@@ -29,6 +30,8 @@ export interface ReportFigures {
   byStatus: { status: string; count: number }[];
   /** Reports done (status done) in the period and the medians from arrival to done. */
   timeToDone: { reports: number; medianCalendarDays: number | null; medianWorkingDays: number | null };
+  /** Reporters' answers to "Ist es behoben?" (asked on closing as done): yes, no, and the reopenings by a no. */
+  fixedAnswers: { yes: number; no: number; reopened: number };
 }
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -89,12 +92,13 @@ export async function getReportFigures(deps: Deps, period: FiguresPeriod): Promi
     from: `${period.from}-01`,
     until: `${monthOf(monthIndex(period.to) + 1)}-01`,
   };
-  const [months, byCategory, byDistrict, statuses, durations] = await Promise.all([
+  const [months, byCategory, byDistrict, statuses, durations, fixedAnswers] = await Promise.all([
     countReportsByMonth(deps.db, w),
     countReportsByCategory(deps.db, w),
     countReportsByDistrict(deps.db, w),
     countReportsByStatus(deps.db, w),
     selectDoneDurations(deps.db, w),
+    countFixedAnswers(deps.db, w),
   ]);
   const perMonth = new Map(months.map((r) => [r.month, r.count]));
   const byMonth = [];
@@ -116,5 +120,6 @@ export async function getReportFigures(deps: Deps, period: FiguresPeriod): Promi
       medianCalendarDays: oneDecimal(median(calendarDays)),
       medianWorkingDays: oneDecimal(median(workingDays)),
     },
+    fixedAnswers,
   };
 }

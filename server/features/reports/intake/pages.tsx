@@ -3,20 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { type FieldErrors, notFound } from '../../../platform/errors.js';
 import { submit } from '../../../platform/http/forms.js';
-import {
-  formBodySchema,
-  multipartBodySchema,
-  type PageQuery,
-  pageQuerySchema,
-  single,
-  tokenParamsSchema,
-} from '../../../platform/http/page-schemas.js';
+import { multipartBodySchema, type PageQuery, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
 import { type PageContext, pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { type Category, isSelectable, listCategories } from '../core/categories.js';
-import { statusPathFor } from '../core/status-token.js';
-import { reporterMailState, setReporterNotify } from '../core/subscriptions.js';
 import { privatePage } from '../core/views/private-page.js';
 import {
   type CitizenFormValues,
@@ -28,14 +19,15 @@ import {
 } from './citizen-form.js';
 import { previewLocation } from './citizen-location.js';
 import { dropFile, droppedFiles, formLimits, guardFormBody, keepPhoto } from './form-body.js';
+import { leaveForMine } from './mine-cookie.js';
 import { findNearbyOpenReports } from './nearby.js';
-import { findReportByStatusToken } from './reporter-view.js';
+import reportStatusPages from './status-pages.js';
 import { submitReport } from './submit-service.js';
+import { rememberSupported, supportedReferences } from './supported-cookie.js';
 import { addSupporter } from './supporters.js';
 import { errorKey } from './validation.js';
 import { type ReportFormData, ReportFormPage } from './views/form-page.js';
 import { ReceiptPage } from './views/receipt.js';
-import { StatusPage } from './views/status-page.js';
 import { SupportedPage } from './views/supported-page.js';
 
 const receiptCookie = 'bs_receipt';
@@ -66,7 +58,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
   const municipalityId = deps.config.municipality.id;
   const https = deps.config.publicUrl.startsWith('https://');
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
-  const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
+  await reportStatusPages(app, deps);
   addHomeModule(app, { href: '/melden', titleKey: 'reports.module.title', textKey: 'reports.module.text', order: 20 });
 
   /** The form as data: categories, the chosen one, the retention period its consent text states. */
@@ -132,42 +124,13 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       return reply.redirect('/melden', 303);
     }
     privatePage(reply);
+    leaveForMine(reply, receipt.p, https);
     const ctx = pageContext(request, reply);
     const statusUrl = new URL(receipt.p, deps.config.publicUrl).toString();
     return sendHtml(
       reply,
       <ReceiptPage ctx={ctx} reference={receipt.r} statusPath={receipt.p} statusUrl={statusUrl} mailed={receipt.m} />,
     );
-  });
-
-  const statusPage = { hide: true, params: tokenParamsSchema, querystring: pageQuerySchema };
-  app.get('/meldungen/status/:token', { schema: statusPage, config: reads }, async (request, reply) => {
-    privatePage(reply);
-    const { token } = request.params;
-    const report = await findReportByStatusToken(deps, token);
-    if (!report) throw notFound('Report');
-    const state = await reporterMailState(deps, token);
-    const shown = single(request.query.email);
-    const notice = (['stopped', 'resumed', 'confirm'] as const).find((n) => n === shown);
-    const mail = state && { action: `${statusPathFor(token)}/email`, ...state, ...(notice ? { notice } : {}) };
-    return sendHtml(
-      reply,
-      <StatusPage
-        ctx={pageContext(request, reply)}
-        report={report}
-        statusPath={statusPathFor(token)}
-        {...(mail ? { mail } : {})}
-      />,
-    );
-  });
-
-  // Status mails off (or on again) from the status page; back to it with a notice.
-  const mailForm = { hide: true, params: tokenParamsSchema, body: formBodySchema };
-  app.post('/meldungen/status/:token/email', { schema: mailForm, config: writes }, async (request, reply) => {
-    privatePage(reply);
-    const { token } = request.params;
-    const outcome = await setReporterNotify(deps, token, request.body.notify === 'on');
-    return reply.redirect(`${statusPathFor(token)}?email=${outcome}`, 303);
   });
 
   app.get('/melden/unterstuetzt', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
@@ -226,6 +189,10 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       const values = readValues(body);
       const reference = typeof body.supportReference === 'string' ? body.supportReference.trim() : '';
       if (!referencePattern.test(reference)) throw notFound('Report');
+      // Once per browser: a second "me too" from here counts nothing (the address check is the service's).
+      if (supportedReferences(request).includes(reference)) {
+        return reply.redirect(`/melden/unterstuetzt?meldung=${encodeURIComponent(reference)}&bereits=1`, 303);
+      }
       const result = await submit(() =>
         addSupporter(deps, municipalityId, reference, {
           email: values.email || undefined,
@@ -239,6 +206,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
         return renderForm(request, reply, data, result.status);
       }
       const { alreadySupporting: already, confirmationMailed: confirm } = result.value;
+      rememberSupported(request, reply, reference, https);
       const mail = already
         ? '&bereits=1'
         : confirm

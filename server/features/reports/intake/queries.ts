@@ -79,6 +79,9 @@ export interface ReporterRow {
   address_label: string | null;
   landmark: string | null;
   district_name: string | null;
+  department_name: string | null;
+  external_body_name: string | null;
+  merged_into_id: number | null;
   language: string;
   notify_email: boolean;
   has_email: boolean;
@@ -95,15 +98,49 @@ export interface ReporterRow {
 export async function selectReportByTokenHash(db: Queryable, hash: string): Promise<ReporterRow | undefined> {
   const { rows } = await db.query<ReporterRow>(
     `SELECT r.id, r.municipality_id, r.reference, r.status, r.category_id, r.description, r.public_description,
-            r.answers, r.lat, r.lon, r.address_label, r.landmark, d.name AS district_name, r.language,
+            r.answers, r.lat, r.lon, r.address_label, r.landmark, d.name AS district_name,
+            dep.name AS department_name, x.name AS external_body_name, r.merged_into_id, r.language,
             r.notify_email, r.reporter_email IS NOT NULL AS has_email, r.supporter_count,
             m.reference AS merged_reference, r.created_at, r.updated_at, r.due_at, r.closed_at,
             (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id) AS photo_count
        FROM reports r
        LEFT JOIN districts d ON d.id = r.district_id
        LEFT JOIN reports m ON m.id = r.merged_into_id
+       LEFT JOIN departments dep ON dep.id = r.department_id
+       LEFT JOIN report_external_bodies x ON x.id = r.external_body_id
       WHERE r.status_token_hash = $1 AND r.anonymised_at IS NULL`,
     [hash],
   );
   return rows[0];
+}
+
+export interface MineRow {
+  status_token_hash: string;
+  reference: string;
+  status: string;
+  category_name: { de: string; en: string };
+  address_label: string | null;
+  landmark: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * "Meine Meldungen": the reports whose status tokens hash to these (one municipality, not anonymised), with what
+ * the list shows. Unknown hashes are simply absent.
+ */
+export async function selectReportsByTokenHashes(
+  db: Queryable,
+  municipalityId: string,
+  hashes: string[],
+): Promise<MineRow[]> {
+  if (hashes.length === 0) return [];
+  const { rows } = await db.query<MineRow>(
+    `SELECT r.status_token_hash, r.reference, r.status, c.name AS category_name, r.address_label, r.landmark,
+            r.created_at, r.updated_at
+       FROM reports r JOIN report_categories c ON c.id = r.category_id
+      WHERE r.municipality_id = $1 AND r.status_token_hash = ANY($2::text[]) AND r.anonymised_at IS NULL`,
+    [municipalityId, hashes],
+  );
+  return rows;
 }

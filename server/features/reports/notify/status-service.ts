@@ -144,6 +144,7 @@ export async function notifyAboutEvent(deps: Deps, eventId: number): Promise<Not
       publicNote: e.public_note,
       link: links.link,
       unsubscribe: links.unsubscribe,
+      askFixed: r.kind === 'reporter' && e.status_to === 'done',
     });
     const key = { eventId, recipientKind: r.kind, supporterId: r.supporterId };
     const message = {

@@ -112,7 +112,9 @@ export function ItemFlags({ ctx, item }: { ctx: PageContext; item: InboxItem }) 
       {item.returned && (
         <>
           {' '}
-          <Flag kind="warning">{t('reports-admin.flags.returned')}</Flag>
+          <Flag kind="warning">
+            {t(item.reopenedByReporter ? 'reports-mine.inbox.notFixed' : 'reports-admin.flags.returned')}
+          </Flag>
         </>
       )}
       {item.needsScreening && (
@@ -197,7 +199,10 @@ export function ReportTable({
                 {r.shortText}
                 {r.returned && r.returnReason && (
                   <p class="kern-body bs-return-reason">
-                    <strong>{t('reports-admin.flags.returnedReason')}</strong> {r.returnReason}
+                    <strong>
+                      {t(r.reopenedByReporter ? 'reports-mine.inbox.comment' : 'reports-admin.flags.returnedReason')}
+                    </strong>{' '}
+                    {r.returnReason}
                   </p>
                 )}
               </td>

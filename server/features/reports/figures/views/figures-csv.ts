@@ -41,6 +41,12 @@ export function figuresCsv(ctx: PageContext, f: ReportFigures): string {
       t('reports-figures.summary.medianCalendar'),
       f.timeToDone.medianCalendarDays ?? '',
     ],
+    ...(['yes', 'no', 'reopened'] as const).map((k) => [
+      t('reports-mine.figures.title'),
+      `fixed_${k}`,
+      t(`reports-mine.figures.${k}`),
+      f.fixedAnswers[k],
+    ]),
   ];
   // Decimal comma for German spreadsheets; no thousands separators (they would be read as decimals).
   const cell = (v: string | number) => csvCell(typeof v === 'number' && sep === ';' ? String(v).replace('.', ',') : v);

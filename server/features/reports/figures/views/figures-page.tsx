@@ -139,6 +139,29 @@ function Summary({ ctx, figures }: { ctx: PageContext; figures: ReportFigures })
   );
 }
 
+/** "Ist es behoben?": the reporters' answers after closing as done, and how many reopened a report. */
+function FixedAnswers({ ctx, answers }: { ctx: PageContext; answers: ReportFigures['fixedAnswers'] }) {
+  const { t, number } = ctx.i18n;
+  return (
+    <section aria-labelledby="fixed-heading">
+      <h2 class="kern-heading-medium" id="fixed-heading">
+        {t('reports-mine.figures.title')}
+      </h2>
+      <dl class="kern-description-list" id="fixed-answers">
+        {(['yes', 'no', 'reopened'] as const).map((k) => (
+          <div class="kern-description-list-item" key={k}>
+            <dt class="kern-description-list-item__key">{t(`reports-mine.figures.${k}`)}</dt>
+            <dd class="kern-description-list-item__value" data-fixed={k}>
+              {number(answers[k])}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p class="kern-body">{t('reports-mine.figures.explain')}</p>
+    </section>
+  );
+}
+
 export function FiguresPage(p: {
   ctx: PageContext;
   period: { from: string; to: string };
@@ -173,6 +196,7 @@ export function FiguresPage(p: {
       {figures && (
         <>
           <Summary ctx={ctx} figures={figures} />
+          <FixedAnswers ctx={ctx} answers={figures.fixedAnswers} />
           {figures.total === 0 && (
             <p class="kern-body" role="status">
               {t('reports-figures.empty')}

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { reportFormAssets } from '../../core/views/map-attributes.js';
 import { PrivateHead } from '../../core/views/private-page.js';
+import { MineNote } from './mine-note.js';
 import { FollowByPush } from './push-follow.js';
 
 interface ReceiptProps {
@@ -68,6 +69,7 @@ export function ReceiptBody({ ctx, reference, statusPath, statusUrl, mailed }: R
         <p class="kern-body">{t('reports.receipt.bookmark')}</p>
       </section>
       <FollowByPush ctx={ctx} statusPath={statusPath} />
+      <MineNote ctx={ctx} />
       <section class="bs-stack" aria-labelledby="next-heading">
         <h2 class="kern-heading-medium" id="next-heading">
           {t('reports.receipt.nextHeading')}

@@ -3,7 +3,9 @@ import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { PrivateHead } from '../../core/views/private-page.js';
 import type { ReportForReporter } from '../reporter-view.js';
+import { type FixedForm, FixedSection } from './fixed-section.js';
 import { type ReporterMail, ReporterMailSection } from './mail-section.js';
+import { SaveToMine } from './mine-note.js';
 import { localised } from './parts.js';
 import { FollowByPush } from './push-follow.js';
 
@@ -13,6 +15,7 @@ type ReporterEvent = ReportForReporter['events'][number];
 function eventTitle(ctx: PageContext, e: ReporterEvent): string {
   const { t } = ctx.i18n;
   const status = e.statusTo ? t(`reports.status.${e.statusTo}`, { defaultValue: e.statusTo }) : '';
+  if (e.kind === 'not_fixed') return t('reports-mine.events.not_fixed');
   const key = `reports.statusPage.events.${e.kind}`;
   const text = t(key, { status, defaultValue: '' });
   if (text) return text;
@@ -35,6 +38,7 @@ export function StatusPage({
   report,
   statusPath,
   mail,
+  fixed,
 }: {
   ctx: PageContext;
   report: ReportForReporter;
@@ -42,7 +46,10 @@ export function StatusPage({
   statusPath: string;
   /** The mail setting form: where it posts, the current setting, a notice after a change. */
   mail?: ReporterMail & { action: string };
+  /** "Ist es behoben?": a failed answer's values and messages, or the notice after answering. */
+  fixed?: { form?: FixedForm; notice?: 'fixed' | 'reopened' };
 }) {
+  const token = statusPath.split('/').pop() ?? '';
   const { t } = ctx.i18n;
   const i18n = ctx.i18n;
   const statusLabel = t(`reports.status.${report.status}`, { defaultValue: report.status });
@@ -67,6 +74,16 @@ export function StatusPage({
             <span class={`kern-badge kern-badge--${badgeKind(report.status)}`} data-status={report.status}>
               <span class="kern-label">{statusLabel}</span>
             </span>
+          </dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('reports-mine.handler.label')}</dt>
+          <dd class="kern-description-list-item__value" data-handler>
+            {report.handler
+              ? report.handler.kind === 'external'
+                ? t('reports-mine.handler.external', { name: report.handler.name })
+                : report.handler.name
+              : ctx.municipality.bscName}
           </dd>
         </div>
         <div class="kern-description-list-item">
@@ -111,6 +128,13 @@ export function StatusPage({
           </a>
         </p>
       )}
+      <FixedSection
+        ctx={ctx}
+        report={report}
+        action={`${statusPath}/behoben`}
+        {...(fixed?.form ? { form: fixed.form } : {})}
+        {...(fixed?.notice ? { notice: fixed.notice } : {})}
+      />
       <section class="bs-section bs-stack" aria-labelledby="history-heading">
         <h2 class="kern-heading-medium" id="history-heading">
           {t('reports.statusPage.history')}
@@ -132,11 +156,29 @@ export function StatusPage({
           {t('reports.statusPage.yourText')}
         </h2>
         <p class="kern-body bs-pre">{report.description}</p>
-        {report.photoCount > 0 && (
-          <p class="kern-body bs-muted">{t('reports.statusPage.photos', { count: report.photoCount })}</p>
+        {report.photos.length > 0 && (
+          <>
+            <p class="kern-body bs-muted">{t('reports.statusPage.photos', { count: report.photos.length })}</p>
+            <ul class="bs-report-photos" data-own-photos>
+              {report.photos.map((p, i) => (
+                <li key={p.id}>
+                  <a href={`${statusPath}/fotos/${p.id}`}>
+                    <img
+                      src={`${statusPath}/fotos/${p.id}/klein`}
+                      width={p.width}
+                      height={p.height}
+                      alt={t('reports-mine.photo', { number: i + 1, reference: report.reference })}
+                      loading="lazy"
+                    />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       <FollowByPush ctx={ctx} statusPath={statusPath} />
+      <SaveToMine ctx={ctx} token={token} reference={report.reference} />
       {mail && (
         <ReporterMailSection
           ctx={ctx}

@@ -19,6 +19,8 @@ export interface StatusMailInput {
   link: string;
   /** Where the recipient stops these mails: the status page (reporter) or the supporter's unsubscribe page. */
   unsubscribe: string;
+  /** Closed as done, to the reporter: ask "Ist es behoben?" with a link to the question on the status page. */
+  askFixed?: boolean;
 }
 
 /** The receipt and status-update mails to reporters and supporters, in plain language. */
@@ -66,6 +68,16 @@ export function statusMail(p: StatusMailInput): ComposedMail {
       facts,
       ...note,
       { kind: 'link', intro: k(`${who}.link`), label: k(`${who}.linkLabel`), href: p.link },
+      ...(p.askFixed && who === 'update'
+        ? [
+            {
+              kind: 'link',
+              intro: t('reports-mine.mail.fixedIntro'),
+              label: t('reports-mine.mail.fixedLabel'),
+              href: `${p.link}#behoben`,
+            } as MailBlock,
+          ]
+        : []),
       ...(who === 'supporter' ? [{ kind: 'p', text: k('supporter.why') } as MailBlock] : []),
       contact,
       closing,
