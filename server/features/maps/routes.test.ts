@@ -163,6 +163,17 @@ describe('GET /tiles/{z}/{x}/{y}.png', () => {
   });
 });
 
+describe('abuse', () => {
+  it('limits the tiles one client may ask for per minute', async () => {
+    const limited = await buildTestApp({ env: env({ RATE_LIMIT_API_PER_MINUTE: '2' }), db: t.db });
+    const answers: number[] = [];
+    for (let i = 0; i < 11; i++) answers.push((await limited.app.inject({ url: inTown(5) })).statusCode);
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(404));
+    expect(answers[10]).toBe(429);
+    await limited.close();
+  });
+});
+
 describe('the disk cache', () => {
   it('stays within MAP_TILES_CACHE_MB, evicting the least recently used tiles', async () => {
     const noisy = await startTileUpstream({ noise: true });

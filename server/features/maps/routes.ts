@@ -20,7 +20,10 @@ const browserMaxAgeSeconds = 24 * 3600;
  */
 export default async function mapTileRoutes(app: App, deps: Deps): Promise<TileService> {
   const tiles = new TileService(deps);
-  app.get('/tiles/:z/:x/:y.png', { schema: { hide: true, params: tileParamsSchema } }, async (request, reply) => {
+  // A map view loads 20–60 tiles and each move more; the limit only stops a client that scrapes the whole area.
+  const rateLimit = { max: deps.config.rateLimit.apiPerMinute * 5, timeWindow: '1 minute' };
+  const options = { config: { rateLimit }, schema: { hide: true, params: tileParamsSchema } };
+  app.get('/tiles/:z/:x/:y.png', options, async (request, reply) => {
     const { z, x, y } = request.params;
     const tile = await tiles.getTile(z, x, y);
     const etag = `W/"${tile.body.length.toString(36)}-${Math.floor(tile.storedAt).toString(36)}"`;
