@@ -108,6 +108,8 @@ describe('GET /tiles/{z}/{x}/{y}.png', () => {
     expect(down.statusCode).toBe(503);
     expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(down.json()).toMatchObject({ code: 'unavailable' });
+    expect(down.headers['retry-after']).toBe('30');
+    expect(down.headers['cache-control']).toBe('no-store');
     expect(upstream.counts.get(url)).toBe(1);
     // Within the retry window the upstream is not asked again (maps must not wait for its timeout per tile) …
     upstream.setMode('up');

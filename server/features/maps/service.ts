@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { TileCache } from './cache.js';
@@ -40,8 +41,12 @@ export class TileService {
   private readonly cache: TileCache | undefined;
   private readonly inFlight = new Map<string, Promise<Tile>>();
   private downUntil = 0;
+  private failing = false;
 
-  constructor(private readonly deps: Pick<Deps, 'config' | 'now'>) {
+  constructor(
+    private readonly deps: Pick<Deps, 'config' | 'now'>,
+    private readonly log?: Pick<Logger, 'warn' | 'info'>,
+  ) {
     const { config } = deps;
     this.settings = tileSettings(config.municipality);
     if (this.settings) {
@@ -87,6 +92,15 @@ export class TileService {
     }
   }
 
+  /** One log line per outage, not one per tile: an offline machine would fill the log otherwise. */
+  private markDown(reason: string): void {
+    this.downUntil = this.deps.now().getTime() + this.deps.config.mapTiles.retrySeconds * 1000;
+    if (this.failing) return;
+    this.failing = true;
+    const upstream = new URL((this.settings as TileSettings).upstream.replace(/[{}]/g, '')).origin;
+    this.log?.warn({ upstream, reason }, 'map tile upstream unavailable; maps show their outlines without background');
+  }
+
   private fetchOnce(key: string, z: number, x: number, y: number): Promise<Tile> {
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -119,11 +133,16 @@ export class TileService {
       body = Buffer.from(await res.arrayBuffer());
     } catch (err) {
       if (err instanceof AppError) throw err;
-      this.downUntil = this.deps.now().getTime() + this.deps.config.mapTiles.retrySeconds * 1000;
+      this.markDown((err as Error).message);
       throw unavailable();
     }
     const contentType = imageType(body);
-    if (!contentType || body.length > maxTileBytes) throw unavailable();
+    if (!contentType || body.length > maxTileBytes) {
+      this.markDown('the answer is not an image');
+      throw unavailable();
+    }
+    if (this.failing) this.log?.info({ upstream: new URL(url).origin }, 'map tile upstream answers again');
+    this.failing = false;
     this.downUntil = 0;
     const storedAt = this.deps.now().getTime();
     await (this.cache as TileCache).put(key, body, storedAt);
