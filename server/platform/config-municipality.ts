@@ -86,6 +86,12 @@ export const municipalitySchema = T.Object(
                 description: 'tile URL template with {z}, {x}, {y} that our server fetches from (never the browser)',
               }),
             ),
+            file: T.Optional(
+              T.String({
+                minLength: 1,
+                description: 'a raster PMTiles archive on this server, read instead of any upstream',
+              }),
+            ),
             attribution: T.Optional(T.String({ description: 'the credit the tiles require, shown on every map' })),
             minZoom: T.Optional(T.Integer({ minimum: 0, maximum: 22 })),
             maxZoom: T.Optional(T.Integer({ minimum: 0, maximum: 22 })),

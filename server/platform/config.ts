@@ -196,7 +196,7 @@ export const basemapDe = {
 
 /**
  * The municipality's map tiles after overrides: MAP_TILES_* from the environment win over `map.tiles` of the
- * municipality file, which wins over basemap.de. Tests start with tiles off (they have no internet; the tile tests
+ * municipality file, which wins over basemap.de. A PMTiles file (`file`) is read instead of any upstream. Tests start with tiles off (they have no internet; the tile tests
  * switch them on against a local stand-in).
  */
 function resolveMapTiles(municipality: Record<string, unknown>, env: Env, nodeEnv: string, problems: string[]): void {
@@ -206,12 +206,14 @@ function resolveMapTiles(municipality: Record<string, unknown>, env: Env, nodeEn
   const fromEnv: Record<string, unknown> = {
     off: bool(env, 'MAP_TILES_OFF', problems),
     upstream: env.MAP_TILES_UPSTREAM || undefined,
+    file: env.MAP_TILES_FILE || undefined,
     attribution: env.MAP_TILES_ATTRIBUTION || undefined,
     minZoom: int(env, 'MAP_TILES_MIN_ZOOM', problems),
     maxZoom: int(env, 'MAP_TILES_MAX_ZOOM', problems),
   };
   const tiles = deepMerge(fromFile, fromEnv);
-  const ownUpstream = tiles.upstream !== undefined;
+  const ownUpstream = tiles.upstream !== undefined || tiles.file !== undefined;
+  if (typeof tiles.file === 'string') tiles.file = resolve(process.cwd(), tiles.file);
   tiles.off ??= nodeEnv === 'test';
   tiles.upstream ??= basemapDe.upstream;
   // The basemap.de credit belongs to basemap.de tiles only; another upstream names its own.

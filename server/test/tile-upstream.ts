@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { zxyToTileId } from 'pmtiles';
 import sharp from 'sharp';
 
 // A local stand-in for a map tile server (basemap.de and the like) in tests and local demos: it draws a 256 px PNG
@@ -105,4 +107,71 @@ export async function startTileUpstream(options: { noise?: boolean } = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function varints(values: number[]): number[] {
+  const out: number[] = [];
+  for (let v of values) {
+    while (v >= 0x80) {
+      out.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Writes a small raster PMTiles v3 archive (uncompressed directory, PNG tiles drawn like the stand-in's) holding
+ * exactly the given tiles: the self-hosted alternative to an upstream, for tests.
+ */
+export async function writePmtiles(path: string, tiles: { z: number; x: number; y: number }[]): Promise<void> {
+  const entries = await Promise.all(
+    tiles.map(async (t) => ({ ...t, id: zxyToTileId(t.z, t.x, t.y), data: await drawTile(t.z, t.x, t.y) })),
+  );
+  entries.sort((a, b) => a.id - b.id);
+  let offset = 0;
+  const placed = entries.map((e) => {
+    const at = offset;
+    offset += e.data.length;
+    return { ...e, offset: at };
+  });
+  const directory = Buffer.from([
+    ...varints([placed.length]),
+    ...varints(placed.map((e, i) => e.id - (i > 0 ? placed[i - 1]!.id : 0))),
+    ...varints(placed.map(() => 1)),
+    ...varints(placed.map((e) => e.data.length)),
+    // 0 = right after the previous tile, else offset + 1.
+    ...varints(placed.map((e, i) => (i > 0 ? 0 : e.offset + 1))),
+  ]);
+  const metadata = Buffer.from('{}');
+  const tileData = Buffer.concat(placed.map((e) => e.data));
+  const header = Buffer.alloc(127);
+  header.write('PMTiles', 0, 'latin1');
+  header.writeUInt8(3, 7);
+  const u64 = (at: number, v: number) => header.writeBigUInt64LE(BigInt(v), at);
+  const rootAt = 127;
+  const metaAt = rootAt + directory.length;
+  const dataAt = metaAt + metadata.length;
+  u64(8, rootAt);
+  u64(16, directory.length);
+  u64(24, metaAt);
+  u64(32, metadata.length);
+  u64(40, dataAt);
+  u64(48, 0);
+  u64(56, dataAt);
+  u64(64, tileData.length);
+  for (const at of [72, 80, 88]) u64(at, placed.length);
+  header.writeUInt8(1, 96); // clustered
+  header.writeUInt8(1, 97); // internal compression: none
+  header.writeUInt8(1, 98); // tile compression: none
+  header.writeUInt8(2, 99); // tile type: PNG
+  const zooms = placed.map((e) => e.z);
+  header.writeUInt8(Math.min(...zooms), 100);
+  header.writeUInt8(Math.max(...zooms), 101);
+  header.writeInt32LE(-180e7, 102);
+  header.writeInt32LE(-85e7, 106);
+  header.writeInt32LE(180e7, 110);
+  header.writeInt32LE(85e7, 114);
+  await writeFile(path, Buffer.concat([header, directory, metadata, tileData]));
 }

@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../platform/config.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testEnv } from '../../test/env.js';
-import { startTileUpstream, type TileUpstream } from '../../test/tile-upstream.js';
+import { startTileUpstream, type TileUpstream, writePmtiles } from '../../test/tile-upstream.js';
 import { tileAt } from './geo.js';
 
 let upstream: TileUpstream;
@@ -198,6 +199,43 @@ describe('the disk cache', () => {
     expect(noisy.counts.get(urls[0]!)).toBe(2);
     await small.close();
     await noisy.close();
+  });
+});
+
+describe('a self-hosted PMTiles file', () => {
+  it('serves the raster tiles it holds without any upstream, within the same area and zoom range', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bs-pmtiles-')), 'bielefeld.pmtiles');
+    const here = tileAt(52.02, 8.53, 14);
+    await writePmtiles(file, [
+      { z: 14, ...here },
+      { z: 14, x: here.x + 1, y: here.y },
+      { z: 13, ...tileAt(52.02, 8.53, 13) },
+    ]);
+    const local = await buildTestApp({
+      env: env({ MAP_TILES_FILE: file, MAP_TILES_ATTRIBUTION: '© Stadt Bielefeld' }),
+      db: t.db,
+    });
+    const before = upstream.total();
+    const tile = await local.app.inject({ url: inTown(14) });
+    expect(tile.statusCode).toBe(200);
+    expect(tile.headers['content-type']).toBe('image/png');
+    expect(tile.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const again = await local.app.inject({
+      url: inTown(14),
+      headers: { 'if-none-match': tile.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    expect((await local.app.inject({ url: inTown(13) })).statusCode).toBe(200);
+    // Not in the file, outside the area: 404; the upstream is never asked.
+    expect((await local.app.inject({ url: inTown(14, 3) })).statusCode).toBe(404);
+    const munich = tileAt(48.137, 11.575, 14);
+    expect((await local.app.inject({ url: `/tiles/14/${munich.x}/${munich.y}.png` })).statusCode).toBe(404);
+    expect(upstream.total()).toBe(before);
+    // No third party at all: the privacy statement names none.
+    const privacy = await local.app.inject({ url: '/datenschutz', headers: { accept: 'text/html' } });
+    expect(privacy.body).toContain('wir binden keine Inhalte anderer Anbieter ein');
+    expect(privacy.body).not.toContain('Hintergrundkarten holt unser Server');
+    await local.close();
   });
 });
 

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { TileCache } from './cache.js';
 import { isTile, overlaps, tileBounds } from './geo.js';
+import { PmtilesFile } from './pmtiles-file.js';
 import { type TileSettings, tileSettings, tileUrlTemplate } from './settings.js';
 
 export { type TileSettings, tileSettings } from './settings.js';
@@ -31,14 +32,15 @@ function imageType(body: Buffer): string | undefined {
 }
 
 /**
- * Map tiles from our own origin: fetched from the configured upstream, kept on disk (bounded, expiring), only for the
- * municipality's area and zoom range, so the server is never an open proxy. One upstream request per tile at a
+ * Map tiles from our own origin: read from a local PMTiles archive, or fetched from the configured upstream and kept
+ * on disk (bounded, expiring); only for the municipality's area and zoom range, so the server is never an open proxy. One upstream request per tile at a
  * time; a failed request stores nothing, and for `retrySeconds` after it tiles not in the cache are refused at once
  * (an unreachable upstream must not make every map wait for its timeout).
  */
 export class TileService {
   readonly settings: TileSettings | undefined;
   private readonly cache: TileCache | undefined;
+  private readonly archive: PmtilesFile | undefined;
   private readonly inFlight = new Map<string, Promise<Tile>>();
   private downUntil = 0;
   private failing = false;
@@ -49,7 +51,8 @@ export class TileService {
   ) {
     const { config } = deps;
     this.settings = tileSettings(config.municipality);
-    if (this.settings) {
+    if (this.settings?.file) this.archive = new PmtilesFile(this.settings.file);
+    else if (this.settings) {
       // A new upstream gets a new folder: tiles of two sources never mix.
       const source = createHash('sha256').update(this.settings.upstream).digest('hex').slice(0, 12);
       const dir = join(config.dataDir, 'tiles', config.municipality.id, source);
@@ -68,8 +71,7 @@ export class TileService {
    */
   async getTile(z: number, x: number, y: number): Promise<Tile> {
     const s = this.settings;
-    const cache = this.cache;
-    if (!s || !cache) throw new AppError('not_found', 'This map has no background tiles');
+    if (!s) throw new AppError('not_found', 'This map has no background tiles');
     if (z < s.minZoom || z > s.maxZoom) {
       throw new AppError('not_found', `Tiles are served for zoom levels ${s.minZoom} to ${s.maxZoom} only`);
     }
@@ -77,6 +79,12 @@ export class TileService {
     if (!overlaps(tileBounds(z, x, y), s.bounds)) {
       throw new AppError('not_found', "This tile lies outside the municipality's map area");
     }
+    if (this.archive) {
+      const tile = await this.archive.getTile(z, x, y);
+      if (!tile) throw new AppError('not_found', 'The map file has no such tile');
+      return { body: tile.body, contentType: tile.contentType, storedAt: tile.modifiedAt };
+    }
+    const cache = this.cache as TileCache;
     const key = `${z}/${x}/${y}`;
     const cached = await cache.get(key);
     const now = this.deps.now().getTime();

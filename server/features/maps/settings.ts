@@ -3,6 +3,8 @@ import type { Bounds } from './geo.js';
 
 /** The tiles of one municipality after the configuration's overrides (see loadConfig's resolveMapTiles). */
 export interface TileSettings {
+  /** A local raster PMTiles archive; when set, no upstream is asked. */
+  file?: string;
   upstream: string;
   attribution: string;
   minZoom: number;
@@ -17,7 +19,7 @@ const defaultHalfSpan = { lon: 0.25, lat: 0.16 };
 /** The municipality's tile settings, or undefined when it has no background map. */
 export function tileSettings(m: Municipality): TileSettings | undefined {
   const tiles = m.map.tiles;
-  if (!tiles || tiles.off || !tiles.upstream) return undefined;
+  if (!tiles || tiles.off || !(tiles.upstream || tiles.file)) return undefined;
   const bounds: Bounds = m.map.bounds ?? [
     m.map.lon - defaultHalfSpan.lon,
     m.map.lat - defaultHalfSpan.lat,
@@ -25,7 +27,8 @@ export function tileSettings(m: Municipality): TileSettings | undefined {
     m.map.lat + defaultHalfSpan.lat,
   ];
   return {
-    upstream: tiles.upstream,
+    ...(tiles.file ? { file: tiles.file } : {}),
+    upstream: tiles.file ? '' : (tiles.upstream ?? ''),
     attribution: tiles.attribution ?? '',
     minZoom: tiles.minZoom ?? 9,
     maxZoom: tiles.maxZoom ?? 18,

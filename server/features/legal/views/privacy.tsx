@@ -17,7 +17,9 @@ export function PrivacyPage({ ctx, facts }: { ctx: PageContext; facts: PrivacyFa
   const dpa = m.dataProtectionAuthority;
   const tiles = m.map.tiles;
   const tileOrigin =
-    tiles && !tiles.off && tiles.upstream ? new URL(tiles.upstream.replace(/[{}]/g, '')).origin : undefined;
+    tiles && !tiles.off && !tiles.file && tiles.upstream
+      ? new URL(tiles.upstream.replace(/[{}]/g, '')).origin
+      : undefined;
   return (
     <Layout ctx={ctx} title={t('legal.privacy.title')}>
       <article class="bs-prose" aria-labelledby="privacy-heading">
