@@ -113,6 +113,17 @@ describe('maps with tiles from our own origin', () => {
     await context.close();
   });
 
+  it('without JavaScript the public map page shows no empty map box and no legend of absent markers', async () => {
+    const plain = await openPage(browser, live.url, { javaScript: false });
+    await plain.page.goto(`${live.url}/meldungen/karte`);
+    const box = await plain.page.locator('[data-reports-map]').boundingBox();
+    expect(box?.height).toBeLessThan(200);
+    expect(await plain.page.getByText('Zeichenerklärung').isVisible()).toBe(false);
+    await expectAccessible(plain.page);
+    expect(plain.foreign).toEqual([]);
+    await plain.context.close();
+  });
+
   it('a report’s public page shows a still map of the place; without JavaScript the facts say where', async () => {
     const { page, context, foreign } = await openPage(browser, live.url, { locale: 'en-GB' });
     await page.goto(`${live.url}/meldungen/${open.reference}?lang=en`);
