@@ -1,4 +1,5 @@
-// Pages with a map of reports (public map, back-office inbox): every `[data-reports-map]` element becomes a map.
-import { initReportsMaps } from './reports-map.js';
+// Pages with maps (public map, back-office inbox, Wertstoffhöfe, a report's public page): every `[data-reports-map]`
+// element becomes a map of reports, every `[data-place-map]` a still map of one place.
+import { initAllMaps } from './reports-map.js';
 
-initReportsMaps(document);
+initAllMaps(document);

@@ -4,8 +4,13 @@
  *
  * Common data attributes (server/features/reports/core/views/map-attributes.ts writes them from the configuration):
  *   data-lat, data-lon, data-zoom   start view (required)
- *   data-tile-url                   tile template (https://…/{z}/{x}/{y}.png); without it the map shows the
- *   data-tile-attribution           districts' outlines (data-districts, GeoJSON) on a plain background
+ *   data-tile-url                   tile template on our own origin (/tiles/{z}/{x}/{y}.png); without it the map
+ *                                   shows the districts' outlines (data-districts, GeoJSON) on a plain background
+ *   data-tile-attribution           the credit the tiles require (shown in the map's corner)
+ *   data-tile-min-zoom, -max-zoom   zoom levels the server has tiles for (closer zooms enlarge the last level)
+ *   data-tile-bounds                west,south,east,north: tiles are only requested inside this area
+ *   data-msg-tiles-unavailable      shown above the map (and announced) when no tile loads; the districts'
+ *                                   outlines are drawn instead, markers and the pin keep working
  *   data-districts                  URL of the districts as GeoJSON (default /api/districts)
  *   data-label                      accessible name of the map region; data-msg-keys: how to use it by keyboard
  *   data-msg-zoom-in, data-msg-zoom-out   labels of the zoom buttons
@@ -16,7 +21,8 @@
  *    reference. Optional: data-status-labels (JSON status → words, added to the marker names),
  *    data-msg-count-one / data-msg-count-other ("{count} …", announced after loading), data-msg-none,
  *    data-msg-error. The element's own children (a fallback text) are hidden once the map runs. It dispatches
- *    `reports-map-data` (detail: { features }) after each load.
+ *    `reports-map-data` (detail: { features }) after each load. data-marker-groups (JSON status → new | working |
+ *    closed) gives markers the shape and colour of their group (the page's legend explains them).
  *
  * 2. `<div data-location-picker data-lat-input="lat" data-lon-input="lon" data-method-input="locationMethod">` — the
  *    form's location picker: click or drag the pin, or move the map by keyboard and press Enter (or the "centre"
@@ -24,6 +30,10 @@
  *    dispatches `location-change` (detail: { lat, lon, method }). Texts: data-msg-locate, -locating,
  *    -locate-failed, -center, -marker, -chosen ("{place}"), -chosen-near, -outside, -instructions;
  *    data-reverse: URL of the reverse address lookup (?lat=&lon=) that names the chosen point.
+ *
+ * 3. `<div data-place-map data-lat data-lon data-zoom data-marker-label>` — a small map of one place that does not
+ *    move (a report's public page): an image with a marker, named by data-label. Its children (the place in words)
+ *    are hidden once the map runs.
  */
 import * as L from 'leaflet';
 
@@ -34,6 +44,8 @@ export interface MapOptions {
   source: HTMLElement;
   /** Id of instructions the page already shows (else the keyboard help from data-msg-keys is added). */
   describedBy?: string;
+  /** A picture of a place, not a map to explore: no controls, no dragging, no zoom, not focusable. */
+  still?: boolean;
 }
 
 const fallbackText = {
@@ -42,12 +54,14 @@ const fallbackText = {
     keys: 'Mit den Pfeiltasten verschieben, mit Plus und Minus zoomen.',
     zoomIn: 'Vergrößern',
     zoomOut: 'Verkleinern',
+    unavailable: 'Die Hintergrundkarte ist gerade nicht verfügbar.',
   },
   en: {
     label: 'Map',
     keys: 'Move with the arrow keys, zoom with plus and minus.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    unavailable: 'The background map is not available at the moment.',
   },
 };
 
@@ -57,8 +71,20 @@ function text(el: HTMLElement, key: string, fallback: string): string {
 
 let counter = 0;
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** west,south,east,north → Leaflet bounds; undefined when missing or malformed. */
+function boundsOf(raw: string | undefined): L.LatLngBounds | undefined {
+  const n = (raw ?? '').split(',').map(Number);
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v))) return undefined;
+  const [w, s, e, north] = n as [number, number, number, number];
+  return L.latLngBounds([s, w], [north, e]);
+}
+
 /** A Leaflet map with the configured tiles (or district outlines), keyboard help and labelled zoom buttons. */
-export function createMap({ canvas, source, describedBy }: MapOptions): L.Map {
+export function createMap({ canvas, source, describedBy, still = false }: MapOptions): L.Map {
   const lang = document.documentElement.lang === 'en' ? 'en' : 'de';
   const defaults = fallbackText[lang];
   const data = source.dataset;
@@ -69,37 +95,93 @@ export function createMap({ canvas, source, describedBy }: MapOptions): L.Map {
     zoomControl: false,
     attributionControl: false,
     minZoom: 9,
+    ...(still
+      ? {
+          dragging: false,
+          keyboard: false,
+          scrollWheelZoom: false,
+          doubleClickZoom: false,
+          touchZoom: false,
+          boxZoom: false,
+        }
+      : {}),
   });
-  L.control
-    .zoom({
-      zoomInTitle: text(source, 'msgZoomIn', defaults.zoomIn),
-      zoomOutTitle: text(source, 'msgZoomOut', defaults.zoomOut),
-    })
-    .addTo(map);
-
   const container = map.getContainer();
-  let helpId = describedBy;
-  if (!helpId) {
-    helpId = `bs-map-help-${++counter}`;
-    const help = document.createElement('p');
-    help.id = helpId;
-    help.className = 'kern-hint bs-map__help';
-    help.textContent = text(source, 'msgKeys', defaults.keys);
-    container.before(help);
+  if (still) {
+    container.setAttribute('role', 'img');
+    container.setAttribute('aria-label', text(source, 'label', defaults.label));
+  } else {
+    L.control
+      .zoom({
+        zoomInTitle: text(source, 'msgZoomIn', defaults.zoomIn),
+        zoomOutTitle: text(source, 'msgZoomOut', defaults.zoomOut),
+      })
+      .addTo(map);
+    let helpId = describedBy;
+    if (!helpId) {
+      helpId = `bs-map-help-${++counter}`;
+      const help = document.createElement('p');
+      help.id = helpId;
+      help.className = 'kern-hint bs-map__help';
+      help.textContent = text(source, 'msgKeys', defaults.keys);
+      container.before(help);
+    }
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', text(source, 'label', defaults.label));
+    container.setAttribute('aria-describedby', helpId);
   }
-  container.setAttribute('role', 'region');
-  container.setAttribute('aria-label', text(source, 'label', defaults.label));
-  container.setAttribute('aria-describedby', helpId);
 
+  const districts = data.districts ?? '/api/districts';
   if (data.tileUrl) {
     container.classList.add('bs-map--tiles');
-    L.tileLayer(data.tileUrl, { maxZoom: 19, attribution: data.tileAttribution ?? '' }).addTo(map);
+    const bounds = boundsOf(data.tileBounds);
+    const layer = L.tileLayer(data.tileUrl, {
+      maxZoom: 19,
+      maxNativeZoom: Number(data.tileMaxZoom ?? 18),
+      minZoom: Number(data.tileMinZoom ?? 0),
+      ...(bounds ? { bounds } : {}),
+      attribution: escapeHtml(data.tileAttribution ?? ''),
+    }).addTo(map);
     if (data.tileAttribution) L.control.attribution({ prefix: false }).addTo(map);
+    watchTiles(map, layer, source, defaults.unavailable, districts);
   } else {
     container.classList.add('bs-map--plain');
-    void drawDistricts(map, data.districts ?? '/api/districts');
+    void drawDistricts(map, districts);
   }
   return map;
+}
+
+/**
+ * Says plainly (above the map, and to screen readers) when no background tile loads, e.g. on a machine without
+ * internet, and draws the districts' outlines instead; the notice goes once tiles load again.
+ */
+function watchTiles(map: L.Map, layer: L.TileLayer, source: HTMLElement, fallback: string, districts: string): void {
+  const container = map.getContainer();
+  const notice = document.createElement('p');
+  notice.className = 'bs-map__notice';
+  notice.setAttribute('role', 'status');
+  container.before(notice);
+  let loaded = 0;
+  let outlines = false;
+  const show = (unavailable: boolean) => {
+    const message = unavailable ? text(source, 'msgTilesUnavailable', fallback) : '';
+    if (notice.textContent !== message) notice.textContent = message;
+    container.classList.toggle('bs-map--no-tiles', unavailable);
+    if (unavailable && !outlines) {
+      outlines = true;
+      void drawDistricts(map, districts);
+    }
+  };
+  layer.on('loading', () => {
+    loaded = 0;
+  });
+  layer.on('tileload', () => {
+    loaded++;
+    show(false);
+  });
+  layer.on('tileerror', () => {
+    if (loaded === 0) show(true);
+  });
 }
 
 /** The districts' outlines and names: orientation when there are no tiles. */
@@ -143,19 +225,35 @@ function categoryName(p: ReportFeature['properties']): string {
   return name?.[lang] ?? name?.de ?? '';
 }
 
-function markerFor(feature: ReportFeature, statusLabels: Record<string, string>): L.Marker {
+function markerFor(
+  feature: ReportFeature,
+  statusLabels: Record<string, string>,
+  groups: Record<string, string>,
+): L.Marker {
   const [lon, lat] = feature.geometry.coordinates;
   const p = feature.properties;
   const status = p.status ? (statusLabels[p.status] ?? '') : '';
   const name = p.title ?? [categoryName(p), p.reference, status].filter(Boolean).join(', ');
   const link = document.createElement('a');
+  const group = p.status ? groups[p.status] : undefined;
   link.className = `bs-map-marker__link bs-map-marker--${(p.status ?? 'unknown').replace(/[^a-z_]/g, '')}`;
+  if (group) link.classList.add(`bs-map-symbol--${group.replace(/[^a-z]/g, '')}`);
   link.href = p.url ?? '#';
   link.setAttribute('aria-label', name);
   link.title = name;
   const icon = L.divIcon({ className: 'bs-map-marker', html: link, iconSize: [28, 28], iconAnchor: [14, 14] });
   // The link inside is the focusable part; the marker itself stays out of the tab order.
   return L.marker([lat, lon], { icon, keyboard: false });
+}
+
+/** A JSON object of strings from a data attribute; empty when missing or malformed. */
+function jsonRecord(raw: string | undefined): Record<string, string> {
+  try {
+    const value = JSON.parse(raw ?? '{}') as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Enhances one `[data-reports-map]` element. */
@@ -171,12 +269,8 @@ export function initReportsMap(el: HTMLElement): L.Map | undefined {
   status.className = 'kern-sr-only';
   status.setAttribute('role', 'status');
   el.append(status);
-  let statusLabels: Record<string, string> = {};
-  try {
-    statusLabels = JSON.parse(el.dataset.statusLabels ?? '{}') as Record<string, string>;
-  } catch {
-    statusLabels = {};
-  }
+  const statusLabels = jsonRecord(el.dataset.statusLabels);
+  const groups = jsonRecord(el.dataset.markerGroups);
   const markers = L.layerGroup().addTo(map);
   const plural = new Intl.PluralRules(document.documentElement.lang || 'de');
   let request: AbortController | undefined;
@@ -199,7 +293,7 @@ export function initReportsMap(el: HTMLElement): L.Map | undefined {
       const body = (await res.json()) as { features?: ReportFeature[] };
       const features = (body.features ?? []).filter((f) => f.geometry?.type === 'Point');
       markers.clearLayers();
-      for (const f of features) markers.addLayer(markerFor(f, statusLabels));
+      for (const f of features) markers.addLayer(markerFor(f, statusLabels, groups));
       const n = features.length;
       const message =
         n === 0
@@ -226,6 +320,33 @@ export function initReportsMap(el: HTMLElement): L.Map | undefined {
 /** Enhances every map of reports below root. */
 export function initReportsMaps(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-reports-map]')) initReportsMap(el);
+}
+
+/** Enhances one `[data-place-map]` element: a still map of one place with its marker. */
+export function initPlaceMap(el: HTMLElement): L.Map | undefined {
+  const lat = Number(el.dataset.lat);
+  const lon = Number(el.dataset.lon);
+  if (el.dataset.enhanced === 'true' || !Number.isFinite(lat) || !Number.isFinite(lon)) return undefined;
+  el.dataset.enhanced = 'true';
+  for (const child of Array.from(el.children)) (child as HTMLElement).hidden = true;
+  const canvas = document.createElement('div');
+  canvas.className = 'bs-place-map__canvas';
+  el.append(canvas);
+  const map = createMap({ canvas, source: el, still: true });
+  const icon = L.divIcon({
+    className: 'bs-map-pin',
+    html: '<span class="bs-map-pin__head"></span>',
+    iconSize: [32, 40],
+    iconAnchor: [16, 40],
+  });
+  L.marker([lat, lon], { icon, interactive: false, keyboard: false }).addTo(map);
+  return map;
+}
+
+/** Enhances every map of reports and every still map of a place below root. */
+export function initAllMaps(root: ParentNode): void {
+  initReportsMaps(root);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-place-map]')) initPlaceMap(el);
 }
 
 export interface LocationPicker {

@@ -8,6 +8,7 @@ import departmentPages from './features/departments/pages.js';
 import homeRoutes from './features/home/pages.js';
 import jobPages from './features/jobs/pages.js';
 import legalRoutes from './features/legal/pages.js';
+import mapTileRoutes from './features/maps/routes.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
 import pwaRoutes from './features/pwa/pages.js';
@@ -84,6 +85,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerHealth(app, deps.db, config.readyTimeoutMs);
   // Files: base headers only (a document CSP means nothing on CSS, and every byte counts on first load).
   await registerStatic(app, config.municipality);
+  // Map tiles from our own origin, like files: no cookies, no page pipeline.
+  await mapTileRoutes(app, deps);
   // Open311 GeoReport v2: JSON/XML only, no cookies, its own errors, compression and limits.
   await registerOpen311(app, deps);
 

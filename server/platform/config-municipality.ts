@@ -71,8 +71,37 @@ export const municipalitySchema = T.Object(
       lat: T.Number({ minimum: -90, maximum: 90 }),
       lon: T.Number({ minimum: -180, maximum: 180 }),
       zoom: T.Integer({ minimum: 1, maximum: 19 }),
-      tileUrl: T.Optional(T.String({ description: 'e.g. https://tile.example/{z}/{x}/{y}.png; unset = no tiles' })),
-      tileAttribution: T.Optional(T.String()),
+      bounds: T.Optional(
+        T.Tuple([T.Number(), T.Number(), T.Number(), T.Number()], {
+          description: '[west, south, east, north] in degrees: the only area map tiles are served for',
+        }),
+      ),
+      tiles: T.Optional(
+        T.Object(
+          {
+            off: T.Optional(T.Boolean({ description: 'no background map (district outlines only)' })),
+            upstream: T.Optional(
+              T.String({
+                pattern: '^https?://.*\\{z\\}.*',
+                description: 'tile URL template with {z}, {x}, {y} that our server fetches from (never the browser)',
+              }),
+            ),
+            file: T.Optional(
+              T.String({
+                minLength: 1,
+                description: 'a raster PMTiles archive on this server, read instead of any upstream',
+              }),
+            ),
+            attribution: T.Optional(T.String({ description: 'the credit the tiles require, shown on every map' })),
+            minZoom: T.Optional(T.Integer({ minimum: 0, maximum: 22 })),
+            maxZoom: T.Optional(T.Integer({ minimum: 0, maximum: 22 })),
+          },
+          {
+            additionalProperties: false,
+            description: 'background map tiles, served from our own origin (/tiles/…); env MAP_TILES_* override',
+          },
+        ),
+      ),
     }),
     waste: T.Optional(
       T.Object({

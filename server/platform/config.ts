@@ -138,6 +138,24 @@ export const configSchema = T.Object(
       }),
       requestTimeoutSeconds: T.Integer({ minimum: 1, maximum: 300 }),
     }),
+    mapTiles: T.Object({
+      cacheMb: T.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        description: 'disk cache of upstream tiles (DATA_DIR/tiles)',
+      }),
+      maxAgeHours: T.Integer({
+        minimum: 1,
+        maximum: 24 * 365,
+        description: 'a cached tile is fetched again after this',
+      }),
+      timeoutMs: T.Integer({ minimum: 100, maximum: 60_000, description: 'one upstream request' }),
+      retrySeconds: T.Integer({
+        minimum: 0,
+        maximum: 3600,
+        description: 'after an upstream failure, tiles not in the cache are refused this long without asking again',
+      }),
+    }),
     municipality: municipalitySchema,
   },
   { additionalProperties: false },
@@ -167,6 +185,44 @@ function crossChecks(merged: Record<string, unknown>, production: boolean): stri
     problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
   }
   return problems;
+}
+
+/** The official German base map (BKG), web raster in Web Mercator; note {y} before {x} in its WMTS path. */
+export const basemapDe = {
+  upstream:
+    'https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_farbe/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png',
+  attribution: '© GeoBasis-DE / BKG (basemap.de), CC BY 4.0',
+} as const;
+
+/**
+ * The municipality's map tiles after overrides: MAP_TILES_* from the environment win over `map.tiles` of the
+ * municipality file, which wins over basemap.de. A PMTiles file (`file`) is read instead of any upstream. Tests start with tiles off (they have no internet; the tile tests
+ * switch them on against a local stand-in).
+ */
+function resolveMapTiles(municipality: Record<string, unknown>, env: Env, nodeEnv: string, problems: string[]): void {
+  const map = municipality.map as Record<string, unknown> | undefined;
+  if (!map) return;
+  const fromFile = (map.tiles as Record<string, unknown> | undefined) ?? {};
+  const fromEnv: Record<string, unknown> = {
+    off: bool(env, 'MAP_TILES_OFF', problems),
+    upstream: env.MAP_TILES_UPSTREAM || undefined,
+    file: env.MAP_TILES_FILE || undefined,
+    attribution: env.MAP_TILES_ATTRIBUTION || undefined,
+    minZoom: int(env, 'MAP_TILES_MIN_ZOOM', problems),
+    maxZoom: int(env, 'MAP_TILES_MAX_ZOOM', problems),
+  };
+  const tiles = deepMerge(fromFile, fromEnv);
+  const ownUpstream = tiles.upstream !== undefined || tiles.file !== undefined;
+  if (typeof tiles.file === 'string') tiles.file = resolve(process.cwd(), tiles.file);
+  tiles.off ??= nodeEnv === 'test';
+  tiles.upstream ??= basemapDe.upstream;
+  // The basemap.de credit belongs to basemap.de tiles only; another upstream names its own.
+  if (!ownUpstream) tiles.attribution ??= basemapDe.attribution;
+  tiles.minZoom ??= 9;
+  tiles.maxZoom ??= 18;
+  if (Number(tiles.minZoom) > Number(tiles.maxZoom))
+    problems.push('MAP_TILES_MIN_ZOOM: must not exceed MAP_TILES_MAX_ZOOM');
+  map.tiles = tiles;
 }
 
 export class ConfigError extends Error {
@@ -246,6 +302,12 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: int(env, 'ALTCHA_MAX_NUMBER', problems),
       autoForward: bool(env, 'REPORT_AUTO_FORWARD', problems),
     },
+    mapTiles: {
+      cacheMb: int(env, 'MAP_TILES_CACHE_MB', problems),
+      maxAgeHours: int(env, 'MAP_TILES_MAX_AGE_HOURS', problems),
+      timeoutMs: int(env, 'MAP_TILES_TIMEOUT_MS', problems),
+      retrySeconds: int(env, 'MAP_TILES_RETRY_SECONDS', problems),
+    },
     push: {
       vapidSubject: env.PUSH_VAPID_SUBJECT || undefined,
       allowPrivateEndpoints: bool(env, 'PUSH_ALLOW_PRIVATE_ENDPOINTS', problems),
@@ -298,6 +360,7 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: 100_000,
       autoForward: true,
     },
+    mapTiles: { cacheMb: 200, maxAgeHours: 24 * 7, timeoutMs: 5000, retrySeconds: 15 },
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',
       concurrency: 64,
@@ -311,6 +374,7 @@ export function loadConfig(env: Env = process.env): Config {
   const merged = deepMerge(deepMerge(defaults, file), fromEnv);
   merged.env = nodeEnv;
   merged.municipality = deepMerge(municipality, (file.municipality as Record<string, unknown>) ?? {});
+  resolveMapTiles(merged.municipality as Record<string, unknown>, env, nodeEnv, problems);
   const dataDir = String(merged.dataDir);
   merged.dataDir = isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir);
   merged.publicUrl ??= `http://localhost:${merged.port}`;

@@ -70,14 +70,17 @@ describe('Datenschutz', () => {
     expectNoRawKeys(body);
   });
 
-  it('names the map tile server as the one third party when tiles are configured', async () => {
+  it('names the map tile upstream, which only our server contacts, when tiles are on', async () => {
     const withTiles = await buildTestApp({
-      municipality: { map: { lat: 52, lon: 8.5, zoom: 12, tileUrl: 'https://tiles.example.net/{z}/{x}/{y}.png' } },
+      municipality: {
+        map: { lat: 52, lon: 8.5, zoom: 12, tiles: { upstream: 'https://tiles.example.net/{z}/{x}/{y}.png' } },
+      },
       db: t.db,
     });
     const res = await page(withTiles, '/datenschutz?lang=en');
     expect(res.body).toContain('Privacy statement</h1>');
-    expect(res.body).toContain('map images from https://tiles.example.net');
+    expect(res.body).toContain('background maps from https://tiles.example.net');
+    expect(res.body).toContain('your browser does not connect to https://tiles.example.net');
     expectNoRawKeys(res.body);
     await withTiles.close();
   });

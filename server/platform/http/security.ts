@@ -34,15 +34,13 @@ function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, 
   return headers;
 }
 
-function cspDirectives(config: Config, https: boolean) {
-  const tileOrigin = config.municipality.map.tileUrl
-    ? new URL(config.municipality.map.tileUrl.replace(/[{}]/g, '')).origin
-    : undefined;
+function cspDirectives(https: boolean) {
+  // Map tiles come from our own origin (/tiles/…, fetched upstream by the server), so images need no other source.
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+    imgSrc: ["'self'", 'data:', 'blob:'],
     // font-, connect-, manifest- and worker-src fall back to default-src 'self': not repeated, as every document
     // carries this header uncompressed.
     objectSrc: ["'none'"],
@@ -100,7 +98,7 @@ export async function registerBaseSecurity(app: FastifyInstance, config: Config)
 function documentHeaders(config: Config): Record<string, string> {
   const https = config.publicUrl.startsWith('https://');
   return securityHeaders({
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config, https) },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(https) },
     // Headers only old Internet Explorer and Flash read: bytes on every page for nobody.
     xDownloadOptions: false,
     xPermittedCrossDomainPolicies: false,

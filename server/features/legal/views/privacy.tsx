@@ -15,7 +15,11 @@ export function PrivacyPage({ ctx, facts }: { ctx: PageContext; facts: PrivacyFa
   const m = ctx.municipality;
   const dpo = m.dataProtectionOfficer;
   const dpa = m.dataProtectionAuthority;
-  const tileOrigin = m.map.tileUrl ? new URL(m.map.tileUrl.replace(/[{}]/g, '')).origin : undefined;
+  const tiles = m.map.tiles;
+  const tileOrigin =
+    tiles && !tiles.off && !tiles.file && tiles.upstream
+      ? new URL(tiles.upstream.replace(/[{}]/g, '')).origin
+      : undefined;
   return (
     <Layout ctx={ctx} title={t('legal.privacy.title')}>
       <article class="bs-prose" aria-labelledby="privacy-heading">

@@ -1,5 +1,23 @@
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { tileLayerAttributes } from '../../../maps/service.js';
+import { closedStatuses, type ReportStatus } from '../statuses.js';
+
+/** The marker groups of the maps (shape and colour), in the order of the legend. */
+export const markerGroups = ['new', 'working', 'closed'] as const;
+export type MarkerGroup = (typeof markerGroups)[number];
+
+/** Which group's marker a report of a status gets. */
+export const markerGroupOf: Record<ReportStatus, MarkerGroup> = {
+  received: 'new',
+  forwarded: 'new',
+  accepted: 'working',
+  in_progress: 'working',
+  ...(Object.fromEntries(closedStatuses.map((s) => [s, 'closed'])) as Record<
+    (typeof closedStatuses)[number],
+    'closed'
+  >),
+};
 
 /**
  * The data attributes every map of client/reports-map.ts reads (start view, tiles or district outlines, control
@@ -23,9 +41,12 @@ export function mapAttributes(ctx: PageContext): Record<string, string> {
     'data-msg-count-other': t('reports.map.count', { count: 2 }),
     'data-msg-none': t('reports.map.none'),
     'data-msg-error': t('reports.map.error'),
+    'data-msg-tiles-unavailable': t('maps.unavailable'),
+    'data-msg-attribution': t('maps.attribution'),
+    'data-marker-groups': JSON.stringify(markerGroupOf),
+    // Our own tile URL (/tiles/…); without tiles the map draws the districts on a plain background.
+    ...tileLayerAttributes(ctx.municipality),
   };
-  if (m.tileUrl) attrs['data-tile-url'] = m.tileUrl;
-  if (m.tileAttribution) attrs['data-tile-attribution'] = m.tileAttribution;
   return attrs;
 }
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
-import { reportsMapAssets } from '../../core/views/map-attributes.js';
+import { mapAttributes, reportsMapAssets } from '../../core/views/map-attributes.js';
 import type { PublicEvent, PublicReportDetailView } from '../present.js';
 import { placeText, StatusBadge } from './parts.js';
 
@@ -44,11 +44,7 @@ export function PublicDetailPage({ ctx, report }: { ctx: PageContext; report: Pu
   const four = { minimumFractionDigits: 4, maximumFractionDigits: 4 };
   const coords = { lat: ctx.i18n.number(report.lat, four), lon: ctx.i18n.number(report.lon, four) };
   return (
-    <Layout
-      ctx={ctx}
-      title={t('reports-public.detail.title', { reference: report.reference })}
-      styles={reportsMapAssets().styles}
-    >
+    <Layout ctx={ctx} title={t('reports-public.detail.title', { reference: report.reference })} {...reportsMapAssets()}>
       <h1 class="kern-heading-large">
         {t('reports-public.detail.heading', { category: report.category.name, reference: report.reference })}
       </h1>
@@ -78,6 +74,16 @@ export function PublicDetailPage({ ctx, report }: { ctx: PageContext; report: Pu
             {t('reports-public.supporters', { count: report.supporterCount })}
           </Fact>
         </dl>
+        {/* A still map of the place (client/reports-map.ts); without JavaScript the facts above say where. */}
+        <div
+          class="bs-place-map"
+          data-place-map
+          {...mapAttributes(ctx)}
+          data-lat={String(report.lat)}
+          data-lon={String(report.lon)}
+          data-zoom="16"
+          data-label={t('maps.place.label', { place: placeText(ctx, report) })}
+        />
       </section>
       <section aria-labelledby="text-heading">
         <h2 class="kern-heading-medium" id="text-heading">

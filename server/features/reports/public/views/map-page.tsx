@@ -3,6 +3,7 @@ import { ErrorSummary } from '../../../../platform/views/form-fields.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { reportStatuses } from '../../core/statuses.js';
 import { mapAttributes, reportsMapAssets } from '../../core/views/map-attributes.js';
+import { MapLegend } from '../../core/views/map-legend.js';
 import { mapFeatureLimit } from '../service.js';
 import { type PublicListData, ViewLinks } from './list-page.js';
 import { FilterForm, filterUrl, Results } from './parts.js';
@@ -45,6 +46,7 @@ export function PublicMapPage({ ctx, data }: { ctx: PageContext; data: PublicLis
               <p class="kern-body bs-report-map__fallback">{t('reports-public.map.fallback')}</p>
             </div>
           )}
+          {!hasErrors && <MapLegend ctx={ctx} />}
         </div>
         <Results
           ctx={ctx}

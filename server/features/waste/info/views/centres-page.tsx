@@ -1,6 +1,7 @@
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
+import { tileLayerAttributes } from '../../../maps/service.js';
 import { weekdayRanges } from '../opening-hours.js';
 import type { RecyclingCentre } from '../service.js';
 
@@ -44,9 +45,10 @@ function mapAttributes(ctx: PageContext): Record<string, string> {
     'data-msg-count-other': t('waste-citizen.centres.count', { count: 2 }),
     'data-msg-none': t('waste-citizen.centres.mapNone'),
     'data-msg-error': t('waste-citizen.centres.mapError'),
+    'data-msg-tiles-unavailable': t('maps.unavailable'),
+    'data-msg-attribution': t('maps.attribution'),
+    ...tileLayerAttributes(ctx.municipality),
   };
-  if (m.tileUrl) attrs['data-tile-url'] = m.tileUrl;
-  if (m.tileAttribution) attrs['data-tile-attribution'] = m.tileAttribution;
   return attrs;
 }
 
