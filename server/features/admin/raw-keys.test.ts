@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { login } from '../../test/factories/users.js';
@@ -85,6 +85,16 @@ describe('message keys', () => {
       'reports-admin.templates.kinds.forwarded',
     ]);
     expect(visibleText('<a href="/admin/jobs.x">admin@bielefeld.example</a> Jahnplatz 5').match(rawKey)).toBeNull();
+  });
+
+  it('names each status the same on every page and in the figures (docs/glossary.md)', () => {
+    for (const lang of ['de', 'en']) {
+      const statuses = ['reports-admin', 'reports', 'reports-public', 'reports-figures'].map((file) => {
+        const url = new URL(`../../locales/${lang}/${file}.json`, import.meta.url);
+        return (JSON.parse(readFileSync(url, 'utf8')) as { status: Record<string, string> }).status;
+      });
+      for (const s of statuses.slice(1)) expect(s, lang).toEqual(statuses[0]);
+    }
   });
 
   for (const lang of ['de', 'en'] as const) {

@@ -153,7 +153,7 @@ export function ReportTable({
 }) {
   const { t } = ctx.i18n;
   return (
-    <div class="bs-table-scroll">
+    <div class="bs-table-scroll" role="region" tabindex={0} aria-label={caption}>
       <table class="kern-table kern-table--striped bs-report-table">
         <caption class="kern-title">{caption}</caption>
         <thead class="kern-table__head">
