@@ -32,7 +32,7 @@ export function FailedJobs({ ctx, failed, total }: { ctx: PageContext; failed: J
       {failed.length === 0 ? (
         <p class="kern-body">{t('jobs.failed.none')}</p>
       ) : (
-        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('jobs.failed.title')}>
+        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('jobs.failed.caption', { count: total })}>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('jobs.failed.caption', { count: total })}</caption>
             <thead class="kern-table__head">
@@ -148,7 +148,12 @@ export function JobList({ ctx, query, data }: { ctx: PageContext; query: JobOver
           {t('jobs.list.empty')}
         </p>
       ) : (
-        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('jobs.list.title')}>
+        <div
+          class="bs-table-scroll"
+          role="region"
+          tabindex={0}
+          aria-label={t('jobs.list.caption', { count: data.total })}
+        >
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('jobs.list.caption', { count: data.total })}</caption>
             <thead class="kern-table__head">

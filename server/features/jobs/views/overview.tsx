@@ -62,7 +62,12 @@ function Definitions({ ctx, definitions }: { ctx: PageContext; definitions: JobD
       <h2 class="kern-heading-medium" id="definitions-heading">
         {t('jobs.definitions.title')}
       </h2>
-      <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('jobs.definitions.title')}>
+      <div
+        class="bs-table-scroll"
+        role="region"
+        tabindex={0}
+        aria-label={t('jobs.definitions.caption', { count: definitions.length })}
+      >
         <table class="kern-table kern-table--striped">
           <caption class="kern-title">{t('jobs.definitions.caption', { count: definitions.length })}</caption>
           <thead class="kern-table__head">

@@ -50,6 +50,13 @@ afterAll(async () => {
 
 const url = (path: string) => `${server.url}${path}`;
 
+/** Opens an action's panel on the report page (a <details>; clicking an open one's summary would close it). */
+async function openAction(page: Page, action: string) {
+  if ((await page.locator(`#aktion-${action}`).getAttribute('open')) === null) {
+    await page.locator(`#aktion-${action} summary`).click();
+  }
+}
+
 async function signIn(page: Page, user: TestStaff, path: string, lang: 'de' | 'en' = 'de') {
   await page.goto(url(`/admin/login?lang=${lang}&next=${encodeURIComponent(path)}`));
   await page.getByLabel(lang === 'de' ? 'E-Mail-Adresse' : 'E-mail address').fill(user.email);
@@ -111,7 +118,7 @@ describe('report back office in the browser', () => {
     await expectAccessible(dept.page);
     // Only the first action's form is open; the others open from their summary.
     expect(await dept.page.getByRole('button', { name: 'Zurückgeben' }).isVisible()).toBe(false);
-    await dept.page.locator('#aktion-return summary').click();
+    await openAction(dept.page, 'return');
     await dept.page.getByRole('button', { name: 'Zurückgeben' }).click();
     expect(await dept.page.locator('#return-reason-error').textContent()).toContain('Bitte geben Sie einen Text ein.');
     await expectAccessible(dept.page);
@@ -136,7 +143,7 @@ describe('report back office in the browser', () => {
     await dept.page.getByRole('button', { name: 'Annehmen' }).click();
     await dept.page.getByRole('status').filter({ hasText: 'Die Meldung wurde angenommen.' }).waitFor();
     // Inserting a template adds to what is typed, in place: no page load (a marker on the window survives).
-    await dept.page.locator('#aktion-done summary').click();
+    await openAction(dept.page, 'done');
     await dept.page.locator('#done-note').fill('Guten Tag,');
     await dept.page.evaluate(() => Object.assign(window, { notReloaded: true }));
     await dept.page.locator('#done-template').selectOption(String(templateId));
@@ -183,7 +190,7 @@ describe('report back office in the browser', () => {
       await expectAccessible(page);
     }
     await page.goto(url(`/admin/meldungen/${report.id}`));
-    await page.locator('#aktion-external summary').click();
+    await openAction(page, 'external');
     await page.getByRole('button', { name: 'Hand over' }).click();
     expect(await page.locator('.bs-error-summary').textContent()).toContain('Please choose an external body.');
     await expectAccessible(page);
@@ -257,7 +264,7 @@ describe('report back office in the browser', () => {
     expect(await page.locator('tbody tr').count()).toBe(1);
     await expectAccessible(page);
     await page.getByRole('link', { name: report.reference, exact: true }).click();
-    await page.locator('#aktion-note summary').click();
+    await openAction(page, 'note');
     await page.getByRole('button', { name: 'Notiz speichern' }).click();
     expect(await page.locator('#note-note-error').textContent()).toContain('Bitte geben Sie einen Text ein.');
     await expectAccessible(page);
@@ -265,7 +272,7 @@ describe('report back office in the browser', () => {
     await page.getByRole('button', { name: 'Notiz speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Die interne Notiz wurde gespeichert.' }).waitFor();
     // Without JavaScript "insert template" goes to the server, which shows the page again with both texts.
-    await page.locator('#aktion-done summary').click();
+    await openAction(page, 'done');
     await page.locator('#done-note').fill('Guten Tag,');
     await page.locator('#done-template').selectOption(String(templateId));
     await page.locator('#aktion-done').getByRole('button', { name: 'Vorlage einsetzen' }).click();

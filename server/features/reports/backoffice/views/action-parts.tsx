@@ -61,12 +61,28 @@ export function fieldsOf(action: WorkflowAction, state: ActionState) {
   };
 }
 
-/** The action whose panel is open: the one that failed or got a template, else the first one offered now. */
+/** The step a report usually needs next in each status (screening comes first while a report waits for it). */
+const nextStep: Record<string, WorkflowAction> = {
+  received: 'forward',
+  forwarded: 'accept',
+  accepted: 'done',
+  in_progress: 'done',
+  done: 'reopen',
+  rejected: 'reopen',
+  external: 'reopen',
+};
+
+/**
+ * The action whose panel is open: the one that failed or got a template, else the report's usual next step when
+ * the actor may take it, else the first one offered.
+ */
 export function openAction(props: { detail: StaffReportDetail; state: ActionState; shown: readonly WorkflowAction[] }) {
-  const { state, shown } = props;
+  const { detail, state, shown } = props;
   const wanted = state.failed?.action ?? state.prefill?.action;
   if (wanted && shown.includes(wanted)) return wanted;
-  return shown[0];
+  if (detail.report.needsScreening && shown.includes('screening')) return 'screening';
+  const next = nextStep[detail.report.status];
+  return next && shown.includes(next) ? next : shown[0];
 }
 
 /**
