@@ -179,7 +179,9 @@ function AbusiveAction(props: FormProps) {
 
 /** The actions shown now: what policy.ts allows (photo reviews sit beside the photos; screening only when needed). */
 export function shownActions(detail: FormProps['detail']) {
-  return detail.actions.filter((a) => a !== 'photo' && (a !== 'screening' || detail.report.needsScreening));
+  const shown = detail.actions.filter((a) => a !== 'photo' && (a !== 'screening' || detail.report.needsScreening));
+  // A report waiting for screening is screened first: that step leads the list.
+  return shown.includes('screening') ? ['screening' as const, ...shown.filter((a) => a !== 'screening')] : shown;
 }
 
 /**
