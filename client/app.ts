@@ -1,10 +1,12 @@
 // Enhancements for the server-rendered pages. Every page works without this script; it only adds to them.
 import { initAddressAutocomplete } from './address-autocomplete.js';
 import { initMyReports } from './my-reports.js';
+import { initNoteTemplates } from './note-templates.js';
 import { initPushOptIn } from './push-opt-in.js';
 import { registerServiceWorker } from './service-worker-registration.js';
 
 initAddressAutocomplete(document);
+initNoteTemplates(document);
 initPushOptIn(document);
 initMyReports(document);
 registerServiceWorker();

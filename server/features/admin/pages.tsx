@@ -60,9 +60,12 @@ export default async function adminPages(app: App, deps: Deps): Promise<void> {
     },
   );
 
-  app.get('/admin', { schema: { hide: true }, preHandler: requireStaff() }, async (request, reply) =>
-    sendHtml(reply, <DashboardPage ctx={pageContext(request, reply)} staff={staffOf(request)} />),
-  );
+  app.get('/admin', { schema: { hide: true }, preHandler: requireStaff() }, async (request, reply) => {
+    const staff = staffOf(request);
+    const ctx = pageContext(request, reply);
+    const counts = (await Promise.all(ctx.adminNav.map((item) => item.counts?.(staff) ?? []))).flat();
+    return sendHtml(reply, <DashboardPage ctx={ctx} staff={staff} counts={counts} />);
+  });
 
   const accountPage = async (departmentIds: number[]) => {
     if (departmentIds.length === 0) return [];

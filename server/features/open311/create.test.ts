@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { points, seedTestAddresses } from '../../test/factories/addresses.js';
+import { addressTextOf } from './create.js';
 import { revokeOpen311Client } from './keys-service.js';
 import { createdListSchema } from './schemas.js';
 import { createApiKey, seedOpen311Categories } from './test-data.js';
@@ -151,6 +152,52 @@ describe('POST requests: created', () => {
       location_method: 'api',
       landmark: 'vor dem Kiosk am Jahnplatz',
     });
+  });
+
+  it('reads address_string as GeoReport clients write it: with the place, with or without postcode', async () => {
+    expect(addressTextOf('Jahnplatz 5, Bielefeld')).toBe('Jahnplatz 5');
+    expect(addressTextOf('Niederwall 23 Bielefeld')).toBe('Niederwall 23');
+    expect(addressTextOf('Niederwall 23a Bielefeld')).toBe('Niederwall 23a');
+    expect(addressTextOf('Niederwall 23 a, Bielefeld')).toBe('Niederwall 23 a');
+    expect(addressTextOf('Obernstraße 3, 33602 Bielefeld')).toBe('Obernstraße 3');
+    expect(addressTextOf('Obernstraße 3, 33602 Bielefeld, Germany')).toBe('Obernstraße 3');
+    expect(addressTextOf('  Jahnplatz   2 ,  Bielefeld-Mitte ')).toBe('Jahnplatz 2');
+    // What the register's parser reads itself stays as it is.
+    expect(addressTextOf('Herforder Str. 22a')).toBe('Herforder Str. 22a');
+    expect(addressTextOf('Herforder Str. 22 a')).toBe('Herforder Str. 22 a');
+    expect(addressTextOf('Straße des 17. Juni 5')).toBe('Straße des 17. Juni 5');
+    expect(addressTextOf('vor dem Kiosk am Jahnplatz')).toBe('vor dem Kiosk am Jahnplatz');
+
+    for (const [addressString, label] of [
+      ['Jahnplatz 2, Bielefeld', 'Jahnplatz 2'],
+      ['Herforder Straße 23 Bielefeld', 'Herforder Straße 23'],
+      ['Obernstraße 3, 33602 Bielefeld', 'Obernstraße 3'],
+      ['Herforder Straße 22b, 33602', 'Herforder Straße 22b'],
+    ] as const) {
+      const created = json<{ service_request_id: string }[]>(
+        await post(t, url, { api_key: key, service_code: 'beleuchtung', address_string: addressString }),
+        200,
+      );
+      expect(await stored(created[0]!.service_request_id), addressString).toMatchObject({
+        location_method: 'address',
+        address_label: label,
+      });
+    }
+    // A place without a house number is a location text when coordinates come with it; alone it is not enough.
+    const described = json<{ service_request_id: string }[]>(
+      await post(t, url, waste({ address_string: 'Jahnplatz, Bielefeld' })),
+      200,
+    );
+    expect(await stored(described[0]!.service_request_id)).toMatchObject({
+      location_method: 'api',
+      landmark: 'Jahnplatz, Bielefeld',
+    });
+    const alone = await post(t, url, {
+      api_key: key,
+      service_code: 'beleuchtung',
+      address_string: 'Jahnplatz, Bielefeld',
+    });
+    expect(alone.statusCode).toBe(400);
   });
 
   it('accepts media_url but never fetches it', async () => {

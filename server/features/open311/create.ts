@@ -33,6 +33,21 @@ function coordinate(body: RawParams, name: 'lat' | 'long', max: number, problems
   return n;
 }
 
+// "Jahnplatz 5, Bielefeld", "Niederwall 23 Bielefeld", "Obernstraße 3, 33602 Bielefeld, Germany": street and house
+// number (with an optional one-letter suffix), then a comma or space, an optional postcode and place words.
+const streetAndNumberThenPlace =
+  /^(.*?\p{L}.*?\d{1,5}(?:\s?[a-zA-Z](?!\p{L}))?)\s*(?:,\s*|\s+)(?:\d{5}\s*)?\p{L}{2}[\p{L} .()'-]*(?:,\s*\p{L}[\p{L} .'-]*)*$/u;
+
+/**
+ * An address_string as GeoReport v2 clients write it, reduced to what the address register knows: street and house
+ * number. The place ("Bielefeld"), a postcode and a country after the number are dropped; anything else stays as it
+ * is (the register's own parser handles "Herforder Str. 22a" and "Obernstraße 3, 33602").
+ */
+export function addressTextOf(addressString: string): string {
+  const text = addressString.replace(/\s+/g, ' ').trim();
+  return streetAndNumberThenPlace.exec(text)?.[1]?.trim() ?? text;
+}
+
 /** The location parameter: lat & long, else address_id, else address_string (specification order of preference). */
 function location(body: RawParams, problems: Open311Problem[]): NewReportInput['location'] | undefined {
   const before = problems.length;
@@ -56,7 +71,7 @@ function location(body: RawParams, problems: Open311Problem[]): NewReportInput['
     }
     return { method: 'address', addressId: Number(addressId) };
   }
-  if (addressString) return { method: 'address', addressText: addressString };
+  if (addressString) return { method: 'address', addressText: addressTextOf(addressString) };
   problems.push({ key: 'locationRequired', param: 'lat' });
   return undefined;
 }

@@ -143,6 +143,8 @@ describe('the Mängelmelder from report to answer', () => {
     await signIn(dept.page, clerk, '/admin/meldungen');
     await dept.page.getByRole('link', { name: reference, exact: true }).click();
     await expectAccessible(dept.page);
+    // The report page opens one action (here: accept); returning is one click on its summary away.
+    await dept.page.locator('#aktion-return summary').click();
     await dept.page
       .getByLabel('Begründung', { exact: true })
       .fill('Bitte erst die Zuständigkeit für Fernseher klären.');

@@ -35,12 +35,26 @@ const demoUsers: { local: string; displayName: string; role: StaffRole; departme
     department: 'umweltbetrieb',
   },
   { local: 'fachamt.verkehr', displayName: 'Sabine Kötter', role: 'department_staff', department: 'amt-fuer-verkehr' },
+  { local: 'fachamt.ordnungsamt', displayName: 'Ayşe Demir', role: 'department_staff', department: 'ordnungsamt' },
+  {
+    local: 'fachamt.gruenflaechen',
+    displayName: 'Peter Wittkamp',
+    role: 'department_staff',
+    department: 'umweltamt-gruenflaechen',
+  },
+  {
+    local: 'fachamt.strassenbau',
+    displayName: 'Claudia Husemann',
+    role: 'department_staff',
+    department: 'amt-fuer-strassenbau-und-entwaesserung',
+  },
   { local: 'redaktion', displayName: 'Lena Hoffmann', role: 'editor' },
   { local: 'auswertung', displayName: 'Tobias Meier', role: 'analyst' },
 ];
 
 /**
- * Demo departments and one account per role (department staff for Umweltbetrieb and Amt für Verkehr) with random
+ * Demo departments and one account per role, and one for every demo department (each is named by a demo routing
+ * rule, so a forwarded demo report can be worked on), with random
  * passwords, on the municipality's `.example` domain. Returns the credentials to print once; does nothing and
  * returns [] when the municipality has staff accounts already.
  */

@@ -17,6 +17,40 @@ describe('API documentation', () => {
     expect(res.body).toContain('GET /health');
   });
 
+  it('marks no parameter with a default as required (limit on /api/addresses), in any operation', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: { name: string; in: string; required?: boolean; schema?: { default?: unknown } }[] }
+        >
+      >;
+    };
+    const limit = doc.paths['/api/addresses']?.get?.parameters?.find((p) => p.name === 'limit');
+    expect(limit?.schema?.default).toBeDefined();
+    expect(limit?.required).not.toBe(true);
+    expect(doc.paths['/api/addresses']?.get?.parameters?.find((p) => p.name === 'q')?.required).toBe(true);
+    const wrong: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((x, i) => visit(x, `${where}[${i}]`));
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      const schema = o.schema as { default?: unknown } | undefined;
+      if (typeof o.in === 'string' && o.in !== 'path' && o.required === true && schema?.default !== undefined) {
+        wrong.push(`${where} ${String(o.name)}`);
+      }
+      if (Array.isArray(o.required) && o.properties && typeof o.properties === 'object') {
+        const props = o.properties as Record<string, { default?: unknown }>;
+        for (const name of o.required as string[])
+          if (props[name]?.default !== undefined) wrong.push(`${where}.${name}`);
+      }
+      for (const [k, v] of Object.entries(o)) visit(v, `${where}.${k}`);
+    };
+    visit(doc.paths, 'paths');
+    expect(wrong).toEqual([]);
+  });
+
   it('turns a try-it form into the real request', async () => {
     const res = await t.app.inject({ url: '/api/docs/try?operation=GET%20%2Fhealth' });
     expect(res.statusCode).toBe(303);

@@ -24,7 +24,12 @@ const opId = (op: Operation) => `${op.method}-${op.path}`.replace(/[^a-zA-Z0-9]+
 const typeOf = (s?: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject) =>
   !s ? '' : '$ref' in s ? s.$ref.split('/').at(-1) : [s.type, s.format].filter(Boolean).join(', ');
 
-function Params({ op, t }: { op: Operation; t: (k: string) => string }) {
+/**
+ * The operations' own texts (summaries, descriptions) are written in English in the route schemas; on a page in
+ * another language they carry lang="en", so that screen readers pronounce them right; the rest of the page is in the
+ * reader's language (parameter places included).
+ */
+function Params({ op, t, textLang }: { op: Operation; t: (k: string) => string; textLang?: string }) {
   const params = (op.parameters ?? []) as Parameter[];
   if (params.length === 0) return null;
   return (
@@ -55,10 +60,12 @@ function Params({ op, t }: { op: Operation; t: (k: string) => string }) {
             <th scope="row" class="kern-table__cell">
               <code>{p.name}</code>
             </th>
-            <td class="kern-table__cell">{p.in}</td>
+            <td class="kern-table__cell">{t(`api.docs.places.${p.in}`)}</td>
             <td class="kern-table__cell">{typeOf(p.schema)}</td>
             <td class="kern-table__cell">{p.required ? t('api.docs.yes') : t('api.docs.no')}</td>
-            <td class="kern-table__cell">{p.description ?? ''}</td>
+            <td class="kern-table__cell" lang={p.description ? textLang : undefined}>
+              {p.description ?? ''}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -97,6 +104,7 @@ export function registerApiDocs(app: App): void {
     const { t } = ctx.i18n;
     const ops = operations(doc);
     const tags = [...new Set(ops.flatMap((op) => op.tags ?? ['other']))].sort();
+    const textLang = ctx.i18n.lang === 'en' ? undefined : 'en';
     return sendHtml(
       reply,
       <Layout ctx={ctx} title={t('api.docs.title')}>
@@ -132,9 +140,17 @@ export function registerApiDocs(app: App): void {
                       {op.method.toUpperCase()} {op.path}
                     </code>
                   </h3>
-                  {op.summary && <p class="kern-body">{op.summary}</p>}
-                  {op.description && <p class="kern-body">{op.description}</p>}
-                  <Params op={op} t={t} />
+                  {op.summary && (
+                    <p class="kern-body" lang={textLang}>
+                      {op.summary}
+                    </p>
+                  )}
+                  {op.description && (
+                    <p class="kern-body" lang={textLang}>
+                      {op.description}
+                    </p>
+                  )}
+                  <Params op={op} t={t} textLang={textLang} />
                   {op.requestBody && (
                     <details class="bs-details">
                       <summary>{t('api.docs.requestBody')}</summary>

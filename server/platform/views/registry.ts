@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { StaffRole } from '../auth/types.js';
+import type { StaffPrincipal, StaffRole } from '../auth/types.js';
 
 /** A tile on the citizen start page: one per module that exists. */
 export interface HomeModule {
@@ -11,12 +11,23 @@ export interface HomeModule {
   order: number;
 }
 
+/** A figure on the staff start page ("12 to triage"), linking to the list it counts; labelKey gets `count`. */
+export interface DashboardCount {
+  href: string;
+  labelKey: string;
+  count: number;
+  /** Shown as needing attention (overdue …) when the count is above 0. */
+  urgent?: boolean;
+}
+
 /** An entry of the back-office navigation, shown to the roles listed. */
 export interface AdminNavItem {
   href: string;
   labelKey: string;
   roles: readonly StaffRole[];
   order: number;
+  /** The entry's figures on the staff start page for this staff member. */
+  counts?: (staff: StaffPrincipal) => Promise<DashboardCount[]>;
 }
 
 declare module 'fastify' {

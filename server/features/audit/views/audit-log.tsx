@@ -61,13 +61,26 @@ function formatValue(ctx: PageContext, field: string, v: unknown): string {
   if (typeof v === 'number') return ctx.i18n.number(v);
   if (typeof v === 'string') {
     if (field === 'role') return t(`auth.roles.${v}`, { defaultValue: v });
+    // Codes of the Mängelmelder in words: a report's status, a photo's review, a template's kind.
+    if (field === 'status')
+      return t(`reports-admin.status.${v}`, {
+        defaultValue: t(`reports-admin.templates.kinds.${v}`, { defaultValue: v }),
+      });
+    if (field === 'review') return t(`reports-admin.photoReview.${v}`, { defaultValue: v });
     if (isoTime.test(v) && !Number.isNaN(Date.parse(v))) return ctx.i18n.dateTime(v);
     return v;
   }
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) {
     return v.length ? v.join(', ') : t('audit.changes.empty');
   }
-  return JSON.stringify(v);
+  // A nested value (a bilingual name, a list of records) as "key: value" pairs, never as JSON.
+  if (Array.isArray(v)) return v.map((x) => formatValue(ctx, field, x)).join('; ');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${label(ctx, 'fields', k)}: ${formatValue(ctx, k, x)}`)
+      .join(', ');
+  }
+  return String(v);
 }
 
 function Changes({ ctx, entry }: { ctx: PageContext; entry: AuditEntryView }) {
@@ -177,7 +190,7 @@ export function AuditLogPage({
           {t('audit.empty')}
         </p>
       ) : (
-        <div class="bs-table-scroll">
+        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('audit.scrollLabel')}>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('audit.caption', { count: data.total })}</caption>
             <thead class="kern-table__head">

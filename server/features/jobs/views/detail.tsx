@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { AdminLayout, Notice } from '../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../platform/views/context.js';
 import type { JobView } from '../present.js';
-import { describeJob, RetryButton, StateBadge, Time } from './parts.js';
+import { describeJob, jobTitle, RetryButton, StateBadge, Time } from './parts.js';
 
 const notices = ['retried', 'enqueued'] as const;
 
@@ -19,7 +19,7 @@ function Item({ label, children }: { label: string; children: ComponentChildren 
 export function JobDetailPage({ ctx, job, description }: { ctx: PageContext; job: JobView; description?: string }) {
   const { t } = ctx.i18n;
   const notice = notices.find((n) => ctx.query.done === n);
-  const title = t('jobs.detail.title', { name: job.name });
+  const title = t('jobs.detail.title', { name: jobTitle(ctx, job.name) });
   return (
     <AdminLayout ctx={ctx} title={title}>
       <p>
@@ -29,6 +29,9 @@ export function JobDetailPage({ ctx, job, description }: { ctx: PageContext; job
       </p>
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{describeJob(ctx, job.name, description)}</p>
+      <p class="kern-body bs-muted">
+        {t('jobs.detail.code')}: <code class="bs-code">{job.name}</code>
+      </p>
       {notice && <Notice kind="success" title={t(`jobs.notices.${notice}`)} />}
       <dl class="kern-description-list">
         <Item label={t('jobs.columns.state')}>

@@ -2,7 +2,7 @@ import { jobStates } from '../../../platform/jobs/types.js';
 import type { PageContext } from '../../../platform/views/context.js';
 import type { JobView } from '../present.js';
 import type { JobOverviewQuery } from '../service.js';
-import { RetryButton, StateBadge, Time } from './parts.js';
+import { jobTitle, RetryButton, StateBadge, Time } from './parts.js';
 
 /** The overview's URL for a filter and page, scrolled to the job list. */
 export function listUrl(query: Partial<JobOverviewQuery>, page = 1): string {
@@ -32,7 +32,7 @@ export function FailedJobs({ ctx, failed, total }: { ctx: PageContext; failed: J
       {failed.length === 0 ? (
         <p class="kern-body">{t('jobs.failed.none')}</p>
       ) : (
-        <div class="bs-admin-table">
+        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('jobs.failed.caption', { count: total })}>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('jobs.failed.caption', { count: total })}</caption>
             <thead class="kern-table__head">
@@ -59,7 +59,7 @@ export function FailedJobs({ ctx, failed, total }: { ctx: PageContext; failed: J
                 <tr class="kern-table__row" key={j.id}>
                   <th scope="row" class="kern-table__header" id={`failed-${j.id}`}>
                     <a class="kern-link" href={`/admin/jobs/${j.id}`}>
-                      {j.name}
+                      {jobTitle(ctx, j.name)}
                     </a>
                   </th>
                   <td class="kern-table__cell">
@@ -117,7 +117,7 @@ function Filter({ ctx, query, names }: { ctx: PageContext; query: JobOverviewQue
             <option value="">{t('jobs.filter.any')}</option>
             {names.map((n) => (
               <option key={n} value={n} selected={query.name === n}>
-                {n}
+                {jobTitle(ctx, n)}
               </option>
             ))}
           </select>
@@ -148,7 +148,12 @@ export function JobList({ ctx, query, data }: { ctx: PageContext; query: JobOver
           {t('jobs.list.empty')}
         </p>
       ) : (
-        <div class="bs-admin-table">
+        <div
+          class="bs-table-scroll"
+          role="region"
+          tabindex={0}
+          aria-label={t('jobs.list.caption', { count: data.total })}
+        >
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('jobs.list.caption', { count: data.total })}</caption>
             <thead class="kern-table__head">
@@ -178,7 +183,7 @@ export function JobList({ ctx, query, data }: { ctx: PageContext; query: JobOver
                 <tr class="kern-table__row" key={j.id}>
                   <th scope="row" class="kern-table__header">
                     <a class="kern-link" href={`/admin/jobs/${j.id}`}>
-                      {j.name}
+                      {jobTitle(ctx, j.name)}
                     </a>
                   </th>
                   <td class="kern-table__cell">

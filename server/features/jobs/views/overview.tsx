@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/views/context.js';
 import type { JobView } from '../present.js';
 import type { JobOverviewQuery } from '../service.js';
 import { FailedJobs, JobList, listUrl } from './job-list.js';
-import { describeJob, StateBadge, Time } from './parts.js';
+import { describeJob, jobTitle, StateBadge, Time } from './parts.js';
 
 export interface JobOverviewData {
   counts: Record<JobState, number>;
@@ -62,7 +62,12 @@ function Definitions({ ctx, definitions }: { ctx: PageContext; definitions: JobD
       <h2 class="kern-heading-medium" id="definitions-heading">
         {t('jobs.definitions.title')}
       </h2>
-      <div class="bs-admin-table">
+      <div
+        class="bs-table-scroll"
+        role="region"
+        tabindex={0}
+        aria-label={t('jobs.definitions.caption', { count: definitions.length })}
+      >
         <table class="kern-table kern-table--striped">
           <caption class="kern-title">{t('jobs.definitions.caption', { count: definitions.length })}</caption>
           <thead class="kern-table__head">
@@ -88,9 +93,11 @@ function Definitions({ ctx, definitions }: { ctx: PageContext; definitions: JobD
             {definitions.map((d) => (
               <tr class="kern-table__row" key={d.name}>
                 <th scope="row" class="kern-table__header" id={`def-${d.name}`}>
-                  <code class="bs-code">{d.name}</code>
+                  {jobTitle(ctx, d.name)}
                   <br />
                   <span class="bs-muted">{describeJob(ctx, d.name, d.description)}</span>
+                  <br />
+                  <code class="bs-code bs-muted">{d.name}</code>
                 </th>
                 <td class="kern-table__cell">
                   {d.cron ? (

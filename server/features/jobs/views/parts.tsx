@@ -12,6 +12,11 @@ export function StateBadge({ ctx, state }: { ctx: PageContext; state: JobState }
   );
 }
 
+/** A job's short title in the reader's language (falls back to its internal name). */
+export function jobTitle(ctx: PageContext, name: string): string {
+  return ctx.i18n.t(`jobs.titles.${name.replaceAll('.', '_')}`, { defaultValue: name });
+}
+
 /** A definition's description in the reader's language (falls back to the one in code). */
 export function describeJob(ctx: PageContext, name: string, fallback?: string): string {
   return ctx.i18n.t(`jobs.descriptions.${name.replaceAll('.', '_')}`, { defaultValue: fallback ?? name });

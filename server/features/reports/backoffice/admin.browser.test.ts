@@ -50,6 +50,13 @@ afterAll(async () => {
 
 const url = (path: string) => `${server.url}${path}`;
 
+/** Opens an action's panel on the report page (a <details>; clicking an open one's summary would close it). */
+async function openAction(page: Page, action: string) {
+  if ((await page.locator(`#aktion-${action}`).getAttribute('open')) === null) {
+    await page.locator(`#aktion-${action} summary`).click();
+  }
+}
+
 async function signIn(page: Page, user: TestStaff, path: string, lang: 'de' | 'en' = 'de') {
   await page.goto(url(`/admin/login?lang=${lang}&next=${encodeURIComponent(path)}`));
   await page.getByLabel(lang === 'de' ? 'E-Mail-Adresse' : 'E-mail address').fill(user.email);
@@ -77,6 +84,7 @@ describe('report back office in the browser', () => {
     await page.locator('.bs-map-marker__link').first().waitFor();
     await expectAccessible(page);
 
+    await page.getByText('Filtern und sortieren').click();
     await page.getByRole('group', { name: 'Nur anzeigen' }).getByLabel('Überfällige Meldungen').check();
     await page.getByRole('button', { name: 'Filtern' }).click();
     await page.waitForURL((u) => u.searchParams.get('overdue') === '1');
@@ -108,6 +116,9 @@ describe('report back office in the browser', () => {
     const dept = await openPage(browser, server.url);
     await signIn(dept.page, clerk, `/admin/meldungen/${report.id}`);
     await expectAccessible(dept.page);
+    // Only the first action's form is open; the others open from their summary.
+    expect(await dept.page.getByRole('button', { name: 'Zurückgeben' }).isVisible()).toBe(false);
+    await openAction(dept.page, 'return');
     await dept.page.getByRole('button', { name: 'Zurückgeben' }).click();
     expect(await dept.page.locator('#return-reason-error').textContent()).toContain('Bitte geben Sie einen Text ein.');
     await expectAccessible(dept.page);
@@ -131,10 +142,17 @@ describe('report back office in the browser', () => {
     await dept.page.goto(url(`/admin/meldungen/${report.id}`));
     await dept.page.getByRole('button', { name: 'Annehmen' }).click();
     await dept.page.getByRole('status').filter({ hasText: 'Die Meldung wurde angenommen.' }).waitFor();
+    // Inserting a template adds to what is typed, in place: no page load (a marker on the window survives).
+    await openAction(dept.page, 'done');
+    await dept.page.locator('#done-note').fill('Guten Tag,');
+    await dept.page.evaluate(() => Object.assign(window, { notReloaded: true }));
     await dept.page.locator('#done-template').selectOption(String(templateId));
     await dept.page.locator('#aktion-done').getByRole('button', { name: 'Vorlage einsetzen' }).click();
-    await dept.page.waitForURL((u) => u.searchParams.get('vorlage') === String(templateId));
-    expect(await dept.page.locator('#done-note').inputValue()).toBe('Der Müll wurde beseitigt. Danke!');
+    await dept.page.waitForFunction(
+      () => (document.getElementById('done-note') as HTMLTextAreaElement).value !== 'Guten Tag,',
+    );
+    expect(await dept.page.locator('#done-note').inputValue()).toBe('Guten Tag,\n\nDer Müll wurde beseitigt. Danke!');
+    expect(await dept.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await dept.page.locator('#done-note').fill('Der Müll wurde heute beseitigt. Danke!');
     await dept.page.getByRole('button', { name: 'Als erledigt abschließen' }).click();
     await dept.page.getByRole('status').filter({ hasText: 'als erledigt abgeschlossen' }).waitFor();
@@ -172,6 +190,7 @@ describe('report back office in the browser', () => {
       await expectAccessible(page);
     }
     await page.goto(url(`/admin/meldungen/${report.id}`));
+    await openAction(page, 'external');
     await page.getByRole('button', { name: 'Hand over' }).click();
     expect(await page.locator('.bs-error-summary').textContent()).toContain('Please choose an external body.');
     await expectAccessible(page);
@@ -192,26 +211,75 @@ describe('report back office in the browser', () => {
     await context.close();
   }, 240_000);
 
+  it('inbox, start page and report page fit 1366×900 without horizontal scrolling, the due column in view', async () => {
+    const report = await newReport({
+      description: 'Straßenbeleuchtungsreparaturauftrag: Die Laterne vor dem Haus flackert seit Tagen.',
+      needsScreening: true,
+    });
+    for (const javaScript of [true, false]) {
+      const { page, foreign, context } = await openPage(browser, server.url, { javaScript });
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await signIn(page, agent, '/admin/meldungen');
+      for (const path of [
+        '/admin',
+        '/admin/meldungen',
+        '/admin/meldungen?status=open',
+        `/admin/meldungen/${report.id}`,
+      ]) {
+        await page.goto(url(path));
+        const fits = await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        );
+        expect(fits, `${path} (JavaScript ${javaScript})`).toBe(true);
+        await expectAccessible(page);
+      }
+      await page.goto(url('/admin/meldungen?status=open'));
+      const due = page.locator('thead th', { hasText: 'Fällig' });
+      const box = await due.boundingBox();
+      expect(box && box.x + box.width <= 1366).toBe(true);
+      const scroll = page.locator('.bs-table-scroll').first();
+      expect(await scroll.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      // The report page: the report first, the actions beside it, one status badge, "Prüfung nötig" explained.
+      await page.goto(url(`/admin/meldungen/${report.id}`));
+      expect(await page.locator('.bs-report-status .kern-badge--info').count()).toBe(1);
+      expect(await page.locator('main').textContent()).toContain('ohne Spamschutz-Prüfung gesendet');
+      const main = await page.locator('.bs-report-layout__main').boundingBox();
+      const aside = await page.locator('.bs-report-layout__aside').boundingBox();
+      expect(main && aside && aside.x > main.x && aside.y - main.y < 50).toBe(true);
+      expect(await page.locator('details.bs-report-action[open]').count()).toBe(1);
+      expect(foreign).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
+
   it('works the same without JavaScript: filter, forward, notes, template, rules', async () => {
     const report = await newReport({ description: 'Altreifen am Waldrand' });
     const { page, foreign, context } = await openPage(browser, server.url, { javaScript: false });
     await signIn(page, agent, '/admin/meldungen');
     expect(await page.locator('[data-reports-map] .bs-report-map__fallback').isVisible()).toBe(true);
+    await page.getByText('Filtern und sortieren').click();
     await page.getByLabel('Suche').fill('Altreifen');
     await page.getByRole('button', { name: 'Filtern' }).click();
     await page.waitForURL((u) => u.searchParams.get('q') === 'Altreifen');
     expect(await page.locator('tbody tr').count()).toBe(1);
     await expectAccessible(page);
     await page.getByRole('link', { name: report.reference, exact: true }).click();
+    await openAction(page, 'note');
     await page.getByRole('button', { name: 'Notiz speichern' }).click();
     expect(await page.locator('#note-note-error').textContent()).toContain('Bitte geben Sie einen Text ein.');
     await expectAccessible(page);
     await page.locator('#note-note').fill('Ortstermin am Montag.');
     await page.getByRole('button', { name: 'Notiz speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Die interne Notiz wurde gespeichert.' }).waitFor();
+    // Without JavaScript "insert template" goes to the server, which shows the page again with both texts.
+    await openAction(page, 'done');
+    await page.locator('#done-note').fill('Guten Tag,');
     await page.locator('#done-template').selectOption(String(templateId));
     await page.locator('#aktion-done').getByRole('button', { name: 'Vorlage einsetzen' }).click();
-    expect(await page.locator('#done-note').inputValue()).toBe('Der Müll wurde beseitigt. Danke!');
+    await page.waitForURL((u) => u.pathname.endsWith('/vorlage'));
+    expect(await page.locator('#done-note').inputValue()).toBe('Guten Tag,\n\nDer Müll wurde beseitigt. Danke!');
+    expect(await status(report.id)).toBe('received');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Als erledigt abschließen' }).click();
     await page.getByRole('status').filter({ hasText: 'als erledigt abgeschlossen' }).waitFor();
     expect(await status(report.id)).toBe('done');

@@ -63,29 +63,39 @@ describe('inbox', () => {
     });
     const closed = await createReport(t.deps, { categoryId, status: 'done' });
 
-    const all = await getPage(t, bsc, '/admin/meldungen');
-    expect(all.statusCode).toBe(200);
+    // The BSC's default view is its own triage; what is already with a department is a view of its own.
+    const triage = await getPage(t, bsc, '/admin/meldungen');
+    expect(triage.statusCode).toBe(200);
+    expect(rowsOf(triage.body)).toEqual([old.reference]);
+    expect(triage.body).toMatch(/Zu sichten<span[^>]*> \(1\)/);
+    expect(triage.body).toMatch(/Bei Dienststellen<span[^>]*> \(1\)/);
+    expect(rowsOf((await getPage(t, bsc, '/admin/meldungen?status=department')).body)).toEqual([fresh.reference]);
+    const all = await getPage(t, bsc, '/admin/meldungen?status=open');
     expect(rowsOf(all.body)).toEqual([fresh.reference, old.reference]);
     expect(all.body).toContain('Überfällig');
     expect(all.body).toContain('Sperrmüll am Kesselbrink');
     expect(all.body).toContain('Schildesche');
     expect(all.body).toContain('data-reports-map');
 
-    expect(rowsOf((await getPage(t, bsc, '/admin/meldungen?sort=oldest')).body)).toEqual([
-      old.reference,
-      fresh.reference,
-    ]);
-    expect(rowsOf((await getPage(t, bsc, '/admin/meldungen?overdue=1')).body)).toEqual([old.reference]);
+    const open = (query: string) => getPage(t, bsc, `/admin/meldungen?status=open&${query}`);
+    expect(rowsOf((await open('sort=oldest')).body)).toEqual([old.reference, fresh.reference]);
+    expect(rowsOf((await open('overdue=1')).body)).toEqual([old.reference]);
     expect(rowsOf((await getPage(t, bsc, '/admin/meldungen?status=closed')).body)).toEqual([closed.reference]);
-    expect(rowsOf((await getPage(t, bsc, `/admin/meldungen?category=${otherCategoryId}`)).body)).toEqual([
-      fresh.reference,
-    ]);
-    expect(rowsOf((await getPage(t, bsc, `/admin/meldungen?department=${deptA}`)).body)).toEqual([fresh.reference]);
-    expect(rowsOf((await getPage(t, bsc, '/admin/meldungen?q=kesselbrink')).body)).toEqual([old.reference]);
-    expect(rowsOf((await getPage(t, bsc, `/admin/meldungen?q=${fresh.reference}`)).body)).toEqual([fresh.reference]);
-    expect(rowsOf((await getPage(t, bsc, '/admin/meldungen?q=J%C3%B6llenbecker')).body)).toEqual([fresh.reference]);
+    expect(rowsOf((await open(`category=${otherCategoryId}`)).body)).toEqual([fresh.reference]);
+    expect(rowsOf((await open(`department=${deptA}`)).body)).toEqual([fresh.reference]);
+    expect(rowsOf((await open('q=kesselbrink')).body)).toEqual([old.reference]);
+    expect(rowsOf((await open(`q=${fresh.reference}`)).body)).toEqual([fresh.reference]);
+    expect(rowsOf((await open('q=J%C3%B6llenbecker')).body)).toEqual([fresh.reference]);
     // A search for SQL wildcards finds nothing instead of everything.
-    expect((await getPage(t, bsc, '/admin/meldungen?q=%25')).body).toContain('Keine Meldungen für diese Auswahl.');
+    expect((await open('q=%25')).body).toContain('Keine Meldungen für diese Auswahl.');
+
+    // The staff start page counts the same: one to triage, one with a department, one overdue.
+    const start = await getPage(t, bsc, '/admin');
+    expect(start.body).toMatch(/>1<\/span> <span>Meldung zu sichten/);
+    expect(start.body).toMatch(/>1<\/span> <span>Meldung bei einer Dienststelle/);
+    expect(start.body).toMatch(/>1<\/span> <span>überfällige Meldung</);
+    const startDept = await getPage(t, staffA, '/admin');
+    expect(startDept.body).toMatch(/>1<\/span> <span>offene Meldung Ihrer Dienststelle/);
 
     // Department staff see only what is with their department.
     expect(rowsOf((await getPage(t, staffA, '/admin/meldungen')).body)).toEqual([fresh.reference]);
@@ -237,5 +247,48 @@ describe('report detail', () => {
     expect(page.body).toContain('id="done-template"');
     const filled = await getPage(t, bsc, `/admin/meldungen/${r.id}?vorlage=${rows[0]!.id}`);
     expect(filled.body).toMatch(/id="done-note"[^>]*>The rubbish was removed\. Thank you for your report!<\/textarea>/);
+
+    // Without JavaScript, "insert template" keeps what was typed and adds the template below it; nothing is stored.
+    const inserted = await postForm(t, bsc, `/admin/meldungen/${r.id}/vorlage`, {
+      templateAction: 'done',
+      vorlage: String(rows[0]!.id),
+      note: 'Hello Ms Smith,',
+    });
+    expect(inserted.statusCode).toBe(200);
+    expect(inserted.body).toMatch(
+      /id="done-note"[^>]*>Hello Ms Smith,\n\nThe rubbish was removed\. Thank you for your report!<\/textarea>/,
+    );
+    expect(inserted.body).toMatch(/<details id="aktion-done" class="bs-report-action" open/);
+    expect(inserted.body).not.toContain('bs-error-summary');
+    const { rows: status } = await t.db.query<{ status: string }>('SELECT status FROM reports WHERE id = $1', [r.id]);
+    expect(status[0]!.status).toBe('received');
+  });
+
+  it('offers a template only for its category (templates without one for all)', async () => {
+    const only = await postForm(t, bsc, '/admin/meldungen/vorlagen', {
+      status: 'rejected',
+      title: 'Nur für Schlaglöcher',
+      bodyDe: 'Dafür ist der Landesbetrieb zuständig.',
+      bodyEn: '',
+      sort: '0',
+      categoryId: String(otherCategoryId),
+    });
+    expect(only.statusCode).toBe(303);
+    const bad = await postForm(t, bsc, '/admin/meldungen/vorlagen', {
+      status: 'rejected',
+      title: 'Falsch',
+      bodyDe: 'Text',
+      bodyEn: '',
+      sort: '0',
+      categoryId: '999999',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Bitte wählen Sie eine Kategorie aus der Liste.');
+    const other = await createReport(t.deps, { categoryId: otherCategoryId });
+    const mine = await createReport(t.deps, { categoryId });
+    expect((await getPage(t, bsc, `/admin/meldungen/${other.id}`)).body).toContain('Nur für Schlaglöcher');
+    expect((await getPage(t, bsc, `/admin/meldungen/${mine.id}`)).body).not.toContain('Nur für Schlaglöcher');
+    const list = await getPage(t, bsc, '/admin/meldungen/vorlagen');
+    expect(list.body).not.toMatch(/reports-admin\.[a-z]/);
   });
 });

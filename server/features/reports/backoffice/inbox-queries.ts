@@ -114,6 +114,40 @@ const lastRouting = `LEFT JOIN LATERAL (
     ORDER BY e.created_at DESC, e.id DESC LIMIT 1
   ) route ON r.status = 'received'`;
 
+export interface InboxCounts {
+  /** Received, waiting for the BSC (to forward, answer or screen). */
+  triage: number;
+  /** With a department: forwarded, accepted or in progress. */
+  withDepartment: number;
+  overdue: number;
+  screening: number;
+  open: number;
+}
+
+/** The inbox's figures for the staff start page and the inbox's views, in one pass over the open reports. */
+export async function selectInboxCounts(
+  db: Queryable,
+  filter: Pick<InboxFilter, 'municipalityId' | 'onlyDepartmentIds' | 'now'>,
+  views: { triage: readonly ReportStatus[]; withDepartment: readonly ReportStatus[] },
+): Promise<InboxCounts> {
+  const w = where({
+    municipalityId: filter.municipalityId,
+    onlyDepartmentIds: filter.onlyDepartmentIds,
+    now: filter.now,
+  });
+  const n = w.params.length;
+  const { rows } = await db.query<InboxCounts>(
+    `SELECT count(*) FILTER (WHERE r.status = ANY($${n + 3}::text[]))::int AS triage,
+            count(*) FILTER (WHERE r.status = ANY($${n + 4}::text[]))::int AS "withDepartment",
+            count(*) FILTER (WHERE r.due_at < $${n + 2})::int AS overdue,
+            count(*) FILTER (WHERE r.needs_screening)::int AS screening,
+            count(*)::int AS open
+     ${from} WHERE ${w.sql} AND r.status = ANY($${n + 1}::text[])`,
+    [...w.params, openStatuses, filter.now, views.triage, views.withDepartment],
+  );
+  return rows[0] ?? { triage: 0, withDepartment: 0, overdue: 0, screening: 0, open: 0 };
+}
+
 /** One page of the inbox and the filter's total. */
 export async function selectInbox(
   db: Queryable,

@@ -9,9 +9,11 @@ import { availableActions, canSeeContact, canUseInbox, canViewReport, type Workf
 import { listDistrictOptions, listLeafCategories } from '../core/routing.js';
 import { closedStatuses, isReportStatus, openStatuses, type ReportStatus } from '../core/statuses.js';
 import {
+  type InboxCounts,
   type InboxFilter,
   type InboxSort,
   selectInbox,
+  selectInboxCounts,
   selectInboxPoints,
   selectMergedReferences,
   selectOverdue,
@@ -35,12 +37,31 @@ export const inboxPageSize = 25;
 /** The staff map shows at most this many points (newest first); the list below it has them all. */
 export const mapLimit = 2000;
 
-export const statusFilters = ['open', 'closed', 'all', ...openStatuses, ...closedStatuses] as const;
+/** The inbox's views: "needs triage" (the BSC's own work) and "with a department" (waiting for others). */
+export const triageStatuses: readonly ReportStatus[] = ['received'];
+export const withDepartmentStatuses: readonly ReportStatus[] = ['forwarded', 'accepted', 'in_progress'];
+
+export const statusFilters = [
+  'triage',
+  'department',
+  'open',
+  'closed',
+  'all',
+  ...openStatuses,
+  ...closedStatuses,
+] as const;
+
+/** The view an inbox opens with: the BSC's triage for BSC and admins, all their open reports for a department. */
+export function defaultStatusFor(role: StaffPrincipal['role'] | undefined): string {
+  return role === 'department_staff' ? 'open' : 'triage';
+}
 export const inboxSorts: readonly InboxSort[] = ['newest', 'oldest', 'due'];
 
 /** The inbox filter as the query string carries it; unknown values count as unset. */
 export interface InboxQuery {
   status: string;
+  /** The view when the query names none (see defaultStatusFor); links leave it out. */
+  defaultStatus: string;
   category?: number;
   district?: number;
   department?: number;
@@ -52,15 +73,16 @@ export interface InboxQuery {
 }
 
 /** Reads the inbox filter from a query string; a field given twice counts as unset. */
-export function parseInboxQuery(q: PageQuery): InboxQuery {
+export function parseInboxQuery(q: PageQuery, defaultStatus = 'open'): InboxQuery {
   const str = (k: string) => single(q[k])?.trim() ?? '';
   const id = (k: string) => idOf(single(q[k]));
-  const status = (statusFilters as readonly string[]).includes(str('status')) ? str('status') : 'open';
+  const status = (statusFilters as readonly string[]).includes(str('status')) ? str('status') : defaultStatus;
   const sort = inboxSorts.find((s) => s === str('sort')) ?? 'newest';
   const page = id('page') ?? 1;
   const text = str('q').slice(0, 200);
   return {
     status,
+    defaultStatus,
     category: id('category'),
     district: id('district'),
     department: id('department'),
@@ -73,6 +95,8 @@ export function parseInboxQuery(q: PageQuery): InboxQuery {
 }
 
 function statusesOf(status: string): readonly ReportStatus[] | undefined {
+  if (status === 'triage') return triageStatuses;
+  if (status === 'department') return withDepartmentStatuses;
   if (status === 'open') return openStatuses;
   if (status === 'closed') return closedStatuses;
   return isReportStatus(status) ? [status] : undefined;
@@ -111,6 +135,20 @@ export async function inboxOptions(deps: Deps, actor: StaffPrincipal) {
   };
 }
 export type InboxOptions = Awaited<ReturnType<typeof inboxOptions>>;
+
+/** The inbox's figures for the actor: to triage, with a department, overdue, to screen (open reports only). */
+export async function inboxCounts(deps: Deps, actor: StaffPrincipal): Promise<InboxCounts> {
+  if (!canUseInbox(actor)) throw forbidden();
+  return selectInboxCounts(
+    deps.db,
+    {
+      municipalityId: deps.config.municipality.id,
+      ...(actor.role === 'department_staff' ? { onlyDepartmentIds: actor.departmentIds } : {}),
+      now: deps.now(),
+    },
+    { triage: triageStatuses, withDepartment: withDepartmentStatuses },
+  );
+}
 
 /** One page of the inbox for the actor: all reports for BSC and admins, their departments' for department staff. */
 export async function listInbox(

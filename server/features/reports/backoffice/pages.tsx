@@ -20,8 +20,10 @@ import { listTemplates, templateText } from '../core/note-templates.js';
 import type { WorkflowAction } from '../core/policy.js';
 import { localErrors } from '../core/views/admin-components.js';
 import {
+  defaultStatusFor,
   getStaffPhoto,
   getStaffReport,
+  inboxCounts,
   inboxGeoJson,
   inboxOptions,
   listInbox,
@@ -30,6 +32,7 @@ import {
   parseInboxQuery,
 } from './inbox-service.js';
 import { approveScreening, markAbusive, mergeReport, moderateText, reviewPhoto } from './moderation-service.js';
+import { noteActions } from './views/action-parts.js';
 import { type ActionState, actionPaths, templateKindOf } from './views/actions.js';
 import { ReportDetailPage } from './views/detail.js';
 import { InboxPage } from './views/inbox.js';
@@ -103,19 +106,58 @@ export default async function reportAdminPages(app: App, deps: Deps): Promise<vo
     labelKey: 'reports-admin.nav',
     roles: ['admin', 'bsc_agent', 'department_staff'],
     order: 10,
+    counts: async (staff) => {
+      const c = await inboxCounts(deps, staff);
+      if (staff.role === 'department_staff') {
+        return [
+          { href: '/admin/meldungen', labelKey: 'reports-admin.counts.open', count: c.open },
+          {
+            href: '/admin/meldungen/ueberfaellig',
+            labelKey: 'reports-admin.counts.overdue',
+            count: c.overdue,
+            urgent: true,
+          },
+        ];
+      }
+      return [
+        { href: '/admin/meldungen', labelKey: 'reports-admin.counts.triage', count: c.triage },
+        {
+          href: '/admin/meldungen?status=department',
+          labelKey: 'reports-admin.counts.withDepartment',
+          count: c.withDepartment,
+        },
+        {
+          href: '/admin/meldungen/ueberfaellig',
+          labelKey: 'reports-admin.counts.overdue',
+          count: c.overdue,
+          urgent: true,
+        },
+        {
+          href: '/admin/meldungen?status=open&screening=1',
+          labelKey: 'reports-admin.counts.screening',
+          count: c.screening,
+          urgent: true,
+        },
+      ];
+    },
   });
 
   app.get('/admin/meldungen', listPage, async (request, reply) => {
-    const query = parseInboxQuery(request.query);
     const staff = staffOf(request);
-    const [options, data] = await Promise.all([inboxOptions(deps, staff), listInbox(deps, staff, query)]);
+    const query = parseInboxQuery(request.query, defaultStatusFor(staff.role));
+    const [options, data, counts] = await Promise.all([
+      inboxOptions(deps, staff),
+      listInbox(deps, staff, query),
+      inboxCounts(deps, staff),
+    ]);
     const ctx = pageContext(request, reply);
-    return sendHtml(reply, <InboxPage ctx={ctx} query={query} options={options} data={data} />);
+    return sendHtml(reply, <InboxPage ctx={ctx} query={query} options={options} data={data} counts={counts} />);
   });
 
   app.get('/admin/meldungen/karte.geojson', listPage, async (request, reply) => {
     const t = request.i18n.t;
-    const body = await inboxGeoJson(deps, staffOf(request), parseInboxQuery(request.query), {
+    const staff = staffOf(request);
+    const body = await inboxGeoJson(deps, staff, parseInboxQuery(request.query, defaultStatusFor(staff.role)), {
       bbox: parseBbox(single(request.query.bbox)),
       reportId: idOf(single(request.query.report)),
       label: (r) => {
@@ -183,6 +225,27 @@ export default async function reportAdminPages(app: App, deps: Deps): Promise<vo
     return reply.redirect(`/admin/meldungen/${id}?done=photo#foto-${photoId}`, 303);
   });
 
+  /**
+   * "Insert template" without JavaScript: the action's form comes here with what was typed; the page is rendered
+   * again with the typed note and the template's text below it, the action's panel open. Nothing is stored.
+   */
+  app.post('/admin/meldungen/:id/vorlage', reportForm, async (request, reply) => {
+    const id = pageId(request.params.id);
+    const body = request.body;
+    const action = (Object.keys(actionPaths) as (keyof typeof actionPaths)[]).find(
+      (a) => a === text(body, 'templateAction'),
+    );
+    const templates = await listTemplates(deps);
+    const chosen = idOf(text(body, 'vorlage'));
+    const template = templates.find((x) => x.id === chosen);
+    if (!action || !template) return reply.redirect(`/admin/meldungen/${id}`, 303);
+    const detail = await getStaffReport(deps, staffOf(request), id);
+    const field = noteActions[action]?.field ?? 'note';
+    const values = formValues(body);
+    values[field] = appendTemplate(values[field] ?? '', templateText(template, detail.report.language));
+    return renderDetail(request, reply, id, { failed: { action, values, errors: {} } });
+  });
+
   for (const [action, path] of Object.entries(actionPaths) as [keyof typeof actionPaths, string][]) {
     app.post(`/admin/meldungen/:id/${path}`, reportForm, async (request, reply) => {
       const id = pageId(request.params.id);
@@ -200,6 +263,12 @@ export default async function reportAdminPages(app: App, deps: Deps): Promise<vo
       return reply.redirect(`/admin/meldungen/${id}?done=${action}`, 303);
     });
   }
+}
+
+/** The typed note with a template's text added below it (a blank line between). */
+export function appendTemplate(typed: string, template: string): string {
+  const before = typed.replace(/\s+$/, '');
+  return before ? `${before}\n\n${template}` : template;
 }
 
 /** Field errors of one action form, keyed by the field ids on the page (`<action>-<field>`). */

@@ -8,9 +8,11 @@ export interface TemplateRow {
   title: string;
   body: { de: string; en?: string };
   sort: number;
+  /** The category the template is meant for; null: every category. */
+  categoryId: number | null;
 }
 
-const columns = 'id, status, title, body, sort';
+const columns = 'id, status, title, body, sort, category_id::int AS "categoryId"';
 
 /** The municipality's note templates, by status, sort and title. */
 export async function selectTemplates(db: Queryable, municipalityId: string): Promise<TemplateRow[]> {
@@ -40,6 +42,7 @@ export interface TemplateValues {
   title: string;
   body: { de: string; en?: string };
   sort: number;
+  categoryId?: number | null;
 }
 
 /** Inserts a template; returns its id. */
@@ -50,9 +53,9 @@ export async function insertTemplate(
   now: Date,
 ): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO report_note_templates (municipality_id, status, title, body, sort, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-    [municipalityId, v.status, v.title, JSON.stringify(v.body), v.sort, now],
+    `INSERT INTO report_note_templates (municipality_id, status, title, body, sort, category_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+    [municipalityId, v.status, v.title, JSON.stringify(v.body), v.sort, v.categoryId ?? null, now],
   );
   return Number((rows[0] as { id: number }).id);
 }
@@ -60,8 +63,9 @@ export async function insertTemplate(
 /** Changes a template. */
 export async function updateTemplateRow(tx: Queryable, id: number, v: TemplateValues, now: Date): Promise<void> {
   await tx.query(
-    'UPDATE report_note_templates SET status = $2, title = $3, body = $4, sort = $5, updated_at = $6 WHERE id = $1',
-    [id, v.status, v.title, JSON.stringify(v.body), v.sort, now],
+    `UPDATE report_note_templates SET status = $2, title = $3, body = $4, sort = $5, category_id = $7, updated_at = $6
+     WHERE id = $1`,
+    [id, v.status, v.title, JSON.stringify(v.body), v.sort, now, v.categoryId ?? null],
   );
 }
 

@@ -6,7 +6,7 @@ import { closedStatuses } from './statuses.js';
 export type { TemplateRow };
 
 /** What a template is for: the public note of a status change, or a public note without one ('note'). */
-export const templateKinds = ['accepted', 'in_progress', ...closedStatuses, 'note'] as const;
+export const templateKinds = ['received', 'forwarded', 'accepted', 'in_progress', ...closedStatuses, 'note'] as const;
 export type TemplateKind = (typeof templateKinds)[number];
 
 /** A template's text in a language; English falls back to German. */

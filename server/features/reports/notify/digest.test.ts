@@ -72,7 +72,7 @@ describe('reports.overdue-digest', () => {
     expect(umwelt?.text).toContain(`${t.config.publicUrl}/admin/meldungen/${refs.umweltLate!.id}`);
     // 7 calendar days before a Wednesday: the Wednesday before, so 5 working days overdue.
     expect(umwelt?.text).toContain('Überfällig seit (Arbeitstagen): 5');
-    expect(umwelt?.text).toContain('Stand: Von der zuständigen Stelle übernommen');
+    expect(umwelt?.text).toContain('Stand: Von der zuständigen Stelle angenommen');
     for (const r of [refs.umweltOnTime, refs.umweltDone, refs.verkehrLate, refs.unassigned]) {
       expect(umwelt?.text).not.toContain(r!.reference);
     }

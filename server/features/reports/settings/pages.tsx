@@ -97,15 +97,24 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     bodyDe: text(b, 'bodyDe'),
     bodyEn: text(b, 'bodyEn'),
     sort: text(b, 'sort'),
+    categoryId: text(b, 'categoryId'),
   });
 
   app.get('/admin/meldungen/vorlagen', { schema: list, preHandler: templateStaff }, async (request, reply) => {
-    const templates = await listTemplates(deps);
-    return sendHtml(reply, <TemplatesPage ctx={pageContext(request, reply)} templates={templates} />);
+    const [templates, categories] = await Promise.all([listTemplates(deps), listLeafCategories(deps)]);
+    const ctx = pageContext(request, reply);
+    return sendHtml(reply, <TemplatesPage ctx={ctx} templates={templates} categories={categories} />);
   });
 
   app.get('/admin/meldungen/vorlagen/neu', { schema: list, preHandler: templateStaff }, async (request, reply) =>
-    sendHtml(reply, <TemplateFormPage ctx={pageContext(request, reply)} values={templateValues()} />),
+    sendHtml(
+      reply,
+      <TemplateFormPage
+        ctx={pageContext(request, reply)}
+        categories={await listLeafCategories(deps)}
+        values={templateValues()}
+      />,
+    ),
   );
 
   app.post('/admin/meldungen/vorlagen', { schema: form, preHandler: templateStaff }, async (request, reply) => {
@@ -114,7 +123,11 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
-      return sendHtml(reply, <TemplateFormPage ctx={ctx} values={input} errors={errors} />, result.status);
+      return sendHtml(
+        reply,
+        <TemplateFormPage ctx={ctx} categories={await listLeafCategories(deps)} values={input} errors={errors} />,
+        result.status,
+      );
     }
     return reply.redirect('/admin/meldungen/vorlagen?done=created', 303);
   });
@@ -122,7 +135,15 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
   app.get('/admin/meldungen/vorlagen/:id', { schema: item, preHandler: templateStaff }, async (request, reply) => {
     const template = await getTemplate(deps, pageId(request.params.id));
     const ctx = pageContext(request, reply);
-    return sendHtml(reply, <TemplateFormPage ctx={ctx} template={template} values={templateValues(template)} />);
+    return sendHtml(
+      reply,
+      <TemplateFormPage
+        ctx={ctx}
+        categories={await listLeafCategories(deps)}
+        template={template}
+        values={templateValues(template)}
+      />,
+    );
   });
 
   app.post('/admin/meldungen/vorlagen/:id', { schema: itemForm, preHandler: templateStaff }, async (request, reply) => {
@@ -132,7 +153,15 @@ export default async function reportSettingsPages(app: App, deps: Deps): Promise
     if (!result.ok) {
       const ctx = pageContext(request, reply);
       const errors = localErrors(ctx, result.errors);
-      const page = <TemplateFormPage ctx={ctx} template={template} values={input} errors={errors} />;
+      const page = (
+        <TemplateFormPage
+          ctx={ctx}
+          categories={await listLeafCategories(deps)}
+          template={template}
+          values={input}
+          errors={errors}
+        />
+      );
       return sendHtml(reply, page, result.status);
     }
     return reply.redirect('/admin/meldungen/vorlagen?done=saved', 303);

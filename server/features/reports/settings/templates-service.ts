@@ -11,6 +11,7 @@ import {
   updateTemplateRow,
 } from '../core/note-templates-queries.js';
 import { canManageTemplates } from '../core/policy.js';
+import { listLeafCategories } from '../core/routing.js';
 
 export interface TemplateInput {
   status: string;
@@ -18,9 +19,11 @@ export interface TemplateInput {
   bodyDe: string;
   bodyEn: string;
   sort: string;
+  /** A category id, or '' for every category. */
+  categoryId?: string;
 }
 
-function cleanTemplate(input: TemplateInput): TemplateValues {
+function cleanTemplate(input: TemplateInput, categoryIds: readonly number[]): TemplateValues {
   const errors: FieldErrors = {};
   const title = input.title.trim();
   const de = input.bodyDe.trim();
@@ -34,8 +37,12 @@ function cleanTemplate(input: TemplateInput): TemplateValues {
   else if (de.length > 4000) errors.bodyDe = 'reports-admin.errors.tooLong4000';
   if (en.length > 4000) errors.bodyEn = 'reports-admin.errors.tooLong4000';
   if (!Number.isInteger(sort) || Math.abs(sort) > 10000) errors.sort = 'reports-admin.errors.sortInvalid';
+  const categoryText = (input.categoryId ?? '').trim();
+  const categoryId = categoryText ? Number(categoryText) : null;
+  if (categoryId !== null && !categoryIds.includes(categoryId))
+    errors.categoryId = 'reports-admin.errors.categoryInvalid';
   if (Object.keys(errors).length) throw new AppError('validation_failed', 'The template is invalid', errors);
-  return { status: input.status, title, body: en ? { de, en } : { de }, sort };
+  return { status: input.status, title, body: en ? { de, en } : { de }, sort, categoryId };
 }
 
 const audited = (v: TemplateValues) => ({
@@ -44,12 +51,15 @@ const audited = (v: TemplateValues) => ({
   bodyDe: v.body.de,
   bodyEn: v.body.en ?? null,
   sort: v.sort,
+  categoryId: v.categoryId ?? null,
 });
+
+const leafCategoryIds = async (deps: Deps) => (await listLeafCategories(deps)).map((c) => Number(c.id));
 
 /** Creates a template (admins, BSC). Throws forbidden or validation_failed. */
 export async function createTemplate(deps: Deps, actor: StaffPrincipal, input: TemplateInput): Promise<number> {
   if (!canManageTemplates(actor)) throw forbidden();
-  const values = cleanTemplate(input);
+  const values = cleanTemplate(input, await leafCategoryIds(deps));
   const municipalityId = deps.config.municipality.id;
   return deps.db.transaction(async (tx) => {
     const id = await insertTemplate(tx, municipalityId, values, deps.now());
@@ -69,7 +79,7 @@ export async function createTemplate(deps: Deps, actor: StaffPrincipal, input: T
 /** Changes a template (admins, BSC). Throws forbidden, not_found or validation_failed. */
 export async function updateTemplate(deps: Deps, actor: StaffPrincipal, id: number, input: TemplateInput) {
   if (!canManageTemplates(actor)) throw forbidden();
-  const values = cleanTemplate(input);
+  const values = cleanTemplate(input, await leafCategoryIds(deps));
   const municipalityId = deps.config.municipality.id;
   await deps.db.transaction(async (tx) => {
     const before = await selectTemplate(tx, municipalityId, id, true);

@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { CsrfField } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
-import { FieldError, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
-import type { TemplateKind, TemplateRow } from '../../core/note-templates.js';
+import { FieldError, TextAreaField } from '../../../../platform/views/form-fields.js';
+import { type TemplateKind, type TemplateRow, templateText } from '../../core/note-templates.js';
 import type { WorkflowAction } from '../../core/policy.js';
 import type { StaffReportDetail } from '../inbox-service.js';
 
@@ -48,6 +48,8 @@ export interface FormProps {
   detail: StaffReportDetail;
   state: ActionState;
   templates: TemplateRow[];
+  /** Whether this action's panel is open (see openAction). */
+  open?: boolean;
 }
 
 export function fieldsOf(action: WorkflowAction, state: ActionState) {
@@ -59,73 +61,136 @@ export function fieldsOf(action: WorkflowAction, state: ActionState) {
   };
 }
 
-/** One action: heading, explanation, the form-level error (status changed meanwhile) and the form. */
+/** The step a report usually needs next in each status (screening comes first while a report waits for it). */
+const nextStep: Record<string, WorkflowAction> = {
+  received: 'forward',
+  forwarded: 'accept',
+  accepted: 'done',
+  in_progress: 'done',
+  done: 'reopen',
+  rejected: 'reopen',
+  external: 'reopen',
+};
+
+/**
+ * The action whose panel is open: the one that failed or got a template, else the report's usual next step when
+ * the actor may take it, else the first one offered.
+ */
+export function openAction(props: { detail: StaffReportDetail; state: ActionState; shown: readonly WorkflowAction[] }) {
+  const { detail, state, shown } = props;
+  const wanted = state.failed?.action ?? state.prefill?.action;
+  if (wanted && shown.includes(wanted)) return wanted;
+  if (detail.report.needsScreening && shown.includes('screening')) return 'screening';
+  const next = nextStep[detail.report.status];
+  return next && shown.includes(next) ? next : shown[0];
+}
+
+/**
+ * One action as a disclosure (`<details>`, works without JavaScript): its title as the summary, then explanation,
+ * the form-level error (status changed meanwhile) and the form. Only the open action's form shows, so the panel
+ * stays short.
+ */
 export function ActionSection({
   ctx,
   detail,
   action,
   state,
   children,
-  before,
+  open,
+  templates,
 }: {
   ctx: PageContext;
   detail: StaffReportDetail;
   action: WorkflowAction;
   state: ActionState;
   children: ComponentChildren;
-  before?: ComponentChildren;
+  open?: boolean;
+  templates?: TemplateRow[];
 }) {
   const { t } = ctx.i18n;
   const id = `aktion-${action}`;
   const formError = fieldsOf(action, state).error('form');
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} class="bs-report-action">
-      <h3 class="kern-heading-small" id={`${id}-heading`}>
+    <details id={id} class="bs-report-action" open={open || Boolean(formError)}>
+      <summary class="bs-report-action__summary" id={`${id}-heading`}>
         {t(`reports-admin.actions.${action}.title`)}
-      </h3>
-      <p class="kern-body" id={`${id}-text`}>
-        {t(`reports-admin.actions.${action}.text`)}
-      </p>
-      <FieldError ctx={ctx} id={`${action}-form`} message={formError} />
-      {before}
-      <form
-        method="post"
-        action={`/admin/meldungen/${detail.report.id}/${actionPaths[action as keyof typeof actionPaths]}`}
-        novalidate
-        class="bs-form"
-      >
-        <CsrfField ctx={ctx} />
-        {children}
-        <div class="kern-btn-wrapper">
-          <button type="submit" class="kern-btn kern-btn--primary" aria-describedby={`${id}-text`}>
-            <span class="kern-label">{t(`reports-admin.actions.${action}.submit`)}</span>
-          </button>
-        </div>
-      </form>
-    </section>
+      </summary>
+      <div class="bs-report-action__body">
+        <p class="kern-body" id={`${id}-text`}>
+          {t(`reports-admin.actions.${action}.text`)}
+        </p>
+        <FieldError ctx={ctx} id={`${action}-form`} message={formError} />
+        <form
+          method="post"
+          action={`/admin/meldungen/${detail.report.id}/${actionPaths[action as keyof typeof actionPaths]}`}
+          novalidate
+          class="bs-form"
+          aria-labelledby={`${id}-heading`}
+        >
+          <CsrfField ctx={ctx} />
+          {templates && (
+            <TemplatePicker ctx={ctx} detail={detail} state={state} templates={templates} action={action} />
+          )}
+          {children}
+          <div class="kern-btn-wrapper">
+            <button type="submit" class="kern-btn kern-btn--primary" aria-describedby={`${id}-text`}>
+              <span class="kern-label">{t(`reports-admin.actions.${action}.submit`)}</span>
+            </button>
+          </div>
+        </form>
+      </div>
+    </details>
   );
 }
 
-/** A GET form that fills the action's note from a template (works without JavaScript). */
+/** The templates that fit an action's note and the report's category (templates without a category fit all). */
+export function fittingTemplates(templates: TemplateRow[], action: WorkflowAction, categoryId: number): TemplateRow[] {
+  const kind = templateKindOf[action];
+  if (!kind) return [];
+  return templates.filter((x) => x.status === kind && (x.categoryId === null || x.categoryId === categoryId));
+}
+
+/**
+ * The template chooser inside an action's form. "Insert" adds the template's text to what is typed: with JavaScript
+ * in place (client/note-templates.ts), without it the form goes to `…/vorlage`, which renders the page again with
+ * the typed text and the template's text below it (nothing typed is lost).
+ */
 export function TemplatePicker({ ctx, detail, action, templates }: FormProps & { action: WorkflowAction }) {
   const { t } = ctx.i18n;
-  const kind = templateKindOf[action];
-  const fitting = templates.filter((x) => x.status === kind);
-  if (!kind || fitting.length === 0) return null;
+  const fitting = fittingTemplates(templates, action, detail.report.categoryId);
+  if (fitting.length === 0) return null;
+  const field = noteActions[action]?.field ?? 'note';
+  const id = `${action}-template`;
   return (
-    <form method="get" action={`/admin/meldungen/${detail.report.id}#aktion-${action}`} class="bs-template-picker">
-      <SelectField
-        ctx={ctx}
-        name="vorlage"
-        id={`${action}-template`}
-        label={t('reports-admin.actions.template')}
-        hint={t('reports-admin.actions.templateHint')}
-        options={fitting.map((x) => ({ value: String(x.id), label: x.title }))}
-      />
-      <button type="submit" class="kern-btn kern-btn--secondary">
+    <div class="bs-template-picker" data-note-templates={`${action}-${field}`}>
+      <input type="hidden" name="templateAction" value={action} />
+      <div class="kern-form-input">
+        <label class="kern-label" for={id}>
+          {t('reports-admin.actions.template')}
+        </label>
+        <div class="kern-hint" id={`${id}-hint`}>
+          {t('reports-admin.actions.templateHint')}
+        </div>
+        <div class="kern-form-input__select-wrapper">
+          <select class="kern-form-input__select" id={id} name="vorlage" aria-describedby={`${id}-hint`}>
+            {fitting.map((x) => (
+              <option key={x.id} value={String(x.id)} data-text={templateText(x, detail.report.language)}>
+                {x.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button
+        type="submit"
+        class="kern-btn kern-btn--secondary"
+        formaction={`/admin/meldungen/${detail.report.id}/vorlage#aktion-${action}`}
+        formnovalidate
+        data-note-template-insert
+      >
         <span class="kern-label">{t('reports-admin.actions.useTemplate')}</span>
       </button>
-    </form>
+    </div>
   );
 }
 
@@ -180,7 +245,7 @@ export function NoteAction(props: FormProps & { action: WorkflowAction }) {
   const { t } = ctx.i18n;
   const spec = noteActions[action]!;
   return (
-    <ActionSection {...props} before={<TemplatePicker {...props} />}>
+    <ActionSection {...props} templates={props.templates}>
       <NoteField
         ctx={ctx}
         action={action}

@@ -14,7 +14,7 @@ import {
   fieldsOf,
   NoteAction,
   NoteField,
-  TemplatePicker,
+  openAction,
   templateKindOf,
 } from './action-parts.js';
 
@@ -65,7 +65,7 @@ function ExternalAction(props: FormProps) {
   const { t } = ctx.i18n;
   const f = fieldsOf('external', state);
   return (
-    <ActionSection {...props} action="external" before={<TemplatePicker {...props} action="external" />}>
+    <ActionSection {...props} action="external" templates={props.templates}>
       <SelectField
         ctx={ctx}
         name="externalBodyId"
@@ -155,34 +155,46 @@ function AbusiveAction(props: FormProps) {
   const { t } = ctx.i18n;
   const abusive = detail.report.abusive;
   return (
-    <section id="aktion-abusive" aria-labelledby="aktion-abusive-heading" class="bs-report-action">
-      <h3 class="kern-heading-small" id="aktion-abusive-heading">
+    <details id="aktion-abusive" class="bs-report-action" open={props.open}>
+      <summary class="bs-report-action__summary" id="aktion-abusive-heading">
         {t('reports-admin.actions.abusive.title')}
-      </h3>
-      <p class="kern-body" id="aktion-abusive-text">
-        {t(abusive ? 'reports-admin.actions.abusive.textMarked' : 'reports-admin.actions.abusive.text')}
-      </p>
-      <form method="post" action={`/admin/meldungen/${detail.report.id}/missbrauch`} class="bs-inline-form">
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="abusive" value={abusive ? '0' : '1'} />
-        <button type="submit" class="kern-btn kern-btn--secondary" aria-describedby="aktion-abusive-text">
-          <span class="kern-label">
-            {t(abusive ? 'reports-admin.actions.abusive.unmark' : 'reports-admin.actions.abusive.submit')}
-          </span>
-        </button>
-      </form>
-    </section>
+      </summary>
+      <div class="bs-report-action__body">
+        <p class="kern-body" id="aktion-abusive-text">
+          {t(abusive ? 'reports-admin.actions.abusive.textMarked' : 'reports-admin.actions.abusive.text')}
+        </p>
+        <form method="post" action={`/admin/meldungen/${detail.report.id}/missbrauch`} class="bs-inline-form">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="abusive" value={abusive ? '0' : '1'} />
+          <button type="submit" class="kern-btn kern-btn--secondary" aria-describedby="aktion-abusive-text">
+            <span class="kern-label">
+              {t(abusive ? 'reports-admin.actions.abusive.unmark' : 'reports-admin.actions.abusive.submit')}
+            </span>
+          </button>
+        </form>
+      </div>
+    </details>
   );
 }
 
-/** Every action the actor may take now, as forms (each a POST with CSRF); none when there are none. */
+/** The actions shown now: what policy.ts allows (photo reviews sit beside the photos; screening only when needed). */
+export function shownActions(detail: FormProps['detail']) {
+  const shown = detail.actions.filter((a) => a !== 'photo' && (a !== 'screening' || detail.report.needsScreening));
+  // A report waiting for screening is screened first: that step leads the list.
+  return shown.includes('screening') ? ['screening' as const, ...shown.filter((a) => a !== 'screening')] : shown;
+}
+
+/**
+ * One compact panel with only the actions the actor may take now, each a disclosure with its form (a POST with
+ * CSRF); the first one (or the one that failed or got a template) is open. None when there are none.
+ */
 export function ReportActions(props: FormProps) {
   const { ctx, detail } = props;
   const { t } = ctx.i18n;
-  const shown = detail.actions.filter((a) => a !== 'photo' && (a !== 'screening' || detail.report.needsScreening));
+  const shown = shownActions(detail);
   if (shown.length === 0) {
     return (
-      <section aria-labelledby="actions-heading" class="bs-section">
+      <section aria-labelledby="actions-heading" class="bs-report-actions">
         <h2 class="kern-heading-medium" id="actions-heading">
           {t('reports-admin.actions.heading')}
         </h2>
@@ -196,35 +208,38 @@ export function ReportActions(props: FormProps) {
   }
   // A form sent for an action the report's status no longer offers: its message stands above the others.
   const stale = props.state.failed && !shown.includes(props.state.failed.action) ? props.state.failed : undefined;
+  const open = openAction({ detail, state: props.state, shown });
   return (
-    <section aria-labelledby="actions-heading" class="bs-section bs-report-actions">
+    <section aria-labelledby="actions-heading" class="bs-report-actions">
       <h2 class="kern-heading-medium" id="actions-heading">
         {t('reports-admin.actions.heading')}
       </h2>
+      <p class="kern-body kern-hint">{t('reports-admin.actions.intro')}</p>
       {stale &&
         Object.entries(stale.errors).map(([id, message]) => (
           <FieldError key={id} ctx={ctx} id={id} message={message} />
         ))}
       {shown.map((action) => {
+        const p = { ...props, open: action === open };
         switch (action) {
           case 'forward':
-            return <ForwardAction key={action} {...props} />;
+            return <ForwardAction key={action} {...p} />;
           case 'external':
-            return <ExternalAction key={action} {...props} />;
+            return <ExternalAction key={action} {...p} />;
           case 'merge':
-            return <MergeAction key={action} {...props} />;
+            return <MergeAction key={action} {...p} />;
           case 'moderate':
-            return <ModerateAction key={action} {...props} />;
+            return <ModerateAction key={action} {...p} />;
           case 'abusive':
-            return <AbusiveAction key={action} {...props} />;
+            return <AbusiveAction key={action} {...p} />;
           case 'screening':
             return (
-              <ActionSection key={action} {...props} action="screening" state={props.state}>
+              <ActionSection key={action} {...p} action="screening">
                 {null}
               </ActionSection>
             );
           default:
-            return <NoteAction key={action} {...props} action={action} />;
+            return <NoteAction key={action} {...p} action={action} templates={props.templates} />;
         }
       })}
     </section>

@@ -100,7 +100,12 @@ export function History({ ctx, events }: { ctx: PageContext; events: StaffEvent[
       <h2 class="kern-heading-medium" id="history-heading">
         {t('reports-admin.history.heading')}
       </h2>
-      <div class="bs-table-scroll">
+      <div
+        class="bs-table-scroll"
+        role="region"
+        tabindex={0}
+        aria-label={t('reports-admin.history.caption', { count: events.length })}
+      >
         <table class="kern-table kern-table--striped">
           <caption class="kern-title">{t('reports-admin.history.caption', { count: events.length })}</caption>
           <thead class="kern-table__head">

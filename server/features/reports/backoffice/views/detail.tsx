@@ -28,10 +28,7 @@ function Summary({ ctx, detail }: { ctx: PageContext; detail: StaffReportDetail 
     ? `${localName(ctx, r.categoryGroup)} › ${localName(ctx, r.category)}`
     : localName(ctx, r.category);
   return (
-    <dl class="kern-description-list">
-      <Item label={t('reports-admin.detail.status')}>
-        <StatusBadge ctx={ctx} status={r.status} />
-      </Item>
+    <dl class="kern-description-list bs-report-summary">
       <Item label={t('reports-admin.detail.category')}>{category}</Item>
       <Item label={t('reports-admin.detail.created')}>
         <time dateTime={r.createdAt.toISOString()}>{ctx.i18n.dateTime(r.createdAt)}</time>
@@ -175,7 +172,22 @@ export interface DetailProps {
   errors?: FieldErrors;
 }
 
-/** Everything staff may see of a report, its history and the actions they may take. */
+/** "Prüfung nötig" said in words: why (sent without proof of work) and what to do. */
+function ScreeningNotice({ ctx, r }: { ctx: PageContext; r: StaffReport }) {
+  if (!r.needsScreening) return null;
+  const { t } = ctx.i18n;
+  return (
+    <Notice kind="warning" title={t('reports-admin.detail.screeningTitle')}>
+      <p class="kern-body">{t('reports-admin.detail.screeningWhy')}</p>
+      <p class="kern-body">{t('reports-admin.detail.screeningWhat')}</p>
+    </Notice>
+  );
+}
+
+/**
+ * Everything staff may see of a report: the report itself first (text, photos, place, history), the actions
+ * allowed now in one compact panel beside it (below it on narrow screens), one status badge at the top.
+ */
 export function ReportDetailPage({ ctx, detail, templates, state, errors }: DetailProps) {
   const { t } = ctx.i18n;
   const r = detail.report;
@@ -193,20 +205,28 @@ export function ReportDetailPage({ ctx, detail, templates, state, errors }: Deta
       {done && <Notice kind="success" title={t(`reports-admin.actions.${done}.done`)} />}
       <ErrorSummary ctx={ctx} errors={errors} />
       <ReturnedNotice ctx={ctx} r={r} events={detail.events} />
-      <p class="bs-actions">
+      <ScreeningNotice ctx={ctx} r={r} />
+      <p class="bs-actions bs-report-status">
+        <span class="bs-report-status__label">{t('reports-admin.detail.status')}:</span>
         <StatusBadge ctx={ctx} status={r.status} />
         {r.overdue && <Flag kind="danger">{t('reports-admin.due.overdue')}</Flag>}
         {r.needsScreening && <Flag kind="warning">{t('reports-admin.flags.screening')}</Flag>}
         {r.abusive && <Flag kind="danger">{t('reports-admin.flags.abusive')}</Flag>}
         {r.mergedIntoId !== null && <Flag kind="info">{t('reports-admin.flags.merged')}</Flag>}
       </p>
-      <Summary ctx={ctx} detail={detail} />
-      <Texts ctx={ctx} r={r} />
-      <Location ctx={ctx} r={r} />
-      <Contact ctx={ctx} r={r} />
-      <Photos ctx={ctx} r={r} photos={detail.photos} canReview={detail.actions.includes('photo')} />
-      <History ctx={ctx} events={detail.events} />
-      <ReportActions ctx={ctx} detail={detail} templates={templates} state={state} />
+      <div class="bs-report-layout">
+        <div class="bs-report-layout__main">
+          <Summary ctx={ctx} detail={detail} />
+          <Texts ctx={ctx} r={r} />
+          <Photos ctx={ctx} r={r} photos={detail.photos} canReview={detail.actions.includes('photo')} />
+          <Location ctx={ctx} r={r} />
+          <History ctx={ctx} events={detail.events} />
+          <Contact ctx={ctx} r={r} />
+        </div>
+        <div class="bs-report-layout__aside">
+          <ReportActions ctx={ctx} detail={detail} templates={templates} state={state} />
+        </div>
+      </div>
     </AdminLayout>
   );
 }

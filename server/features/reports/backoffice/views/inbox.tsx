@@ -3,6 +3,7 @@ import type { PageContext } from '../../../../platform/views/context.js';
 import { CheckboxField, SelectField, TextField } from '../../../../platform/views/form-fields.js';
 import { Due, Flag, localName, Pagination, ReportsNav, StatusBadge } from '../../core/views/admin-components.js';
 import { mapAttributes, reportsMapAssets } from '../../core/views/map-attributes.js';
+import type { InboxCounts } from '../inbox-queries.js';
 import { type InboxOptions, type InboxQuery, inboxSorts, mapLimit, statusFilters } from '../inbox-service.js';
 import type { InboxItem } from '../present.js';
 
@@ -16,7 +17,7 @@ export interface InboxData {
 /** The inbox filter as query parameters (without page), for links and the map's data URL. */
 export function inboxParams(q: InboxQuery): Record<string, string> {
   const out: Record<string, string> = {};
-  if (q.status !== 'open') out.status = q.status;
+  if (q.status !== q.defaultStatus) out.status = q.status;
   if (q.category) out.category = String(q.category);
   if (q.district) out.district = String(q.district);
   if (q.department) out.department = String(q.department);
@@ -35,6 +36,7 @@ function FilterForm({ ctx, query, options }: { ctx: PageContext; query: InboxQue
       <h2 class="kern-heading-small" id="filter-heading">
         {t('reports-admin.filter.title')}
       </h2>
+
       <div class="bs-filter__fields">
         <TextField
           ctx={ctx}
@@ -139,7 +141,7 @@ export function ItemFlags({ ctx, item }: { ctx: PageContext; item: InboxItem }) 
   );
 }
 
-/** The table of reports (inbox and overdue list). */
+/** The table of reports (inbox and overdue list): six columns that fit 1366 px, the due date always visible. */
 export function ReportTable({
   ctx,
   items,
@@ -153,7 +155,7 @@ export function ReportTable({
 }) {
   const { t } = ctx.i18n;
   return (
-    <div class="bs-table-scroll">
+    <div class="bs-table-scroll" role="region" tabindex={0} aria-label={caption}>
       <table class="kern-table kern-table--striped bs-report-table">
         <caption class="kern-title">{caption}</caption>
         <thead class="kern-table__head">
@@ -162,13 +164,7 @@ export function ReportTable({
               {t('reports-admin.columns.reference')}
             </th>
             <th scope="col" class="kern-table__header">
-              {t('reports-admin.columns.category')}
-            </th>
-            <th scope="col" class="kern-table__header">
-              {t('reports-admin.columns.text')}
-            </th>
-            <th scope="col" class="kern-table__header">
-              {t('reports-admin.columns.place')}
+              {t('reports-admin.columns.report')}
             </th>
             <th scope="col" class="kern-table__header">
               {t('reports-admin.columns.status')}
@@ -181,7 +177,7 @@ export function ReportTable({
             <th scope="col" class="kern-table__header">
               {t('reports-admin.columns.age')}
             </th>
-            <th scope="col" class="kern-table__header">
+            <th scope="col" class="kern-table__header bs-report-table__due">
               {t('reports-admin.columns.due')}
             </th>
           </tr>
@@ -189,14 +185,20 @@ export function ReportTable({
         <tbody class="kern-table__body">
           {items.map((r) => (
             <tr class="kern-table__row" key={r.id}>
-              <th scope="row" class="kern-table__header">
+              <th scope="row" class="kern-table__header bs-report-table__reference">
                 <a class="kern-link" href={`/admin/meldungen/${r.id}`}>
                   {r.reference}
                 </a>
               </th>
-              <td class="kern-table__cell">{localName(ctx, r.category)}</td>
               <td class="kern-table__cell bs-report-table__text">
+                <strong>{localName(ctx, r.category)}</strong>
+                <br />
                 {r.shortText}
+                <br />
+                <span class="bs-muted">
+                  {r.place ?? '—'}
+                  {r.district && `, ${r.district}`}
+                </span>
                 {r.returned && r.returnReason && (
                   <p class="kern-body bs-return-reason">
                     <strong>
@@ -206,26 +208,17 @@ export function ReportTable({
                   </p>
                 )}
               </td>
-              <td class="kern-table__cell">
-                {r.place ?? '—'}
-                {r.district && (
-                  <>
-                    <br />
-                    <span class="bs-muted">{r.district}</span>
-                  </>
-                )}
-              </td>
-              <td class="kern-table__cell">
+              <td class="kern-table__cell bs-report-table__status">
                 <StatusBadge ctx={ctx} status={r.status} />
                 <ItemFlags ctx={ctx} item={r} />
               </td>
               {showDepartment && <td class="kern-table__cell">{r.department ?? '—'}</td>}
-              <td class="kern-table__cell">
+              <td class="kern-table__cell bs-report-table__date">
                 <time dateTime={r.createdAt.toISOString()}>{ctx.i18n.date(r.createdAt, 'medium')}</time>
                 <br />
                 <span class="bs-muted">{t('reports-admin.age', { count: r.ageDays })}</span>
               </td>
-              <td class="kern-table__cell">
+              <td class="kern-table__cell bs-report-table__due">
                 <Due ctx={ctx} dueAt={r.dueAt} overdue={r.overdue} />
               </td>
             </tr>
@@ -236,21 +229,57 @@ export function ReportTable({
   );
 }
 
-/** The inbox: filter, map (enhancement) and the list, which is always there. */
+/** The inbox's views with their counts: the BSC's triage apart from what is already with a department. */
+function Views({ ctx, query, counts }: { ctx: PageContext; query: InboxQuery; counts: InboxCounts }) {
+  const { t } = ctx.i18n;
+  const views =
+    ctx.user?.role === 'department_staff'
+      ? [
+          { status: 'open', count: counts.open },
+          { status: 'closed', count: undefined },
+        ]
+      : [
+          { status: 'triage', count: counts.triage },
+          { status: 'department', count: counts.withDepartment },
+          { status: 'open', count: counts.open },
+          { status: 'closed', count: undefined },
+        ];
+  const href = (status: string) =>
+    status === query.defaultStatus ? '/admin/meldungen' : `/admin/meldungen?status=${encodeURIComponent(status)}`;
+  return (
+    <nav class="bs-inbox-views" aria-label={t('reports-admin.inbox.viewsLabel')}>
+      <ul>
+        {views.map((v) => (
+          <li key={v.status}>
+            <a class="kern-link" href={href(v.status)} aria-current={query.status === v.status ? 'page' : undefined}>
+              {t(`reports-admin.filter.statuses.${v.status}`)}
+              {v.count !== undefined && <span class="bs-inbox-views__count"> ({ctx.i18n.number(v.count)})</span>}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The inbox: its views with counts, the list (always there), the filter and the map (enhancement). */
 export function InboxPage({
   ctx,
   query,
   options,
   data,
+  counts,
 }: {
   ctx: PageContext;
   query: InboxQuery;
   options: InboxOptions;
   data: InboxData;
+  counts: InboxCounts;
 }) {
   const { t } = ctx.i18n;
   const params = inboxParams(query);
   const src = `/admin/meldungen/karte.geojson?${new URLSearchParams({ ...params, lang: ctx.i18n.lang }).toString()}`;
+  const filtered = Object.keys(params).some((k) => k !== 'status' && k !== 'sort');
   return (
     <AdminLayout ctx={ctx} title={t('reports-admin.inbox.title')} {...reportsMapAssets()}>
       <h1 class="kern-heading-large">{t('reports-admin.inbox.title')}</h1>
@@ -259,19 +288,16 @@ export function InboxPage({
       <p class="kern-body">
         {t(ctx.user?.role === 'department_staff' ? 'reports-admin.inbox.introDepartment' : 'reports-admin.inbox.intro')}
       </p>
-      <FilterForm ctx={ctx} query={query} options={options} />
-      <section aria-labelledby="map-heading" class="bs-report-map">
-        <h2 class="kern-heading-medium" id="map-heading">
-          {t('reports-admin.inbox.mapHeading')}
-        </h2>
-        <p class="kern-body kern-hint">{t('reports-admin.inbox.mapHint', { limit: ctx.i18n.number(mapLimit) })}</p>
-        <div class="bs-report-map__canvas" data-reports-map data-src={src} {...mapAttributes(ctx)}>
-          <p class="kern-body bs-report-map__fallback">{t('reports-admin.inbox.mapFallback')}</p>
-        </div>
-      </section>
+      <Views ctx={ctx} query={query} counts={counts} />
+      <details class="bs-inbox-filter" open={filtered}>
+        <summary class="bs-report-action__summary">{t('reports-admin.inbox.filterToggle')}</summary>
+        <FilterForm ctx={ctx} query={query} options={options} />
+      </details>
       <section aria-labelledby="list-heading">
         <h2 class="kern-heading-medium" id="list-heading">
-          {t('reports-admin.inbox.listHeading')}
+          {t(`reports-admin.inbox.listHeadings.${query.status}`, {
+            defaultValue: t('reports-admin.inbox.listHeading'),
+          })}
         </h2>
         {data.items.length === 0 ? (
           <p class="kern-body" role="status">
@@ -289,6 +315,15 @@ export function InboxPage({
           />
         )}
         <Pagination ctx={ctx} path="/admin/meldungen" query={params} page={data.page} pages={data.pages} />
+      </section>
+      <section aria-labelledby="map-heading" class="bs-report-map">
+        <h2 class="kern-heading-medium" id="map-heading">
+          {t('reports-admin.inbox.mapHeading')}
+        </h2>
+        <p class="kern-body kern-hint">{t('reports-admin.inbox.mapHint', { limit: ctx.i18n.number(mapLimit) })}</p>
+        <div class="bs-report-map__canvas" data-reports-map data-src={src} {...mapAttributes(ctx)}>
+          <p class="kern-body bs-report-map__fallback">{t('reports-admin.inbox.mapFallback')}</p>
+        </div>
       </section>
     </AdminLayout>
   );

@@ -3,6 +3,7 @@ import { ActionSection, AdminFormPage, formFields } from '../../../../platform/v
 import type { PageContext } from '../../../../platform/views/context.js';
 import { SelectField, TextAreaField, TextField } from '../../../../platform/views/form-fields.js';
 import { type TemplateRow, templateKinds } from '../../core/note-templates.js';
+import { localName } from '../../core/views/admin-components.js';
 import { reportStyles } from '../../core/views/styles.js';
 import { SettingsListPage } from './settings-list.js';
 
@@ -12,7 +13,11 @@ export interface TemplateFormValues {
   bodyDe: string;
   bodyEn: string;
   sort: string;
+  categoryId: string;
 }
+
+/** The categories a template can be meant for (leaf categories). */
+export type TemplateCategory = { id: number; name: { de: string; en?: string } };
 
 export function templateValues(x?: TemplateRow): TemplateFormValues {
   return {
@@ -21,13 +26,26 @@ export function templateValues(x?: TemplateRow): TemplateFormValues {
     bodyDe: x?.body.de ?? '',
     bodyEn: x?.body.en ?? '',
     sort: x ? String(x.sort) : '0',
+    categoryId: x?.categoryId ? String(x.categoryId) : '',
   };
 }
 
 const notices = ['created', 'saved', 'deleted'] as const;
 
-export function TemplatesPage({ ctx, templates }: { ctx: PageContext; templates: TemplateRow[] }) {
+export function TemplatesPage({
+  ctx,
+  templates,
+  categories,
+}: {
+  ctx: PageContext;
+  templates: TemplateRow[];
+  categories: TemplateCategory[];
+}) {
   const { t } = ctx.i18n;
+  const categoryName = (id: number | null) => {
+    const c = id === null ? undefined : categories.find((x) => x.id === id);
+    return c ? localName(ctx, c.name) : t('reports-admin.templates.allCategories');
+  };
   return (
     <SettingsListPage
       ctx={ctx}
@@ -45,6 +63,9 @@ export function TemplatesPage({ ctx, templates }: { ctx: PageContext; templates:
             {t('reports-admin.templates.kind')}
           </th>
           <th scope="col" class="kern-table__header">
+            {t('reports-admin.templates.category')}
+          </th>
+          <th scope="col" class="kern-table__header">
             {t('reports-admin.templates.bodyDe')}
           </th>
         </tr>
@@ -58,6 +79,7 @@ export function TemplatesPage({ ctx, templates }: { ctx: PageContext; templates:
               </a>
             </th>
             <td class="kern-table__cell">{t(`reports-admin.templates.kinds.${x.status}`)}</td>
+            <td class="kern-table__cell">{categoryName(x.categoryId)}</td>
             <td class="kern-table__cell bs-report-text">{x.body.de}</td>
           </tr>
         ))}
@@ -71,8 +93,10 @@ export function TemplateFormPage({
   template,
   values,
   errors,
+  categories,
 }: {
   ctx: PageContext;
+  categories: TemplateCategory[];
   template?: TemplateRow;
   values: TemplateFormValues;
   /** Already translated. */
@@ -113,6 +137,14 @@ export function TemplateFormPage({
         empty={t('reports-admin.actions.choose')}
         options={templateKinds.map((k) => ({ value: k, label: t(`reports-admin.templates.kinds.${k}`) }))}
         required
+      />
+      <SelectField
+        {...field('categoryId')}
+        label={t('reports-admin.templates.category')}
+        hint={t('reports-admin.templates.categoryHint')}
+        empty={t('reports-admin.templates.allCategories')}
+        options={categories.map((c) => ({ value: String(c.id), label: localName(ctx, c.name) }))}
+        optional
       />
       <TextField
         {...field('title')}
