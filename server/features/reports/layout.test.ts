@@ -30,6 +30,7 @@ const owners: Record<string, string> = {
   report_digest_mails: 'notify/queries.ts',
   landmarks: 'core/landmarks-queries.ts',
   idempotent_requests: 'core/idempotency-queries.ts',
+  report_draft_photos: 'intake/drafts-queries.ts',
 };
 
 describe('layout of the Mängelmelder', () => {

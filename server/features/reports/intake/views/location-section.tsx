@@ -2,24 +2,77 @@ import { Notice } from '../../../../platform/views/admin-layout.js';
 import { FieldError } from '../../../../platform/views/form-fields.js';
 import { AddressField } from '../../../addresses/views/address-field.js';
 import { mapAttributes } from '../../core/views/map-attributes.js';
+import type { LocationChoices } from '../citizen-location.js';
 import { describedBy, type SectionProps, StepButton } from './parts.js';
 
 /** Where the location was found on the no-JavaScript "check" step. */
 export interface LocationPreview {
   label: string;
   district: string | null;
+  /** The landmark text as typed (kept as it is) and the known place it was matched to. */
+  typed?: string;
+  place?: string | null;
 }
 
 interface LocationSectionProps extends SectionProps {
   preview?: LocationPreview;
+  choices?: LocationChoices;
+}
+
+/** Radio buttons for what the citizen may have meant (an unknown address, an ambiguous landmark). */
+function Choices({
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  name: 'addressChoice' | 'landmarkChoice';
+  legend: string;
+  hint?: string;
+  options: { id: number; label: string; meta?: string }[];
+}) {
+  if (options.length === 0) return null;
+  return (
+    <fieldset
+      class="kern-fieldset bs-location-choices"
+      id={`${name}-list`}
+      aria-describedby={hint ? `${name}-hint` : undefined}
+      data-location-choices={name}
+    >
+      <legend class="kern-label">{legend}</legend>
+      {hint && (
+        <div class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      )}
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => (
+          <div class="kern-form-check" key={o.id}>
+            <input
+              class="kern-form-check__radio"
+              type="radio"
+              id={`${name}-${o.id}`}
+              name={name}
+              value={String(o.id)}
+              checked={i === 0 && options.length === 1}
+            />
+            <label class="kern-label" for={`${name}-${o.id}`}>
+              {o.label}
+              {o.meta && <span class="bs-muted"> · {o.meta}</span>}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 /**
- * Section 2: three equal ways to say where: a map pin (with "use my position"), an address, a landmark.
+ * Section 1: three equal ways to say where: a map pin (with "use my position"), an address, a landmark.
  * Without JavaScript all fields are shown at once (address, landmark, optional coordinates) and any one is
  * enough; the script turns the ways into a choice and shows one at a time, the map first.
  */
-export function LocationSection({ ctx, values, errors, preview }: LocationSectionProps) {
+export function LocationSection({ ctx, values, errors, preview, choices }: LocationSectionProps) {
   const { t } = ctx.i18n;
   const error = errors.location;
   const method = values.locationMethod;
@@ -94,9 +147,24 @@ export function LocationSection({ ctx, values, errors, preview }: LocationSectio
           error={errors.address ? t(errors.address, { defaultValue: errors.address }) : undefined}
           idField={{ name: 'addressId', value: values.addressId }}
         />
+        <Choices
+          name="addressChoice"
+          legend={t('reports.form.location.addressChoose')}
+          hint={t('reports.form.location.addressChooseHint')}
+          options={(choices?.addresses ?? []).map((a) => ({
+            id: a.id,
+            label: a.label,
+            meta: [a.postcode, a.district].filter(Boolean).join(' '),
+          }))}
+        />
       </div>
       <div class="bs-location-way" data-location-way="landmark">
         <LandmarkField ctx={ctx} value={values.landmark} error={errors.landmark} />
+        <Choices
+          name="landmarkChoice"
+          legend={t('reports.form.location.landmarkChoose')}
+          options={(choices?.landmarks ?? []).map((l) => ({ id: l.id, label: l.name }))}
+        />
       </div>
       <div class="bs-location-way" data-location-way="coordinates" data-nojs-only>
         <fieldset class="kern-fieldset bs-coordinates">
@@ -120,6 +188,11 @@ export function LocationSection({ ctx, values, errors, preview }: LocationSectio
               ? t('reports.form.location.foundInDistrict', { place: preview.label, district: preview.district })
               : preview.label}
           </p>
+          {preview.place && preview.typed && preview.typed !== preview.place && (
+            <p class="kern-body" data-location-typed>
+              {t('reports.form.location.typedKept', { typed: preview.typed })}
+            </p>
+          )}
         </Notice>
       )}
       <StepButton label={t('reports.form.location.next')} step="location" target="location-section" />
