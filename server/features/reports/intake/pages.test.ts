@@ -316,8 +316,9 @@ describe('report form (/melden)', () => {
     const s = await openForm();
     const before = await post(s, '/melden/schritt', { step: 'category', category: 'laub' });
     expect(before.body.indexOf('value="sonstiges"')).toBeGreaterThan(before.body.indexOf('value="laub"'));
+    expect(before.body).toContain('<span data-category-frequent="true" hidden>');
     const res = await post(s, '/melden/schritt', { address: 'Detmolder Straße 1', step: 'location' });
-    expect(res.body).toContain('am häufigsten gemeldeten Arten stehen oben');
+    expect(res.body).toMatch(/<span data-category-frequent="true"> ?Die an diesem Ort am häufigsten/);
     expect(res.body.indexOf('value="sonstiges"')).toBeLessThan(res.body.indexOf('value="laub"'));
     // Where first: the place comes before the category in the form.
     expect(res.body.indexOf('id="location-section"')).toBeLessThan(res.body.indexOf('name="category"'));

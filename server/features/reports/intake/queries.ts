@@ -108,7 +108,7 @@ export async function selectReportByTokenHash(db: Queryable, hash: string): Prom
   return rows[0];
 }
 
-/** How many reports (any status, public or not: only counts leave) each category has inside a bounding box. */
+/** How many public reports (any status) each category has inside a bounding box. */
 export async function countReportsByCategoryInBox(
   db: Queryable,
   p: { municipalityId: string; south: number; west: number; north: number; east: number },
@@ -117,6 +117,7 @@ export async function countReportsByCategoryInBox(
     `SELECT r.category_id, count(*) AS n
        FROM reports r
       WHERE r.location <@ box(point($3, $2), point($5, $4)) AND r.municipality_id = $1
+        AND ${publicReportCondition('r')}
       GROUP BY r.category_id`,
     [p.municipalityId, p.south, p.west, p.north, p.east],
   );

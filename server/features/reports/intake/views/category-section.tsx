@@ -48,7 +48,10 @@ export function CategorySection({ ctx, values, errors, categories, chosen, frequ
       <legend class="kern-heading-medium bs-report-section__title">{t('reports.form.category.legend')}</legend>
       <div class="kern-hint" id="category-hint">
         {t('reports.form.category.hint')}
-        {sorted && <span data-category-frequent> {t('reports.form.category.frequentHint')}</span>}
+        <span data-category-frequent hidden={!sorted}>
+          {' '}
+          {t('reports.form.category.frequentHint')}
+        </span>
       </div>
       <FieldError ctx={ctx} id="category-error" message={error} />
       <div class="bs-report-categories">

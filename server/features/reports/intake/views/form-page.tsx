@@ -114,6 +114,7 @@ export function ReportFormPage({ ctx, data }: { ctx: PageContext; data: ReportFo
           data-msg-summary-one={t('admin.form.errorSummary', { count: 1 })}
           data-msg-summary-other={t('admin.form.errorSummary', { count: 2 })}
           data-msg-error-prefix={t('admin.form.errorPrefix')}
+          data-msg-answer-required={t('reports-core.errors.answer_required')}
         >
           {/* The default button: Enter in a text field sends the form, it does not run an earlier step. */}
           <button type="submit" name="step" value="send" hidden tabindex={-1} />

@@ -68,29 +68,15 @@ function Choices({
 }
 
 /**
- * Section 1: three equal ways to say where: a map pin (with "use my position"), an address, a landmark.
- * Without JavaScript all fields are shown at once (address, landmark, optional coordinates) and any one is
- * enough; the script turns the ways into a choice and shows one at a time, the map first.
+ * Section 1, where: three equal ways, side by side: a map pin (with "use my location", the open reports around
+ * shown on the map), an address, a landmark. Without JavaScript the fields are shown (address, landmark, optional
+ * coordinates) and any one is enough; the check step offers choices for an unknown address or an ambiguous
+ * landmark. The script shows the map first, centred on the city, above the two fields.
  */
 export function LocationSection({ ctx, values, errors, preview, choices }: LocationSectionProps) {
   const { t } = ctx.i18n;
   const error = errors.location;
   const method = values.locationMethod;
-  const choice = (value: string, label: string) => (
-    <div class="kern-form-check">
-      <input
-        class="kern-form-check__radio"
-        type="radio"
-        id={`location-way-${value}`}
-        name="locationWay"
-        value={value}
-        checked={(method === 'gps' ? 'map' : method) === value}
-      />
-      <label class="kern-label" for={`location-way-${value}`}>
-        {label}
-      </label>
-    </div>
-  );
   return (
     <fieldset
       class={`kern-fieldset bs-report-section${error ? ' kern-fieldset--error' : ''}`}
@@ -106,14 +92,6 @@ export function LocationSection({ ctx, values, errors, preview, choices }: Locat
       </div>
       <FieldError ctx={ctx} id="location" message={error} focusable />
       <input type="hidden" name="locationMethod" value={method} />
-      <fieldset class="kern-fieldset bs-location-choice" data-location-choice hidden>
-        <legend class="kern-label">{t('reports.form.location.choose')}</legend>
-        <div class="kern-fieldset__body bs-location-choice__options">
-          {choice('map', t('reports.form.location.wayMap'))}
-          {choice('address', t('reports.form.location.wayAddress'))}
-          {choice('landmark', t('reports.form.location.wayLandmark'))}
-        </div>
-      </fieldset>
       <div class="bs-location-way" data-location-way="map" hidden>
         <div
           class="bs-location-picker"
@@ -135,51 +113,62 @@ export function LocationSection({ ctx, values, errors, preview, choices }: Locat
           data-msg-chosen-near={t('reports.form.location.chosenNear')}
           data-msg-outside={t('reports-core.errors.outside_municipality')}
           data-msg-instructions={t('reports.form.location.mapInstructions')}
+          data-reports-src={`/api/reports/map.geojson?status=open&lang=${ctx.i18n.lang}`}
+        />
+        <p class="kern-hint">{t('reports.form.location.mapReports')}</p>
+        <p
+          class="kern-sr-only"
+          role="status"
+          data-picker-reports
+          data-msg-one={t('reports.form.location.mapReportsCount', { count: 1 })}
+          data-msg-other={t('reports.form.location.mapReportsCount', { count: 2 })}
         />
       </div>
-      <div class="bs-location-way" data-location-way="address">
-        <AddressField
-          ctx={ctx}
-          name="address"
-          label={t('reports.form.location.address')}
-          hint={t('reports.form.location.addressHint')}
-          value={values.address}
-          error={errors.address ? t(errors.address, { defaultValue: errors.address }) : undefined}
-          idField={{ name: 'addressId', value: values.addressId }}
-        />
-        <Choices
-          name="addressChoice"
-          legend={t('reports.form.location.addressChoose')}
-          hint={t('reports.form.location.addressChooseHint')}
-          options={(choices?.addresses ?? []).map((a) => ({
-            id: a.id,
-            label: a.label,
-            meta: [a.postcode, a.district].filter(Boolean).join(' '),
-          }))}
-        />
-      </div>
-      <div class="bs-location-way" data-location-way="landmark">
-        <LandmarkField ctx={ctx} value={values.landmark} error={errors.landmark} />
-        <Choices
-          name="landmarkChoice"
-          legend={t('reports.form.location.landmarkChoose')}
-          options={(choices?.landmarks ?? []).map((l) => ({ id: l.id, label: l.name }))}
-        />
-      </div>
-      <div class="bs-location-way" data-location-way="coordinates" data-nojs-only>
-        <fieldset class="kern-fieldset bs-coordinates">
-          <legend class="kern-label">
-            {t('reports.form.location.coordinates')}
-            <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
-          </legend>
-          <div class="kern-hint" id="coordinates-hint">
-            {t('reports.form.location.coordinatesHint')}
-          </div>
-          <div class="kern-fieldset__body bs-coordinates__fields">
-            <CoordinateField ctx={ctx} name="lat" value={values.lat} error={errors.lat} />
-            <CoordinateField ctx={ctx} name="lon" value={values.lon} error={errors.lon} />
-          </div>
-        </fieldset>
+      <div class="bs-location-fields">
+        <div class="bs-location-way" data-location-way="address">
+          <AddressField
+            ctx={ctx}
+            name="address"
+            label={t('reports.form.location.address')}
+            hint={t('reports.form.location.addressHint')}
+            value={values.address}
+            error={errors.address ? t(errors.address, { defaultValue: errors.address }) : undefined}
+            idField={{ name: 'addressId', value: values.addressId }}
+          />
+          <Choices
+            name="addressChoice"
+            legend={t('reports.form.location.addressChoose')}
+            hint={t('reports.form.location.addressChooseHint')}
+            options={(choices?.addresses ?? []).map((a) => ({
+              id: a.id,
+              label: a.label,
+              meta: [a.postcode, a.district].filter(Boolean).join(' '),
+            }))}
+          />
+        </div>
+        <div class="bs-location-way" data-location-way="landmark">
+          <LandmarkField ctx={ctx} value={values.landmark} error={errors.landmark} />
+          <Choices
+            name="landmarkChoice"
+            legend={t('reports.form.location.landmarkChoose')}
+            options={(choices?.landmarks ?? []).map((l) => ({ id: l.id, label: l.name }))}
+          />
+        </div>
+        <div class="bs-location-way" data-location-way="coordinates" data-nojs-only>
+          <fieldset class="kern-fieldset bs-coordinates">
+            <legend class="kern-label">
+              {t('reports.form.location.coordinates')}
+              <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
+            </legend>
+            <div class="kern-hint" id="coordinates-hint">
+              {t('reports.form.location.coordinatesHint')}
+            </div>
+            <div class="kern-fieldset__body bs-coordinates__fields">
+              <CoordinateField ctx={ctx} name="lat" value={values.lat} error={errors.lat} />
+              <CoordinateField ctx={ctx} name="lon" value={values.lon} error={errors.lon} />
+            </div>
+          </fieldset>
+        </div>
       </div>
       {preview && (
         <Notice kind="success" title={t('reports.form.location.found')}>
