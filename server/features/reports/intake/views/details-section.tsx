@@ -62,11 +62,11 @@ export function DetailsSection({ ctx, values, errors, photosDropped, keptPhotos,
         {keptPhotos.length > 0 && (
           <fieldset class="kern-fieldset bs-report-kept" id="photos-kept" data-kept-photos>
             <legend class="kern-body">{t('reports.form.details.photosKept', { count: keptPhotos.length })}</legend>
-            <ul class="kern-list bs-report-kept__list">
+            <div class="kern-fieldset__body">
               {keptPhotos.map((p, i) => {
                 const name = p.filename || t('reports.form.details.photoUnnamed', { n: i + 1 });
                 return (
-                  <li key={p.id} class="kern-form-check">
+                  <div key={p.id} class="kern-form-check">
                     <input
                       class="kern-form-check__checkbox"
                       type="checkbox"
@@ -77,10 +77,10 @@ export function DetailsSection({ ctx, values, errors, photosDropped, keptPhotos,
                     <label class="kern-label" for={`remove-photo-${p.id}`}>
                       {t('reports.form.details.photoRemove', { name })}
                     </label>
-                  </li>
+                  </div>
                 );
               })}
-            </ul>
+            </div>
           </fieldset>
         )}
         <input
