@@ -193,13 +193,25 @@ function initCategoryOrder(form: HTMLFormElement): (point: { lat: number; lon: n
         if (!list || counts.size === 0) return;
         const groups = Array.from(list.querySelectorAll<HTMLElement>(':scope > .bs-report-category-group'));
         const top = new Map<HTMLElement, number>();
+        // Nodes are moved only when their order changes (a moved node can make the browser scroll the page).
+        const reorder = (parent: Element | null | undefined, nodes: Element[], sorted: Element[]) => {
+          if (parent && sorted.some((el, i) => el !== nodes[i])) parent.append(...sorted);
+        };
         for (const group of groups) {
           const body = group.querySelector('.kern-fieldset__body');
           const items = Array.from(body?.querySelectorAll(':scope > .kern-form-check') ?? []);
-          body?.append(...items.sort((a, b) => n(b) - n(a)));
+          reorder(
+            body,
+            items,
+            [...items].sort((a, b) => n(b) - n(a)),
+          );
           top.set(group, Math.max(0, ...items.map(n)));
         }
-        list.append(...groups.sort((a, b) => (top.get(b) ?? 0) - (top.get(a) ?? 0)));
+        reorder(
+          list,
+          groups,
+          [...groups].sort((a, b) => (top.get(b) ?? 0) - (top.get(a) ?? 0)),
+        );
         if (hint) hint.hidden = false;
       } catch {
         // The order is a help; the categories are all there anyway.

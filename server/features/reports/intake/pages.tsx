@@ -313,9 +313,7 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       const errors: FieldErrors = {};
       uploadErrors(uploads, errors);
       // New uploads join the draft's kept photos first: an error below shows the form again without losing them.
-      const kept = errors.photos
-        ? { draft: values.draft, photos: [] }
-        : await keepDraftPhotos(deps, values.draft, uploads, values.removePhotos, errors);
+      const kept = await keepDraftPhotos(deps, values.draft, errors.photos ? [] : uploads, values.removePhotos, errors);
       values.draft = kept.draft;
       const data = await formData(values, { keptPhotos: kept.photos });
       if (Object.keys(errors).length > 0) {
