@@ -2,8 +2,9 @@
  * Turns every address field (server/features/addresses/views/address-field.tsx, marked `data-address-autocomplete`)
  * into an accessible combobox: WAI-ARIA 1.2 combobox with a listbox popup and list autocomplete. Suggestions come
  * from /api/addresses (debounced, nothing below the minimum length, stale answers dropped); arrow keys move through
- * them (aria-activedescendant), Enter takes one, Escape closes the list (or clears the field), a polite live region
- * says how many were found. Without this script the field is a plain text input and its form works as before.
+ * them (aria-activedescendant), Enter takes the highlighted one (the first when none is) and never sends the form
+ * while the list is open, Escape closes the list (or clears the field), a polite live region says how many were
+ * found. Without this script the field is a plain text input and its form works as before.
  */
 
 interface Suggestion {
@@ -176,9 +177,10 @@ class AddressCombobox {
         this.setActive(this.active <= 0 ? n - 1 : this.active - 1);
         break;
       case 'Enter':
-        if (open && this.active >= 0) {
+        // With suggestions open, Enter takes the highlighted one, else the first; it never sends the form then.
+        if (open && n > 0) {
           e.preventDefault();
-          this.choose(this.active);
+          this.choose(Math.max(this.active, 0));
         } else this.close();
         break;
       case 'Escape':

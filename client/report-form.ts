@@ -1,9 +1,10 @@
 /**
  * Enhances the report form (/melden, server/features/reports/intake/views/form-page.tsx), which works without
- * this script: questions of the chosen category appear in place, the three ways to give the place become a choice
- * (map pin, address, landmark with suggestions), nearby open reports show up as soon as category and place are
- * known, the description counts its characters, the proof of work runs in the background, and sending goes to
- * POST /api/reports with an Idempotency-Key (queued in the browser while offline). Also the receipt's copy button.
+ * this script: the place comes first (the map with the open reports around, address and landmark side by side),
+ * then the categories most reported there first, the chosen category's questions in place, nearby open reports as
+ * soon as category and place are known, the description counts its characters, the proof of work runs in the background, and sending goes to
+ * POST /api/reports with an Idempotency-Key (queued in the browser while offline, required answers checked
+ * first); the receipt then opens on its own URL (/meldungen/eingang). Also the receipt's copy button.
  */
 
 import { initProofOfWork, type ProofOfWork } from './report-altcha.js';
@@ -13,13 +14,15 @@ import { initLocation, type LocationState } from './report-location.js';
 import {
   enqueue,
   flushQueue,
+  missingAnswers,
   newKey,
   type Problem,
   type QueuedReport,
   type Receipt,
+  type RequiredQuestion,
   sendReport,
 } from './report-offline.js';
-import { initCopy, showQueuedReceipt, showReceipt } from './report-receipt.js';
+import { initCopy, openReceiptPage, showQueuedReceipt, showReceipt } from './report-receipt.js';
 
 const lang = document.documentElement.lang || 'de';
 
@@ -151,13 +154,88 @@ function collect(form: HTMLFormElement, location: LocationState, payload: string
   return fields;
 }
 
+/** The chosen category's required questions as the form shows them. */
+function requiredQuestions(form: HTMLFormElement): RequiredQuestion[] {
+  const container = form.querySelector('[data-questions]');
+  return Array.from(container?.querySelectorAll<HTMLElement>('[data-question][data-required="true"]') ?? [], (el) => ({
+    code: el.dataset.question ?? '',
+    label: el.dataset.label ?? '',
+  }));
+}
+
+/**
+ * Puts the categories most reported near the chosen place first (within and across their groups, as the server
+ * does on the scriptless check step). Keeps the order as it is when nothing was reported there.
+ */
+function initCategoryOrder(form: HTMLFormElement): (point: { lat: number; lon: number } | undefined) => void {
+  let last = '';
+  let request: AbortController | undefined;
+  const hint = form.querySelector<HTMLElement>('[data-category-frequent]');
+  return (point) => {
+    const key = point ? `${point.lat.toFixed(4)},${point.lon.toFixed(4)}` : '';
+    if (!point || key === last) return;
+    last = key;
+    request?.abort();
+    const current = new AbortController();
+    request = current;
+    void (async () => {
+      try {
+        const res = await fetch(`/api/reports/frequent-categories?lat=${point.lat}&lon=${point.lon}`, {
+          headers: { accept: 'application/json' },
+          signal: current.signal,
+        });
+        if (!res.ok) return;
+        const { items } = (await res.json()) as { items: { category: string; count: number }[] };
+        const counts = new Map(items.map((i) => [i.category, i.count]));
+        const n = (el: Element) =>
+          counts.get(el.querySelector<HTMLInputElement>('input[name="category"]')?.value ?? '') ?? 0;
+        const list = form.querySelector('.bs-report-categories');
+        if (!list || counts.size === 0) return;
+        const groups = Array.from(list.querySelectorAll<HTMLElement>(':scope > .bs-report-category-group'));
+        const top = new Map<HTMLElement, number>();
+        // Nodes are moved only when their order changes (a moved node can make the browser scroll the page).
+        const reorder = (parent: Element | null | undefined, nodes: Element[], sorted: Element[]) => {
+          if (parent && sorted.some((el, i) => el !== nodes[i])) parent.append(...sorted);
+        };
+        for (const group of groups) {
+          const body = group.querySelector('.kern-fieldset__body');
+          const items = Array.from(body?.querySelectorAll(':scope > .kern-form-check') ?? []);
+          reorder(
+            body,
+            items,
+            [...items].sort((a, b) => n(b) - n(a)),
+          );
+          top.set(group, Math.max(0, ...items.map(n)));
+        }
+        reorder(
+          list,
+          groups,
+          [...groups].sort((a, b) => (top.get(b) ?? 0) - (top.get(a) ?? 0)),
+        );
+        if (hint) hint.hidden = false;
+      } catch {
+        // The order is a help; the categories are all there anyway.
+      }
+    })();
+  };
+}
+
+/** The receipt of a report just sent: its own page (reloadable), else in place of the form. */
+function receiptFor(receipt: Receipt, mailed: boolean): void {
+  if (!openReceiptPage(receipt, mailed)) showReceipt(receipt, mailed);
+}
+
 function enhance(form: HTMLFormElement): void {
   switchModes(document);
   const progress = form.querySelector<HTMLElement>('[data-report-progress]');
   const submit = form.querySelector<HTMLButtonElement>('button[data-report-submit]');
   const duplicates = initDuplicates(form);
   let category: () => { code: string; name: string } | undefined = () => undefined;
-  const refresh = () => duplicates?.update(category(), location.point());
+  const order = initCategoryOrder(form);
+  const refresh = () => {
+    order(location.point());
+    duplicates?.update(category(), location.point());
+  };
   category = initQuestions(form, refresh);
   const location = initLocation(form, refresh);
   initCounter(form);
@@ -201,11 +279,24 @@ function enhance(form: HTMLFormElement): void {
     const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
     // "Das ist auch mein Anliegen" goes to its own page, like without JavaScript.
     if (submitter?.formAction && new URL(submitter.formAction).pathname !== '/melden') return;
+    // Photos kept by the server from a step without JavaScript belong to the page route's draft: send it there.
+    if (field(form, 'draft')?.value) return;
     e.preventDefault();
     if (sending) return;
     const problem = photoProblem();
     if (problem) {
       showErrors(form, [{ field: 'photos', message: problem }]);
+      return;
+    }
+    // Required answers are checked before anything is sent or queued: a report kept offline must not wait for
+    // hours only to be refused for a missing answer.
+    const missing = missingAnswers(
+      { fields: collect(form, location, undefined) },
+      requiredQuestions(form),
+      form.dataset.msgAnswerRequired ?? '',
+    );
+    if (missing.length > 0) {
+      showErrors(form, missing);
       return;
     }
     sending = true;
@@ -221,7 +312,7 @@ function enhance(form: HTMLFormElement): void {
       const report: QueuedReport = { key, fields: collect(form, location, payload), photos, queuedAt: Date.now() };
       const result = await sendReport(report, lang);
       if (result.kind === 'sent') {
-        showReceipt(result.receipt, fieldsSay(report, 'notifyEmail') && !!fieldValue(report, 'email'));
+        receiptFor(result.receipt, fieldsSay(report, 'notifyEmail') && !!fieldValue(report, 'email'));
         return;
       }
       if (result.kind === 'offline') {
@@ -266,7 +357,7 @@ function startQueue(region: HTMLElement, form: HTMLFormElement | null): void {
       document.querySelector(`[data-queued="${CSS.escape(report.key)}"]`)?.remove();
       const mailed = fieldsSay(report, 'notifyEmail') && !!fieldValue(report, 'email');
       // The report this page queued: its receipt takes the form's place, as if it had gone out at once.
-      if (form?.hidden && !document.querySelector('[data-queued]')) showReceipt(receipt, mailed);
+      if (form?.hidden && !document.querySelector('[data-queued]')) receiptFor(receipt, mailed);
       else showQueuedReceipt(region, receipt);
     },
     rejected(report: QueuedReport, problem: Problem) {

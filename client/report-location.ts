@@ -1,4 +1,10 @@
-/** The report form's three ways to give the place, as a choice; each way remembers its own point. */
+/**
+ * The report form's place, location first: the map (with the open reports around and "use my location"), the
+ * address and the landmark search side by side, all at once. The way used last is the report's way: a pin set on
+ * the map (method map or gps), a chosen or typed address, a chosen or typed landmark. A chosen address or
+ * landmark centres the map on it. Each way remembers its own point.
+ */
+import { showOpenReports } from './report-nearby-map.js';
 import { initLocationPicker, type LocationPicker } from './reports-map.js';
 
 type Way = 'map' | 'address' | 'landmark';
@@ -14,9 +20,7 @@ export interface LocationState {
   method(): string;
 }
 
-/** The three ways as a radio choice; each way remembers its own point (pin, chosen address, chosen landmark). */
 export function initLocation(form: HTMLFormElement, onChange: () => void): LocationState {
-  const choice = form.querySelector<HTMLElement>('[data-location-choice]');
   const panels = new Map<Way, HTMLElement>();
   for (const way of ['map', 'address', 'landmark'] as const) {
     const panel = form.querySelector<HTMLElement>(`[data-location-way="${way}"]`);
@@ -34,68 +38,67 @@ export function initLocation(form: HTMLFormElement, onChange: () => void): Locat
     if (lat) lat.value = p ? String(p.lat) : '';
     if (lon) lon.value = p ? String(p.lon) : '';
   };
-  const show = (way: Way) => {
+  const use = (way: Way) => {
     current = way;
-    for (const [w, panel] of panels) panel.hidden = w !== way;
-    const p = way === 'map' ? picker?.point() : points[way];
+    form.dataset.locationWay = way;
     if (way === 'map') {
-      const elsewhere = points.address ?? points.landmark;
-      if (!p && elsewhere) setPoint(elsewhere);
-      picker?.show();
-      if (p) setPoint(p);
-      else if (!elsewhere) setPoint(undefined);
-      if (method) method.value = picker?.point()?.method ?? 'map';
-    } else {
+      const p = picker?.point();
       setPoint(p);
+      if (method) method.value = p?.method ?? 'map';
+    } else {
+      setPoint(points[way]);
       if (method) method.value = way;
     }
     onChange();
   };
 
-  // Points of the other ways: a chosen suggestion (address or landmark) carries its coordinates.
+  // Every way is shown at once (the scriptless choice of ways is not needed), the map first.
+  for (const panel of panels.values()) panel.hidden = false;
+  picker?.show();
+  const map = picker?.map();
+  if (map && pickerEl?.dataset.reportsSrc) {
+    showOpenReports(map, pickerEl.dataset.reportsSrc, form.querySelector<HTMLElement>('[data-picker-reports]'));
+  }
+
+  // A pin set on the map (click, drag, keyboard, "my location").
+  form.addEventListener('location-change', () => use('map'));
+  // A chosen suggestion (address or landmark) carries its coordinates; the map shows the place.
   form.addEventListener('address-select', (e) => {
     const detail = (e as CustomEvent<{ lat: number; lon: number }>).detail;
     const way: Way = (e.target as HTMLElement).closest('[data-landmark-field]') ? 'landmark' : 'address';
     points[way] = { lat: detail.lat, lon: detail.lon };
-    if (current === way) {
-      setPoint(points[way]);
-      onChange();
-    }
+    picker?.preview(detail.lat, detail.lon);
+    use(way);
   });
   for (const way of ['address', 'landmark'] as const) {
-    panels.get(way)?.addEventListener('input', () => {
-      if (!points[way]) return;
+    const panel = panels.get(way);
+    // Typing is using this way (a typed address or landmark is looked up when the report is sent).
+    panel?.addEventListener('input', (e) => {
       delete points[way];
-      if (current === way) setPoint(undefined);
-      onChange();
+      if ((e.target as HTMLInputElement).value.trim()) use(way);
+      else if (current === way) use('map');
+    });
+    // Enter in these fields never sends the whole form (with suggestions open it takes the first one).
+    panel?.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.target as HTMLElement).matches('input[type="text"]')) e.preventDefault();
     });
   }
-  form.addEventListener('location-change', () => onChange());
 
-  if (choice) {
-    choice.hidden = false;
-    for (const panel of panels.values()) panel.hidden = true;
-    choice.addEventListener('change', (e) => {
-      const value = (e.target as HTMLInputElement).value as Way;
-      if (panels.has(value)) show(value);
-    });
-    // A form shown again (an error, a step) opens the way that was used.
-    const given = method?.value === 'gps' ? 'map' : (method?.value as Way | undefined);
-    const start: Way | undefined =
-      given && panels.has(given)
-        ? given
-        : field(form, 'address')?.value
-          ? 'address'
-          : field(form, 'landmark')?.value
-            ? 'landmark'
-            : lat?.value
-              ? 'map'
-              : undefined;
-    if (start) {
-      const radio = choice.querySelector<HTMLInputElement>(`input[value="${start}"]`);
-      if (radio) radio.checked = true;
-      show(start);
-    }
+  // A form shown again (an error, a step) keeps the way that was used.
+  const given = method?.value === 'gps' ? 'map' : (method?.value as Way | undefined);
+  const start: Way | undefined =
+    given && panels.has(given)
+      ? given
+      : field(form, 'address')?.value
+        ? 'address'
+        : field(form, 'landmark')?.value
+          ? 'landmark'
+          : lat?.value
+            ? 'map'
+            : undefined;
+  if (start) {
+    current = start;
+    if (method && start !== 'map') method.value = start;
   }
 
   return {
@@ -105,6 +108,6 @@ export function initLocation(form: HTMLFormElement, onChange: () => void): Locat
       const lo = Number(lon?.value);
       return lat?.value && lon?.value && Number.isFinite(la) && Number.isFinite(lo) ? { lat: la, lon: lo } : undefined;
     },
-    method: () => method?.value || current || 'address',
+    method: () => method?.value || current || 'map',
   };
 }

@@ -18,6 +18,29 @@ export interface Receipt {
   statusToken: string;
   statusUrl: string;
   status: string;
+  /** "pending": the address gets a confirmation mail first (no proof of work came with it). */
+  emailConfirmation?: string;
+}
+
+/** A question the chosen category requires (from the form's `[data-question][data-required]`). */
+export interface RequiredQuestion {
+  code: string;
+  label: string;
+}
+
+/**
+ * The required questions a report leaves unanswered, as field errors. Checked before a report is sent or queued:
+ * a report queued offline must not wait for hours only to be refused for a missing answer.
+ */
+export function missingAnswers(
+  report: Pick<QueuedReport, 'fields'>,
+  required: RequiredQuestion[],
+  message: string,
+): { field: string; message: string }[] {
+  const answered = new Set(report.fields.filter(([, v]) => v.trim() !== '').map(([name]) => name));
+  return required
+    .filter((q) => !answered.has(`answers.${q.code}`))
+    .map((q) => ({ field: `answers.${q.code}`, message }));
 }
 
 export interface Problem {

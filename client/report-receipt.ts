@@ -2,6 +2,36 @@
 import { initPushOptIn } from './push-opt-in.js';
 import type { Receipt } from './report-offline.js';
 
+/**
+ * Opens the receipt page of a report just sent: posts its status token to /meldungen/eingang (a page of our own
+ * origin, with the form's CSRF token), which keeps the receipt in a short-lived cookie and redirects to it. So the
+ * receipt has its own URL, as without JavaScript, and survives reload and Back without sending the report again.
+ * Returns false when the page cannot do that (no CSRF token): then the receipt is shown in place.
+ */
+export function openReceiptPage(receipt: Receipt, mailed: boolean): boolean {
+  const csrf = document.querySelector<HTMLInputElement>('form[data-report-form] input[name="_csrf"]')?.value;
+  if (!csrf || !receipt.statusToken) return false;
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/meldungen/eingang';
+  form.hidden = true;
+  const confirm = receipt.emailConfirmation === 'pending';
+  for (const [name, value] of [
+    ['_csrf', csrf],
+    ['statusToken', receipt.statusToken],
+    ['mailed', confirm ? 'confirm' : mailed ? '1' : ''],
+  ]) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name as string;
+    input.value = value as string;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+  return true;
+}
+
 /** The receipt in place of the form (the server's template, filled in). */
 export function showReceipt(receipt: Receipt, mailed: boolean): void {
   const page = document.querySelector<HTMLElement>('[data-report-page]');

@@ -356,6 +356,8 @@ export interface LocationPicker {
   preview(lat: number, lon: number): void;
   /** The picked point, if any. */
   point(): { lat: number; lon: number; method: 'map' | 'gps' } | undefined;
+  /** The Leaflet map once shown (for layers of other modules, e.g. open reports nearby). */
+  map(): L.Map | undefined;
 }
 
 /** Enhances the form's `[data-location-picker]` element. */
@@ -502,5 +504,6 @@ export function initLocationPicker(el: HTMLElement): LocationPicker {
       map.setView([lat, lon], Math.max(map.getZoom(), 16));
     },
     point: () => picked,
+    map: () => map,
   };
 }

@@ -1,6 +1,7 @@
 import { Type as T } from '@sinclair/typebox';
 import { defineJob, type JobDefinition } from '../../platform/jobs/types.js';
 import { confirmEmailJobName } from './core/email-confirmation.js';
+import { purgeExpiredDrafts } from './intake/drafts.js';
 import { sendEmailConfirmation } from './notify/confirm-service.js';
 import { purgeDigestRecords, sendOverdueDigests } from './notify/digest-service.js';
 import { notifyAboutEvent } from './notify/status-service.js';
@@ -71,4 +72,25 @@ export const anonymiseJob = defineJob({
   },
 });
 
-export const reportJobs: JobDefinition[] = [notifyStatusJob, confirmEmailJob, overdueDigestJob, anonymiseJob];
+/** Hourly: photos of report forms left unsent (kept between the no-JavaScript steps) are deleted after a day. */
+export const purgeDraftsJob = defineJob({
+  name: 'reports.purge-drafts',
+  description: 'Deletes photos of unsent report forms (kept between the steps without JavaScript) after a day',
+  payload: T.Object({}, { additionalProperties: false }),
+  schedule: { cron: '17 * * * *', payload: {} },
+  retry: { limit: 2, delaySeconds: 300, backoff: true },
+  timeoutSeconds: 300,
+  async run(_payload, { deps, log }) {
+    const deleted = await purgeExpiredDrafts(deps);
+    log.info({ deleted }, 'expired report drafts deleted');
+    return { deleted };
+  },
+});
+
+export const reportJobs: JobDefinition[] = [
+  notifyStatusJob,
+  confirmEmailJob,
+  overdueDigestJob,
+  anonymiseJob,
+  purgeDraftsJob,
+];

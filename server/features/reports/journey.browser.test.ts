@@ -69,7 +69,6 @@ async function startReport(page: Page, email: string) {
   await page.goto(url('/melden'));
   await expectAccessible(page);
   await page.getByLabel('Wilder Müll').check();
-  await page.getByLabel('Auf der Karte zeigen').check();
   const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
   await map.focus();
   await page.keyboard.press('Enter');

@@ -33,6 +33,7 @@ const owners: Record<string, string> = {
   report_alert_deliveries: 'alerts/queries.ts',
   landmarks: 'core/landmarks-queries.ts',
   idempotent_requests: 'core/idempotency-queries.ts',
+  report_draft_photos: 'intake/drafts-queries.ts',
 };
 
 describe('layout of the Mängelmelder', () => {

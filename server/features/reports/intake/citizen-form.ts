@@ -19,6 +19,8 @@ export interface CitizenFormValues {
   address: string;
   addressId: string;
   landmark: string;
+  /** A landmark picked from the choice the form offered for an ambiguous text. */
+  landmarkId: string;
   description: string;
   name: string;
   email: string;
@@ -33,6 +35,10 @@ export interface CitizenFormValues {
   idempotencyKey: string;
   /** Nearby open reports of the category were shown already (no second stop before sending). */
   duplicatesShown: boolean;
+  /** The draft whose photos the server keeps between the no-JavaScript steps ('' before the first photo). */
+  draft: string;
+  /** Kept photos of the draft the citizen removed. */
+  removePhotos: string[];
 }
 
 /** A photo as the multipart parser hands it over (see pages.tsx onFile). */
@@ -56,6 +62,7 @@ export function emptyValues(): CitizenFormValues {
     address: '',
     addressId: '',
     landmark: '',
+    landmarkId: '',
     description: '',
     name: '',
     email: '',
@@ -66,6 +73,8 @@ export function emptyValues(): CitizenFormValues {
     altcha: '',
     idempotencyKey: randomUUID(),
     duplicatesShown: false,
+    draft: '',
+    removePhotos: [],
   };
 }
 
@@ -81,6 +90,14 @@ function strings(body: FormBody, name: string): string[] {
 }
 
 const keyPattern = /^[\x21-\x7e]{8,128}$/;
+const idPattern = /^[1-9]\d{0,15}$/;
+const draftPattern = /^[A-Za-z0-9_-]{22,64}$/;
+
+/** A choice the form offered (a radio list) wins over the field it answers; '' when not a valid id. */
+function choice(body: FormBody, name: string, fallback: string): string {
+  const picked = str(body, name).trim();
+  return idPattern.test(picked) ? picked : fallback;
+}
 
 /** The form's values from a parsed body (strings, or arrays of them for repeated fields). */
 export function readValues(body: FormBody): CitizenFormValues {
@@ -99,8 +116,9 @@ export function readValues(body: FormBody): CitizenFormValues {
     lat: str(body, 'lat').trim(),
     lon: str(body, 'lon').trim(),
     address: str(body, 'address').trim(),
-    addressId: str(body, 'addressId').trim(),
+    addressId: choice(body, 'addressChoice', str(body, 'addressId').trim()),
     landmark: str(body, 'landmark').trim(),
+    landmarkId: choice(body, 'landmarkChoice', ''),
     description: str(body, 'description'),
     name: str(body, 'name').trim(),
     email: str(body, 'email').trim(),
@@ -111,6 +129,8 @@ export function readValues(body: FormBody): CitizenFormValues {
     altcha: str(body, 'altcha').trim(),
     idempotencyKey: keyPattern.test(key) ? key : randomUUID(),
     duplicatesShown: str(body, 'duplicatesShown') === '1',
+    draft: draftPattern.test(str(body, 'draft')) ? str(body, 'draft') : '',
+    removePhotos: strings(body, 'removePhotos').filter((id) => idPattern.test(id)),
   };
 }
 
@@ -159,6 +179,8 @@ export function locationOf(v: CitizenFormValues, errors: FieldErrors): NewReport
     if (v.address) location.addressText = v.address;
   }
   if (v.landmark) location.landmark = v.landmark;
+  const landmarkId = Number(v.landmarkId);
+  if (method === 'landmark' && v.landmarkId && Number.isSafeInteger(landmarkId)) location.landmarkId = landmarkId;
   return location;
 }
 

@@ -24,7 +24,9 @@ beforeAll(async () => {
   potholes = (await seedFormCategories(deps)).potholes;
   await deps.db.query(
     `INSERT INTO landmarks (municipality_id, name, name_key, lat, lon)
-     VALUES ($1, 'Kesselbrink', 'kesselbrink', 52.0225, 8.5365), ($1, 'Sparrenburg', 'sparrenburg', 52.0105, 8.5283)`,
+     VALUES ($1, 'Kesselbrink', 'kesselbrink', 52.0225, 8.5365), ($1, 'Sparrenburg', 'sparrenburg', 52.0105, 8.5283),
+            ($1, 'Hauptbahnhof', 'hauptbahnhof', 52.0293, 8.5328),
+            ($1, 'Bahnhof Brackwede', 'bahnhofbrackwede', 52.0052, 8.5103)`,
     [deps.config.municipality.id],
   );
   // A real photo, as a camera would leave it on disk.
@@ -70,13 +72,137 @@ async function expectReceipt(page: Page): Promise<{ reference: string; statusPat
   return { reference, statusPath };
 }
 
+/** No horizontal scrolling: the page fits its viewport. */
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+describe('location first with JavaScript', () => {
+  it('on a phone: the map with the open reports, a landmark, the categories most reported there, nearby reports; the receipt has its own URL and survives reload and Back', async () => {
+    // Open potholes at the Kesselbrink: on the map (three close together: one cluster), and their category first.
+    for (let i = 0; i < 3; i++) {
+      await createReport(server.t.deps, { categoryId: potholes, lat: 52.0226 + i * 0.0001, lon: 8.5366 });
+    }
+    const { page, context, foreign } = await openPage(browser, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('/melden'));
+    const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
+    await map.waitFor();
+    // Where first: the map, then address and landmark, then what.
+    const categories = page.getByRole('group', { name: '2. Was möchten Sie melden?' });
+    const [mapBox, landmarkBox, categoryBox] = await Promise.all([
+      map.boundingBox(),
+      page.getByRole('combobox', { name: 'Bekannter Ort', exact: true }).boundingBox(),
+      categories.boundingBox(),
+    ]);
+    expect(mapBox && landmarkBox && categoryBox).toBeTruthy();
+    expect(mapBox?.y ?? 0).toBeLessThan(landmarkBox?.y ?? 0);
+    expect(landmarkBox?.y ?? 0).toBeLessThan(categoryBox?.y ?? 0);
+    await page.locator('.bs-picker-cluster', { hasText: '3' }).waitFor();
+    await page.locator('[data-picker-reports]', { hasText: '3 offene Meldungen auf der Karte' }).waitFor();
+    await expectAccessible(page);
+    expect(await fitsWidth(page)).toBe(true);
+
+    // A landmark by its suggestions: Enter takes the first one.
+    const landmark = page.getByRole('combobox', { name: 'Bekannter Ort', exact: true });
+    await landmark.fill('kessel');
+    await page.locator('[role="option"]', { hasText: 'Kesselbrink' }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await landmark.inputValue()).toBe('Kesselbrink');
+    expect(await page.locator('input[name="locationMethod"]').inputValue()).toBe('landmark');
+    // What: the kinds reported most often here come first.
+    await expect
+      .poll(() => page.locator('input[name="category"]').first().getAttribute('value'), { timeout: 30_000 })
+      .toBe('schlagloch');
+    await page.getByLabel('Schlagloch').check();
+    // The open reports of that kind nearby are offered before the details.
+    const duplicates = page.getByRole('region', { name: 'Ähnliche Meldungen in der Nähe' });
+    await duplicates.waitFor();
+    expect(await duplicates.getByRole('listitem').count()).toBe(3);
+    await expectAccessible(page);
+    await page.getByLabel('Was ist los?').fill('Noch ein Schlagloch, diesmal am Skatepark.');
+    await waitForProofOfWork(page);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+
+    // The receipt is a page of its own: reload and Back show it again and send nothing twice.
+    await page.waitForURL(url('/meldungen/eingang'));
+    const { reference, statusPath } = await expectReceipt(page);
+    await expectAccessible(page);
+    expect(await fitsWidth(page)).toBe(true);
+    const stored = (await reports()).find((r) => r.reference === reference);
+    expect(stored).toMatchObject({ location_method: 'landmark', needs_screening: false });
+    const count = (await reports()).length;
+    await page.reload();
+    expect((await expectReceipt(page)).reference).toBe(reference);
+    await page.getByRole('link', { name: 'Bearbeitungsstand ansehen' }).click();
+    await page.waitForURL(url(statusPath));
+    await page.goBack();
+    await page.waitForURL(url('/meldungen/eingang'));
+    expect((await expectReceipt(page)).reference).toBe(reference);
+    expect((await reports()).length).toBe(count);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('Enter in the address field with suggestions open takes the first one and never sends the form', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('/melden'));
+    await page.evaluate(() => {
+      const w = window as unknown as { submits: number };
+      w.submits = 0;
+      document.querySelector('form[data-report-form]')?.addEventListener('submit', () => w.submits++, true);
+    });
+    const input = page.getByRole('combobox', { name: 'Adresse', exact: true });
+    await input.focus();
+    await page.keyboard.type('detmolder str 4');
+    await page.locator('[role="option"]').first().waitFor();
+    const first = (await page.locator('[role="option"] .bs-autocomplete__label').first().textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe(first);
+    expect(await page.locator('input[name="addressId"]').inputValue()).toMatch(/^\d+$/);
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    // Enter again, the list closed: still no sending from the address field.
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (window as unknown as { submits: number }).submits)).toBe(0);
+    expect(page.url()).toBe(url('/melden'));
+    await context.close();
+  });
+
+  it('the offline queue accepts no report with a required question unanswered', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await page.goto(url('/melden'));
+    const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
+    await map.focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Wilder Müll').check();
+    await page.getByRole('group', { name: 'Welche Art von Abfall?' }).waitFor();
+    await page.getByLabel('Was ist los?').fill('Ein Sofa im Graben.');
+    await waitForProofOfWork(page);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const summary = page.locator('.bs-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a[href="#answers.abfallart"]').textContent()).toContain(
+      'Bitte beantworten Sie diese Frage',
+    );
+    expect(await page.getByText('Ihre Meldung wird gesendet, sobald Sie wieder online sind').count()).toBe(0);
+    // Answered, it is queued as before.
+    await page.getByRole('group', { name: 'Welche Art von Abfall?' }).getByLabel('Sperrmüll').check();
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    await page.getByText('Ihre Meldung wird gesendet, sobald Sie wieder online sind').waitFor();
+    await expectAccessible(page);
+    await context.setOffline(false);
+    await expectReceipt(page);
+    await context.close();
+  });
+});
+
 describe('reporting with JavaScript', () => {
   it('by map pin (mouse and keyboard, no tiles) with a photo: receipt, then the history behind the status link', async () => {
     const { page, context, foreign } = await openPage(browser, server.url);
     await page.goto(url('/melden'));
     await expectAccessible(page);
     await chooseWaste(page);
-    await page.getByLabel('Auf der Karte zeigen').check();
     const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
     await map.waitFor();
     // No tiles configured: the districts are drawn instead, so the map still means something.
@@ -88,12 +214,17 @@ describe('reporting with JavaScript', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('input[name="lat"]').inputValue()).not.toBe('');
-    // Mouse: a click moves the pin there.
+    const status = page.locator('.bs-location-picker__status');
+    await status.filter({ hasText: 'in der Nähe von' }).waitFor();
+    const keyboardLat = await page.locator('input[name="lat"]').inputValue();
+    // Mouse: a click moves the pin there (the map has settled: the keyboard's point is named).
     const box = await map.boundingBox();
     if (!box) throw new Error('map without a box');
-    // The test districts lie north of the start view's centre.
-    await page.mouse.click(box.x + box.width / 2 + 20, box.y + box.height / 2 - 40);
-    await page.locator('.bs-location-picker__status', { hasText: 'in der Nähe von' }).waitFor();
+    // Inside the test district Mitte, clear of the district labels, the pin and the open reports drawn on the map
+    // (whether or not the arrow key's pan has ended).
+    await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 + 60);
+    await expect.poll(() => page.locator('input[name="lat"]').inputValue()).not.toBe(keyboardLat);
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain('in der Nähe von');
     expect(await page.locator('input[name="locationMethod"]').inputValue()).toBe('map');
 
     await page.getByLabel('Was ist los?').fill('Drei Sofas und ein Kühlschrank am Waldrand.');
@@ -119,7 +250,6 @@ describe('reporting with JavaScript', () => {
     const { page, context, foreign } = await openPage(browser, server.url);
     await page.goto(url('/melden'));
     await page.getByLabel('Laub').check();
-    await page.getByLabel('Adresse eingeben').check();
     const input = page.getByRole('combobox', { name: 'Adresse', exact: true });
     await input.focus();
     await page.keyboard.type('herforder str 2');
@@ -142,7 +272,6 @@ describe('reporting with JavaScript', () => {
     const { page, context } = await openPage(browser, server.url);
     await page.goto(url('/melden'));
     await chooseWaste(page);
-    await page.getByLabel('Bekannten Ort nennen').check();
     const input = page.getByRole('combobox', { name: 'Bekannter Ort', exact: true });
     await input.focus();
     await page.keyboard.type('kessel');
@@ -163,7 +292,6 @@ describe('reporting with JavaScript', () => {
     await page.goto(url('/melden'));
     const before = (await reports()).length;
     await page.getByLabel('Laub').check();
-    await page.getByLabel('Auf der Karte zeigen').check();
     await page.getByRole('button', { name: 'Meldung absenden' }).click();
     const summary = page.locator('.bs-error-summary');
     await summary.waitFor();
@@ -188,7 +316,6 @@ describe('duplicates with JavaScript', () => {
     const { page, context } = await openPage(browser, server.url);
     await page.goto(url('/melden'));
     await page.getByLabel('Schlagloch').check();
-    await page.getByLabel('Adresse eingeben').check();
     await page.getByRole('combobox', { name: 'Adresse', exact: true }).focus();
     await page.keyboard.type('herforder str 22');
     await page.locator('[role="option"]').first().waitFor();
@@ -215,7 +342,6 @@ describe('offline', () => {
     const { page, context } = await openPage(browser, server.url);
     await page.goto(url('/melden'));
     await page.getByLabel('Straßenbeleuchtung').check();
-    await page.getByLabel('Auf der Karte zeigen').check();
     const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
     await map.waitFor();
     await map.focus();
@@ -276,7 +402,6 @@ describe('offline with the service worker', () => {
     // The same page as seen last online (a page from the server would carry a new token).
     expect(await page.locator('input[name="_csrf"]').inputValue()).toBe(csrf);
     await page.getByLabel('Laub').check();
-    await page.getByLabel('Auf der Karte zeigen').check();
     const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
     await map.focus();
     await page.keyboard.press('ArrowUp');
@@ -300,9 +425,13 @@ describe('offline with the service worker', () => {
 });
 
 describe('reporting without JavaScript', () => {
-  it('by address with a photo: category step, place check, receipt page, status link', async () => {
+  it('by address with a photo, where first: place check, category step, receipt page, status link', async () => {
     const { page, context, foreign } = await openPage(browser, server.url, { javaScript: false });
     await page.goto(url('/melden'));
+    await expectAccessible(page);
+    await page.getByLabel('Adresse', { exact: true }).fill('Detmolder Straße 3');
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    await page.getByText('Detmolder Straße 3, Stadtbezirk Mitte').waitFor();
     await expectAccessible(page);
     await page.getByLabel('Wilder Müll').check();
     await page.getByRole('button', { name: 'Weiter: Fragen zu dieser Art anzeigen' }).click();
@@ -310,10 +439,6 @@ describe('reporting without JavaScript', () => {
     await question.waitFor();
     await expectAccessible(page);
     await question.getByLabel('Hausmüll').check();
-    await page.getByLabel('Adresse', { exact: true }).fill('Detmolder Straße 3');
-    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
-    await page.getByText('Detmolder Straße 3, Stadtbezirk Mitte').waitFor();
-    await expectAccessible(page);
     await page.getByLabel('Was ist los?').fill('Zwei Müllsäcke an der Bushaltestelle.');
     await page.getByLabel('Fotos').setInputFiles(photo);
     await page.getByRole('button', { name: 'Meldung absenden' }).click();
@@ -328,6 +453,58 @@ describe('reporting without JavaScript', () => {
     expect(await page.locator('.bs-timeline').textContent()).toContain('Meldung eingegangen');
     await expectAccessible(page);
     expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('an unknown address lists the register’s suggestions; a photo chosen before survives the repeated step', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url, { javaScript: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('/melden'));
+    await page.getByLabel('Adresse', { exact: true }).fill('Herfoder Straße 22');
+    await page.getByLabel('Fotos').setInputFiles(photo);
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    const choices = page.getByRole('group', { name: 'Meinten Sie eine dieser Adressen?' });
+    await choices.waitFor();
+    expect(await page.getByText('Diese Adresse kennen wir nicht').count()).toBeGreaterThan(0);
+    // The photo is kept on the server for this draft: nothing to choose again.
+    await page.getByText('Ihr Foto ist gespeichert').waitFor();
+    await expectAccessible(page);
+    await choices.getByLabel(/^Herforder Straße 22 ·/).check();
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    await page.getByText('Herforder Straße 22, Stadtbezirk Mitte').waitFor();
+    expect(await page.getByLabel('schaden.jpg entfernen').count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByLabel('Laub').check();
+    await page.getByLabel('Was ist los?').fill('Nasses Laub auf dem Radweg.');
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    await page.waitForURL(url('/meldungen/eingang'));
+    const { reference } = await expectReceipt(page);
+    expect((await reports()).find((r) => r.reference === reference)).toMatchObject({
+      location_method: 'address',
+      photos: 1,
+    });
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('an ambiguous landmark is a choice; the matched place is shown and the typed words stay', async () => {
+    const { page, context } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(url('/melden'));
+    await page.getByLabel('Bekannter Ort', { exact: true }).fill('Kessel');
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    // One place fits: it is shown, and what was typed stays what the report says.
+    await page.getByText('Kesselbrink, Stadtbezirk Mitte').waitFor();
+    await page.getByText('Ihre Angabe „Kessel“ bleibt so in der Meldung stehen.').waitFor();
+    await page.getByLabel('Bekannter Ort', { exact: true }).fill('Bahnhof');
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    const choices = page.getByRole('group', { name: 'Welchen Ort meinen Sie?' });
+    await choices.waitFor();
+    await expectAccessible(page);
+    expect(await choices.getByRole('radio').count()).toBe(2);
+    await choices.getByLabel('Bahnhof Brackwede').check();
+    await page.getByRole('button', { name: 'Ort prüfen und ähnliche Meldungen anzeigen' }).click();
+    await page.getByText('Bahnhof Brackwede, Stadtbezirk Mitte').waitFor();
+    expect(await page.getByLabel('Bekannter Ort', { exact: true }).inputValue()).toBe('Bahnhof Brackwede');
     await context.close();
   });
 
@@ -353,7 +530,7 @@ describe('reporting without JavaScript', () => {
     await context.close();
   });
 
-  it('shows errors with every value kept and asks for the photo again', async () => {
+  it('shows errors with every value kept and keeps the photo for the corrected form', async () => {
     const { page, context } = await openPage(browser, server.url, { javaScript: false });
     await page.goto(url('/melden'));
     await page.getByLabel('Laub').check();
@@ -367,8 +544,15 @@ describe('reporting without JavaScript', () => {
       expect(await summary.locator(`a[href="${anchor}"]`).count(), anchor).toBe(1);
     }
     expect(await page.getByLabel('E-Mail-Adresse').inputValue()).toBe('erika@example.org');
-    expect(await page.getByText('Bitte wählen Sie Ihr Foto noch einmal aus').count()).toBe(1);
+    expect(await page.getByText('Bitte wählen Sie Ihr Foto noch einmal aus').count()).toBe(0);
+    await page.getByText('Ihr Foto ist gespeichert').waitFor();
     await expectAccessible(page);
+    await page.getByLabel('Adresse', { exact: true }).fill('Detmolder Straße 2');
+    await page.getByLabel('Was ist los?').fill('Laub im Rinnstein.');
+    await page.getByLabel('Ich bin einverstanden, dass meine Kontaktdaten dafür gespeichert werden.').check();
+    await page.getByRole('button', { name: 'Meldung absenden' }).click();
+    const { reference } = await expectReceipt(page);
+    expect((await reports()).find((r) => r.reference === reference)?.photos).toBe(1);
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { findAddressByText, findDistrictAt, findNearestAddress, getAddress } from '../../addresses/service.js';
-import { findLandmark } from '../core/landmarks.js';
+import { type Landmark, matchLandmark } from '../core/landmarks.js';
 import { unlessNotFound } from '../core/not-found.js';
 import type { NewReportInput } from './submit-service.js';
 import { charLength, cleanLine, errorKey, limits } from './validation.js';
@@ -16,7 +16,17 @@ export interface ResolvedLocation {
   districtId: number | null;
   /** For display only (not stored). */
   districtName: string | null;
+  /** The known place a landmark text was matched to (display only: the typed text is what is stored). */
+  place: string | null;
 }
+
+/** Choices for the citizen when the location was not clear: the places a landmark text may mean. */
+export interface LocationChoices {
+  landmarks?: Landmark[];
+}
+
+/** An address farther than this from a landmark does not name it ("Tierpark" is no house 790 m away). */
+export const landmarkAddressMetres = 60;
 
 const isCoordinate = (v: unknown, max: number): v is number =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= max;
@@ -28,14 +38,16 @@ async function locatePoint(
   lat: number,
   lon: number,
   errors: FieldErrors,
-): Promise<Omit<ResolvedLocation, 'method' | 'landmark'> | undefined> {
+  maxAddressMetres = Number.POSITIVE_INFINITY,
+): Promise<Omit<ResolvedLocation, 'method' | 'landmark' | 'place'> | undefined> {
   const district = await findDistrictAt(deps.db, municipalityId, lat, lon);
   if (district === undefined) {
     errors.location = errorKey('outside_municipality');
     return undefined;
   }
   const m = { id: municipalityId, name: deps.config.municipality.name };
-  const a = (await unlessNotFound(findNearestAddress(deps, m, lat, lon)))?.address;
+  const nearest = await unlessNotFound(findNearestAddress(deps, m, lat, lon));
+  const a = nearest && nearest.distanceMetres <= maxAddressMetres ? nearest.address : undefined;
   const address = a ? { id: a.id, label: `${a.street} ${a.house_number}${a.house_number_suffix}` } : null;
   return {
     lat,
@@ -57,6 +69,7 @@ export async function resolveLocation(
   municipalityId: string,
   loc: NewReportInput['location'],
   errors: FieldErrors,
+  choices: LocationChoices = {},
 ): Promise<ResolvedLocation | undefined> {
   const landmarkText = cleanLine(loc.landmark) || null;
   if (landmarkText && charLength(landmarkText) > limits.landmark) {
@@ -77,7 +90,7 @@ export async function resolveLocation(
         return undefined;
       }
       const point = await locatePoint(deps, municipalityId, loc.lat as number, loc.lon as number, errors);
-      return point && { ...point, method: loc.method, landmark: landmarkText };
+      return point && { ...point, method: loc.method, landmark: landmarkText, place: null };
     }
     case 'address': {
       const row =
@@ -109,6 +122,7 @@ export async function resolveLocation(
         landmark: landmarkText,
         districtId: district?.id ?? null,
         districtName: district?.name ?? null,
+        place: null,
       };
     }
     case 'landmark': {
@@ -116,13 +130,21 @@ export async function resolveLocation(
         errors.landmark = errorKey('landmark_required');
         return undefined;
       }
-      const found = await findLandmark(deps.db, municipalityId, landmarkText);
-      if (!found) {
+      const match = await matchLandmark(deps.db, municipalityId, landmarkText, loc.landmarkId);
+      if (match.kind === 'none') {
         errors.landmark = errorKey('landmark_unknown');
         return undefined;
       }
-      const point = await locatePoint(deps, municipalityId, found.lat, found.lon, errors);
-      return point && { ...point, method: 'landmark', landmark: landmarkText };
+      if (match.kind === 'many') {
+        errors.landmark = errorKey('landmark_ambiguous');
+        choices.landmarks = match.candidates;
+        return undefined;
+      }
+      const found = match.landmark;
+      const point = await locatePoint(deps, municipalityId, found.lat, found.lon, errors, landmarkAddressMetres);
+      // The typed words stay the report's landmark; a place picked from a choice is stored by its name.
+      const chosen = loc.landmarkId !== undefined && loc.landmarkId === found.id;
+      return point && { ...point, method: 'landmark', landmark: chosen ? found.name : landmarkText, place: found.name };
     }
     default:
       errors.location = errorKey('location_required');

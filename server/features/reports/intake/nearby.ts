@@ -2,7 +2,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { getCategoryByCode } from '../core/categories.js';
 import { unlessNotFound } from '../core/not-found.js';
 import { publicCoordinateDecimals, publicPlace } from '../core/visibility.js';
-import { selectPublicOpenReportsInBox } from './queries.js';
+import { countReportsByCategoryInBox, selectPublicOpenReportsInBox } from './queries.js';
 
 /**
  * An open public report near a point, with public fields only: rounded coordinates, the street without house
@@ -91,4 +91,27 @@ export async function findNearbyOpenReports(
       supporterCount: r.supporter_count,
       createdAt: r.created_at,
     }));
+}
+
+/**
+ * Category ids by how often they were reported within about `radiusMetres` of a point (most frequent first; only
+ * categories reported there). The form shows the categories in this order once the place is known.
+ */
+export async function categoryFrequencyNear(
+  deps: Deps,
+  municipalityId: string,
+  lat: number,
+  lon: number,
+  radiusMetres = 500,
+): Promise<Map<number, number>> {
+  const radiusDegrees = (radiusMetres / (earthRadius * Math.PI)) * 180;
+  const dLon = radiusDegrees / Math.max(0.01, Math.cos(rad(lat)));
+  const rows = await countReportsByCategoryInBox(deps.db, {
+    municipalityId,
+    south: lat - radiusDegrees,
+    north: lat + radiusDegrees,
+    west: lon - dLon,
+    east: lon + dLon,
+  });
+  return new Map(rows.sort((a, b) => b.n - a.n).map((r) => [r.category_id, r.n]));
 }

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
@@ -209,7 +210,7 @@ describe('report form (/melden)', () => {
     expect(await reportCount()).toBe(before + 1);
   });
 
-  it('shows every problem beside its field and in a summary, keeping the values; photos must be chosen again', async () => {
+  it('shows every problem beside its field and in a summary, keeping the values and the photo', async () => {
     const before = await reportCount();
     const s = await openForm();
     const res = await post(
@@ -228,8 +229,130 @@ describe('report form (/melden)', () => {
     expect(res.body).toContain('id="description-error"');
     expect(res.body).toContain('value="kaputt@"');
     expect(res.body).toContain('value="Ada"');
-    expect(res.body).toContain('Bitte wählen Sie Ihr Foto noch einmal aus');
+    // The photo is kept for the draft: the corrected form sends it without choosing it again.
+    expect(res.body).not.toContain('Bitte wählen Sie Ihr Foto noch einmal aus');
+    expect(res.body).toContain('Ihr Foto ist gespeichert');
+    expect(res.body).toContain('a.jpg entfernen');
     expect(res.body).not.toMatch(/>\s*reports(-core)?\.[a-z]+\./);
+    const draft = /name="draft" value="([\w-]+)"/.exec(res.body)?.[1] ?? '';
+    expect(draft).toMatch(/^[\w-]{32}$/);
+    const fixed = await post(s, '/melden', complete({ draft }));
+    expect(fixed.statusCode).toBe(303);
+    const { rows } = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM report_photos p JOIN reports r ON r.id = p.report_id
+        WHERE r.id = (SELECT max(id) FROM reports)`,
+    );
+    expect(rows[0]?.n).toBe(1);
+    // The draft is gone with its report.
+    const after = await post(s, '/melden/schritt', { draft, step: 'location', address: 'Jahnplatz 1' });
+    expect(after.body).not.toContain('a.jpg');
+  });
+
+  it('keeps a chosen photo over repeated steps without JavaScript; it can be removed; drafts expire', async () => {
+    const s = await openForm();
+    const first = await post(s, '/melden/schritt', { address: 'Herforder Straße 22', step: 'location' }, [
+      { data: jpeg, name: 'schaden.jpg' },
+    ]);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('schaden.jpg entfernen');
+    const draft = /name="draft" value="([\w-]+)"/.exec(first.body)?.[1] ?? '';
+    // The step repeated (a category chosen, the place checked again) without the file: still kept.
+    const again = await post(s, '/melden/schritt', {
+      draft,
+      category: 'laub',
+      address: 'Herforder Straße 22',
+      step: 'category',
+    });
+    expect(again.body).toContain('schaden.jpg entfernen');
+    expect(again.body).toContain('data-max-files="2"');
+    // Another draft's token shows nothing of it.
+    const other = await post(s, '/melden/schritt', { draft: 'x'.repeat(32), step: 'location', address: 'Jahnplatz 1' });
+    expect(other.body).not.toContain('schaden.jpg');
+    const id = /name="removePhotos" value="(\d+)"/.exec(again.body)?.[1] ?? '';
+    const removed = await post(s, '/melden/schritt', {
+      draft,
+      removePhotos: id,
+      step: 'location',
+      address: 'Jahnplatz 1',
+    });
+    expect(removed.body).not.toContain('schaden.jpg');
+    // Drafts left alone are deleted after a day by the hourly job.
+    await post(s, '/melden/schritt', { draft, step: 'location', address: 'Jahnplatz 1' }, [
+      { data: jpeg, name: 'b.jpg' },
+    ]);
+    const count = async () => (await t.db.query('SELECT 1 FROM report_draft_photos')).rows.length;
+    expect(await count()).toBeGreaterThan(0);
+    await t.db.query("UPDATE report_draft_photos SET expires_at = '2000-01-01'");
+    await t.queue.runNow('reports.purge-drafts', {}, { dryRun: false, log: pino({ level: 'silent' }) });
+    expect(await count()).toBe(0);
+  });
+
+  it('lists the register’s suggestions for an unknown address as choices; a pick is the place', async () => {
+    const s = await openForm();
+    const unknown = await post(s, '/melden/schritt', { address: 'Herfoder Straße 22', step: 'location' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('Diese Adresse kennen wir nicht');
+    expect(unknown.body).toContain('Meinten Sie eine dieser Adressen?');
+    const choice =
+      /name="addressChoice" value="(\d+)"\/><label class="kern-label" for="addressChoice-\d+">Herforder Straße 22<span/.exec(
+        unknown.body,
+      );
+    expect(choice).not.toBeNull();
+    const picked = await post(s, '/melden/schritt', {
+      address: 'Herfoder Straße 22',
+      addressChoice: choice?.[1] ?? '',
+      step: 'location',
+    });
+    expect(picked.statusCode).toBe(200);
+    expect(picked.body).toContain('Herforder Straße 22, Stadtbezirk Mitte');
+    expect(picked.body).not.toContain('name="addressChoice"');
+  });
+
+  it('shows the categories most reported at the checked place first', async () => {
+    const laub = (await t.db.query<{ id: number }>("SELECT id FROM report_categories WHERE code = 'sonstiges'")).rows[0]
+      ?.id as number;
+    // Far from the other tests' reports (Herforder Straße): only these count at Detmolder Straße.
+    for (let i = 0; i < 2; i++) await createReport(t.deps, { categoryId: laub, lat: 52.0121, lon: 8.5501 });
+    const s = await openForm();
+    const before = await post(s, '/melden/schritt', { step: 'category', category: 'laub' });
+    expect(before.body.indexOf('value="sonstiges"')).toBeGreaterThan(before.body.indexOf('value="laub"'));
+    expect(before.body).toContain('<span data-category-frequent="true" hidden>');
+    const res = await post(s, '/melden/schritt', { address: 'Detmolder Straße 1', step: 'location' });
+    expect(res.body).toMatch(/<span data-category-frequent="true"> ?Die an diesem Ort am häufigsten/);
+    expect(res.body.indexOf('value="sonstiges"')).toBeLessThan(res.body.indexOf('value="laub"'));
+    // Where first: the place comes before the category in the form.
+    expect(res.body.indexOf('id="location-section"')).toBeLessThan(res.body.indexOf('name="category"'));
+  });
+
+  it('makes a receipt URL for a report sent with JavaScript (POST /meldungen/eingang with its token)', async () => {
+    const s = await openForm();
+    const sent = await post(s, '/melden', complete({ idempotencyKey: 'js-receipt-0001' }));
+    const cookie = mergeCookies(s.cookie, sent.cookies);
+    const receipt = await t.app.inject({ url: '/meldungen/eingang', headers: { accept: 'text/html', cookie } });
+    const path = /href="\/meldungen\/status\/([\w-]{43})"/.exec(receipt.body)?.[1] ?? '';
+    const fresh = await openForm();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/meldungen/eingang',
+      headers: { cookie: fresh.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: fresh.csrf, statusToken: path, mailed: '1' }).toString(),
+    });
+    expect([res.statusCode, res.headers.location]).toEqual([303, '/meldungen/eingang']);
+    const page = await t.app.inject({
+      url: '/meldungen/eingang',
+      headers: { accept: 'text/html', cookie: mergeCookies(fresh.cookie, res.cookies) },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`/meldungen/status/${path}`);
+    expect(page.body).toContain('Wir schreiben Ihnen eine E-Mail');
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/meldungen/eingang',
+      headers: { cookie: fresh.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: fresh.csrf, statusToken: 'x'.repeat(43) }).toString(),
+    });
+    expect([forged.statusCode, forged.headers.location]).toEqual([303, '/melden']);
+    expect(forged.cookies.some((c) => c.name === 'bs_receipt')).toBe(false);
   });
 
   it('refuses a text file named .jpg and more than three photos, beside the photo field', async () => {

@@ -3,11 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { type FieldErrors, notFound } from '../../../platform/errors.js';
 import { submit } from '../../../platform/http/forms.js';
-import { multipartBodySchema, type PageQuery, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
+import {
+  formBodySchema,
+  multipartBodySchema,
+  type PageQuery,
+  pageQuerySchema,
+  single,
+} from '../../../platform/http/page-schemas.js';
 import { type PageContext, pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { type Category, isSelectable, listCategories } from '../core/categories.js';
+import { statusPathFor } from '../core/status-token.js';
 import { privatePage } from '../core/views/private-page.js';
 import {
   type CitizenFormValues,
@@ -17,10 +24,12 @@ import {
   toNewReport,
   uploadErrors,
 } from './citizen-form.js';
-import { previewLocation } from './citizen-location.js';
+import { type LocationChoices, type PreviewedLocation, previewLocation } from './citizen-location.js';
+import { draftPhotoData, forgetDraft, keepDraftPhotos } from './drafts.js';
 import { dropFile, droppedFiles, formLimits, guardFormBody, keepPhoto } from './form-body.js';
 import { leaveForMine } from './mine-cookie.js';
-import { findNearbyOpenReports } from './nearby.js';
+import { categoryFrequencyNear, findNearbyOpenReports } from './nearby.js';
+import { findReportByStatusToken } from './reporter-view.js';
 import reportStatusPages from './status-pages.js';
 import { submitReport } from './submit-service.js';
 import { rememberSupported, supportedReferences } from './supported-cookie.js';
@@ -94,6 +103,29 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     );
   }
 
+  /**
+   * The form's place, checked: fills the preview, the choices (unknown address, ambiguous landmark) and the order
+   * of the categories (most reported there first). Errors go into `errors` (pass {} to check silently).
+   */
+  async function locate(
+    values: CitizenFormValues,
+    errors: FieldErrors,
+    data: ReportFormData,
+  ): Promise<PreviewedLocation | undefined> {
+    const choices: LocationChoices = {};
+    const place = await previewLocation(deps, values, errors, choices);
+    data.choices = choices;
+    if (!place) return undefined;
+    // A choice made is the place from now on: the field shows it, and the next step needs no choice again.
+    if (values.landmarkId && place.place) {
+      values.landmark = place.place;
+      values.landmarkId = '';
+    }
+    data.preview = { label: place.label, district: place.district, typed: values.landmark, place: place.place };
+    data.frequency = await categoryFrequencyNear(deps, municipalityId, place.lat, place.lon);
+    return place;
+  }
+
   app.get('/melden', { schema: { hide: true, querystring: pageQuerySchema } }, async (request, reply) => {
     const values = emptyValues();
     const preset = single(request.query.category);
@@ -112,6 +144,36 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
       return reply.redirect(`/melden${search}`, 303);
     });
   }
+
+  /** The receipt page reads the link from a short-lived cookie, so the token is in no URL the browser sends on. */
+  function setReceipt(reply: FastifyReply, receipt: { r: string; p: string; m: boolean | 'confirm' }): void {
+    const cookie = Buffer.from(JSON.stringify(receipt)).toString('base64url');
+    reply.setCookie(receiptCookie, cookie, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: https,
+      path: receiptPath,
+      maxAge: 60 * 60,
+    });
+  }
+
+  // After sending with JavaScript (POST /api/reports): the script posts the status token here and follows the
+  // redirect, so the receipt has its own URL, as without JavaScript, and survives reload and Back without the
+  // report being sent again. Only a token of an existing report makes a receipt.
+  const receiptForm = { hide: true, body: formBodySchema };
+  app.post(receiptPath, { schema: receiptForm, config: writes }, async (request, reply) => {
+    const token = single(request.body.statusToken) ?? '';
+    const report = token ? await findReportByStatusToken(deps, token) : undefined;
+    if (!report) return reply.redirect('/melden', 303);
+    const mail = single(request.body.mailed);
+    setReceipt(reply, {
+      r: report.reference,
+      p: statusPathFor(token),
+      m: mail === 'confirm' ? 'confirm' : mail === '1',
+    });
+    return reply.redirect(receiptPath, 303);
+  });
 
   app.get(receiptPath, { schema: { hide: true } }, async (request, reply) => {
     const raw = request.cookies[receiptCookie];
@@ -163,27 +225,6 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     forms.addHook('onRequest', guardFormBody(deps));
     await forms.register(multipart, formBody(dropFile));
 
-    // The no-JavaScript steps: questions of the chosen category; the place checked, with nearby open reports.
-    forms.post('/melden/schritt', { schema: multipartForm, config: writes }, async (request, reply) => {
-      const body = request.body;
-      const values = readValues(body);
-      const data = await formData(values, { photosDropped: droppedFiles(body) });
-      const errors: FieldErrors = {};
-      if (body.step === 'location') {
-        const place = await previewLocation(deps, values, errors);
-        if (place) {
-          data.preview = { label: place.label, district: place.district };
-          if (data.chosen) {
-            data.duplicates = await findNearbyOpenReports(deps, municipalityId, data.chosen.code, place.lat, place.lon);
-            values.duplicatesShown = true;
-          }
-        }
-      } else if (!data.chosen) {
-        errors.category = errorKey('category_unknown');
-      }
-      return renderForm(request, reply, { ...data, errors }, Object.keys(errors).length > 0 ? 400 : 200);
-    });
-
     forms.post('/melden/unterstuetzen', { schema: multipartForm, config: writes }, async (request, reply) => {
       const body = request.body;
       const values = readValues(body);
@@ -222,18 +263,44 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
     sending.addHook('onRequest', guardFormBody(deps));
     await sending.register(multipart, formBody(keepPhoto));
 
+    // The no-JavaScript steps, in the order of the form: the place checked (an unknown address or an ambiguous
+    // landmark offers choices), the categories most reported there first, the chosen category's questions, open
+    // reports of that category nearby. Chosen photos are kept for the draft, so a repeated step loses none.
+    sending.post('/melden/schritt', { schema: multipartForm, config: writes }, async (request, reply) => {
+      const body = request.body;
+      const values = readValues(body);
+      const errors: FieldErrors = {};
+      const kept = await keepDraftPhotos(deps, values.draft, readPhotos(body), values.removePhotos, errors);
+      values.draft = kept.draft;
+      const data = await formData(values, { keptPhotos: kept.photos });
+      const located = await locate(values, body.step === 'location' ? errors : {}, data);
+      if (body.step !== 'location' && !data.chosen) errors.category = errorKey('category_unknown');
+      if (located && data.chosen) {
+        data.duplicates = await findNearbyOpenReports(deps, municipalityId, data.chosen.code, located.lat, located.lon);
+        values.duplicatesShown = true;
+      }
+      return renderForm(request, reply, { ...data, errors }, Object.keys(errors).length > 0 ? 400 : 200);
+    });
+
     sending.post('/melden', { schema: multipartForm, config: writes }, async (request, reply) => {
       const body = request.body;
       const values = readValues(body);
-      const photos = readPhotos(body);
-      const data = await formData(values, { photosDropped: photos.length });
+      const uploads = readPhotos(body);
       const errors: FieldErrors = {};
-      uploadErrors(photos, errors);
-      if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...data, errors }, 400);
+      uploadErrors(uploads, errors);
+      // New uploads join the draft's kept photos first: an error below shows the form again without losing them.
+      const kept = await keepDraftPhotos(deps, values.draft, errors.photos ? [] : uploads, values.removePhotos, errors);
+      values.draft = kept.draft;
+      const data = await formData(values, { keptPhotos: kept.photos });
+      if (Object.keys(errors).length > 0) {
+        await locate(values, {}, data);
+        return renderForm(request, reply, { ...data, errors }, 400);
+      }
+      const photos = await draftPhotoData(deps, values.draft);
 
       // Open reports of the same kind nearby are shown once before anything is filed.
       if (!values.duplicatesShown && data.chosen) {
-        const place = await previewLocation(deps, values, {});
+        const place = await locate(values, {}, data);
         const nearby = place
           ? await findNearbyOpenReports(deps, municipalityId, data.chosen.code, place.lat, place.lon)
           : [];
@@ -243,28 +310,25 @@ export default async function reportCitizenPages(app: App, deps: Deps): Promise<
         }
       }
 
-      const input = toNewReport(values, data.chosen, photos, request.i18n.lang, errors);
-      if (Object.keys(errors).length > 0) return renderForm(request, reply, { ...data, errors }, 400);
+      const input = toNewReport(values, data.chosen, [], request.i18n.lang, errors);
+      input.photos = photos;
+      if (Object.keys(errors).length > 0) {
+        await locate(values, {}, data);
+        return renderForm(request, reply, { ...data, errors }, 400);
+      }
       const result = await submit(() =>
         submitReport(deps, municipalityId, input, { idempotencyKey: values.idempotencyKey }),
       );
       if (!result.ok) {
         // A key used for another report (a changed form sent again after success): the next send gets a new one.
         if (result.code === 'conflict') values.idempotencyKey = emptyValues().idempotencyKey;
+        await locate(values, {}, data);
         return renderForm(request, reply, { ...data, errors: result.errors }, result.status);
       }
+      await forgetDraft(deps, values.draft);
       const { reference, statusPath, emailConfirmation } = result.value;
       const mailed = emailConfirmation === 'pending' ? 'confirm' : !!values.email && values.notifyEmail;
-      const cookie = Buffer.from(JSON.stringify({ r: reference, p: statusPath, m: mailed })).toString('base64url');
-      // The receipt page reads the link from a short-lived cookie, so the token is in no URL the browser sends on.
-      reply.setCookie(receiptCookie, cookie, {
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: https,
-        path: receiptPath,
-        maxAge: 60 * 60,
-      });
+      setReceipt(reply, { r: reference, p: statusPath, m: mailed });
       return reply.redirect(receiptPath, 303);
     });
   });

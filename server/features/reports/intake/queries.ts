@@ -144,3 +144,19 @@ export async function selectReportsByTokenHashes(
   );
   return rows;
 }
+
+/** How many public reports (any status) each category has inside a bounding box. */
+export async function countReportsByCategoryInBox(
+  db: Queryable,
+  p: { municipalityId: string; south: number; west: number; north: number; east: number },
+): Promise<{ category_id: number; n: number }[]> {
+  const { rows } = await db.query<{ category_id: number; n: string | number }>(
+    `SELECT r.category_id, count(*) AS n
+       FROM reports r
+      WHERE r.location <@ box(point($3, $2), point($5, $4)) AND r.municipality_id = $1
+        AND ${publicReportCondition('r')}
+      GROUP BY r.category_id`,
+    [p.municipalityId, p.south, p.west, p.north, p.east],
+  );
+  return rows.map((r) => ({ category_id: r.category_id, n: Number(r.n) }));
+}

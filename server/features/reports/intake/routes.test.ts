@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/app.js';
 import { points } from '../../../test/factories/addresses.js';
 import { pngBomb } from '../../../test/factories/png-bomb.js';
+import { createReport } from '../../../test/factories/reports.js';
 import { buildReportsApp, solveAltcha } from '../../../test/factories/reports-core.js';
 import { findReportByStatusToken } from './reporter-view.js';
 
@@ -144,6 +145,36 @@ describe('GET /api/reports/challenge and /api/landmarks', () => {
   });
 });
 
+describe('GET /api/reports/frequent-categories', () => {
+  it('counts the public reports near a point per category, most first, and checks its parameters', async () => {
+    const at = { lat: 52.0105, lon: 8.5203 };
+    const ids = await t.db.query<{ id: number; code: string }>(
+      "SELECT id, code FROM report_categories WHERE code IN ('wilder-muell', 'laub') AND municipality_id = $1",
+      [t.config.municipality.id],
+    );
+    const id = (code: string) => ids.rows.find((r) => r.code === code)?.id as number;
+    const url = `/api/reports/frequent-categories?lat=${at.lat}&lon=${at.lon}`;
+    const first = (await t.app.inject({ url })).json().items as { category: string; count: number }[];
+    const before = new Map(first.map((i) => [i.category, i.count]));
+    await createReport(t.deps, { categoryId: id('laub'), ...at });
+    await createReport(t.deps, { categoryId: id('laub'), ...at });
+    await createReport(t.deps, { categoryId: id('wilder-muell'), ...at });
+    // Not public yet (awaiting screening): not counted.
+    await createReport(t.deps, { categoryId: id('wilder-muell'), ...at, needsScreening: true });
+    const res = await t.app.inject({ url });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { category: string; count: number }[];
+    const counts = items.map((i) => i.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const count = (code: string) => items.find((i) => i.category === code)?.count ?? 0;
+    // The demo's reports may lie near too: these add two and one.
+    expect(count('laub') - (before.get('laub') ?? 0)).toBe(2);
+    expect(count('wilder-muell') - (before.get('wilder-muell') ?? 0)).toBe(1);
+    const bad = await t.app.inject({ url: '/api/reports/frequent-categories?lat=x&lon=8.5' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('POST /api/reports', () => {
   it('files a report with a photo; a replay with the same key returns the first answer and stores nothing', async () => {
     const key = randomUUID();
@@ -243,7 +274,9 @@ describe('POST /api/reports', () => {
     expect(landmark.statusCode).toBe(201);
     const byLandmark = await findReportByStatusToken(t.deps, landmark.json().statusToken);
     expect(byLandmark?.location).toMatchObject({ landmark: 'kesselbrink', district: 'Mitte' });
-    expect(byLandmark?.location.addressLabel).toBeTruthy();
+    // The typed words stay the place: no house about 150 m away (the nearest test address) stands in for them.
+    expect(byLandmark?.location.addressLabel).toBeNull();
+    expect(byLandmark?.location.label).toBe('kesselbrink');
     const unknown = await post(multipart(await fields({ locationMethod: 'landmark', landmark: 'Atlantis' })));
     expect(errorsOf(unknown).landmark).toMatch(/Diesen Ort kennen wir nicht/);
     const address = await post(

@@ -8,11 +8,13 @@ import { buildCategoryTree, type Category, type CategoryNode, listCategories } f
 import { searchLandmarks } from '../core/landmarks.js';
 import { maxPhotos } from '../core/photos.js';
 import { createAltchaChallenge } from './altcha.js';
-import { findNearbyOpenReports } from './nearby.js';
+import { categoryFrequencyNear, findNearbyOpenReports } from './nearby.js';
 import {
   categoriesQuerySchema,
   categoryTreeSchema,
   challengeSchema,
+  frequentListSchema,
+  frequentQuerySchema,
   landmarkListSchema,
   landmarkQuerySchema,
   nearbyListSchema,
@@ -209,6 +211,31 @@ export default async function reportRoutes(app: App, deps: Deps): Promise<void> 
             category: categoryCode,
             createdAt: createdAt.toISOString(),
           })),
+        };
+      },
+    );
+
+    scope.get(
+      '/api/reports/frequent-categories',
+      {
+        config: reads,
+        schema: {
+          tags: ['reports'],
+          summary: 'Categories most reported near a point (the report form offers them first)',
+          description: 'Public reports of any status within about 500 m, counted per category, most first.',
+          querystring: frequentQuerySchema,
+          response: { 200: frequentListSchema, ...problems },
+        },
+      },
+      async (request) => {
+        const { lat, lon } = request.query;
+        const counts = await categoryFrequencyNear(deps, m.id, lat, lon);
+        const codes = new Map((await listCategories(deps, m.id)).map((c) => [c.id, c.code]));
+        return {
+          items: [...counts].flatMap(([id, count]) => {
+            const category = codes.get(id);
+            return category ? [{ category, count }] : [];
+          }),
         };
       },
     );

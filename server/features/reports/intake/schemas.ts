@@ -60,6 +60,23 @@ export const nearbyQuerySchema = T.Object(
   { additionalProperties: false },
 );
 
+export const frequentQuerySchema = T.Object(
+  {
+    lat: T.Number({ minimum: -90, maximum: 90 }),
+    lon: T.Number({ minimum: -180, maximum: 180 }),
+  },
+  { additionalProperties: false },
+);
+
+export const frequentListSchema = T.Object({
+  items: T.Array(
+    T.Object({
+      category: T.String({ description: 'category code' }),
+      count: T.Integer({ description: 'public reports of the category within about 500 m' }),
+    }),
+  ),
+});
+
 export const nearbyListSchema = T.Object({
   items: T.Array(
     T.Object({

@@ -53,6 +53,8 @@ export interface NewReportInput {
     addressId?: number;
     addressText?: string;
     landmark?: string;
+    /** A landmark picked from a choice (the typed text was ambiguous). */
+    landmarkId?: number;
   };
   photos: { data: Buffer; filename?: string }[];
   contact: { name?: string; email?: string; phone?: string; notifyEmail: boolean; consent: boolean };

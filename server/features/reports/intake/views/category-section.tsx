@@ -8,6 +8,16 @@ interface CategorySectionProps extends SectionProps {
   categories: Category[];
   /** The chosen, selectable category (its questions are shown). */
   chosen?: Category;
+  /** Reports per category id near the chosen place: most frequent first (groups by their most frequent item). */
+  frequency?: Map<number, number> | undefined;
+}
+
+/** The groups and their items sorted by how often they were reported at the place (stable: ties keep their order). */
+function byFrequency(groups: { group?: Category; items: Category[] }[], frequency: Map<number, number>) {
+  const n = (c: Category) => frequency.get(c.id) ?? 0;
+  const sorted = groups.map((g) => ({ ...g, items: [...g.items].sort((a, b) => n(b) - n(a)) }));
+  const top = (g: { items: Category[] }) => Math.max(0, ...g.items.map(n));
+  return sorted.sort((a, b) => top(b) - top(a));
 }
 
 /** Groups with their selectable children; top-level categories without children form one more group. */
@@ -23,11 +33,13 @@ function groupsOf(categories: Category[]): { group?: Category; items: Category[]
   return groups.filter((g) => g.items.length > 0);
 }
 
-/** Section 1: the category as radio buttons in one fieldset per group, then the chosen category's questions. */
-export function CategorySection({ ctx, values, errors, categories, chosen }: CategorySectionProps) {
+/** Section 2 (after the place): the category as radio buttons in one fieldset per group, then the chosen category's questions. */
+export function CategorySection({ ctx, values, errors, categories, chosen, frequency }: CategorySectionProps) {
   const { t } = ctx.i18n;
   const error = errors.category;
   let first = true;
+  const sorted = frequency && frequency.size > 0;
+  const groups = sorted ? byFrequency(groupsOf(categories), frequency) : groupsOf(categories);
   return (
     <fieldset
       class={`kern-fieldset bs-report-section${error ? ' kern-fieldset--error' : ''}`}
@@ -36,10 +48,14 @@ export function CategorySection({ ctx, values, errors, categories, chosen }: Cat
       <legend class="kern-heading-medium bs-report-section__title">{t('reports.form.category.legend')}</legend>
       <div class="kern-hint" id="category-hint">
         {t('reports.form.category.hint')}
+        <span data-category-frequent hidden={!sorted}>
+          {' '}
+          {t('reports.form.category.frequentHint')}
+        </span>
       </div>
       <FieldError ctx={ctx} id="category-error" message={error} />
       <div class="bs-report-categories">
-        {groupsOf(categories).map(({ group, items }) => (
+        {groups.map(({ group, items }) => (
           <fieldset class="kern-fieldset bs-report-category-group" key={group?.code ?? 'other'}>
             <legend class="kern-label">{group ? localised(ctx, group.name) : t('reports.form.category.other')}</legend>
             <div class="kern-fieldset__body">
@@ -111,13 +127,15 @@ export function Questions({
       </legend>
       <div class="kern-fieldset__body bs-stack">
         {category.questions.map((q) => (
-          <QuestionField
+          // The offline queue checks required answers before it accepts a report (client/report-form.ts).
+          <div
             key={q.code}
-            ctx={ctx}
-            q={q}
-            value={values.answers[q.code]}
-            error={errors[`answers.${q.code}`]}
-          />
+            data-question={q.code}
+            data-required={q.required ? 'true' : undefined}
+            data-label={localised(ctx, q.label)}
+          >
+            <QuestionField ctx={ctx} q={q} value={values.answers[q.code]} error={errors[`answers.${q.code}`]} />
+          </div>
         ))}
       </div>
     </fieldset>

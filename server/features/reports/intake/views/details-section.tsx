@@ -1,16 +1,19 @@
 import { FieldError } from '../../../../platform/views/form-fields.js';
 import { maxPhotos } from '../../core/photos.js';
+import type { KeptPhoto } from '../drafts.js';
 import { limits } from '../validation.js';
 import { describedBy, type SectionProps } from './parts.js';
 
 interface DetailsSectionProps extends SectionProps {
   /** Photos that came with a form that is shown again: they must be chosen again. */
   photosDropped: number;
+  /** Photos kept on the server from an earlier step; each can be removed. */
+  keptPhotos: KeptPhoto[];
   photoMaxBytes: number;
 }
 
 /** Section 3: what is wrong (at most 4,000 characters; the script adds a live counter) and up to three photos. */
-export function DetailsSection({ ctx, values, errors, photosDropped, photoMaxBytes }: DetailsSectionProps) {
+export function DetailsSection({ ctx, values, errors, photosDropped, keptPhotos, photoMaxBytes }: DetailsSectionProps) {
   const { t } = ctx.i18n;
   const descriptionError = errors.description;
   const photoError = errors.photos ?? Object.entries(errors).find(([k]) => k.startsWith('photos.'))?.[1];
@@ -56,6 +59,30 @@ export function DetailsSection({ ctx, values, errors, photosDropped, photoMaxByt
             <span>{t('reports.form.details.photosAgain', { count: photosDropped })}</span>
           </p>
         )}
+        {keptPhotos.length > 0 && (
+          <fieldset class="kern-fieldset bs-report-kept" id="photos-kept" data-kept-photos>
+            <legend class="kern-body">{t('reports.form.details.photosKept', { count: keptPhotos.length })}</legend>
+            <div class="kern-fieldset__body">
+              {keptPhotos.map((p, i) => {
+                const name = p.filename || t('reports.form.details.photoUnnamed', { n: i + 1 });
+                return (
+                  <div key={p.id} class="kern-form-check">
+                    <input
+                      class="kern-form-check__checkbox"
+                      type="checkbox"
+                      id={`remove-photo-${p.id}`}
+                      name="removePhotos"
+                      value={String(p.id)}
+                    />
+                    <label class="kern-label" for={`remove-photo-${p.id}`}>
+                      {t('reports.form.details.photoRemove', { name })}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
         <input
           class={`kern-form-input__input bs-report-photos${photoError ? ' kern-form-input__input--error' : ''}`}
           id="photos"
@@ -63,7 +90,7 @@ export function DetailsSection({ ctx, values, errors, photosDropped, photoMaxByt
           type="file"
           accept="image/jpeg,image/png,image/webp"
           multiple
-          data-max-files={String(maxPhotos)}
+          data-max-files={String(maxPhotos - keptPhotos.length)}
           data-max-bytes={String(photoMaxBytes)}
           data-msg-too-many={t('reports-core.errors.photos_too_many')}
           data-msg-too-large={t('reports-core.errors.photo_too_large')}

@@ -7,6 +7,8 @@ import { Layout } from '../../../../platform/views/layout.js';
 import type { Category } from '../../core/categories.js';
 import { reportFormAssets } from '../../core/views/map-attributes.js';
 import type { CitizenFormValues } from '../citizen-form.js';
+import type { LocationChoices } from '../citizen-location.js';
+import type { KeptPhoto } from '../drafts.js';
 import type { NearbyReport } from '../nearby.js';
 import { CategorySection } from './category-section.js';
 import { ContactSection } from './contact-section.js';
@@ -24,6 +26,12 @@ export interface ReportFormData {
   /** Open reports nearby (undefined: not looked for). */
   duplicates?: NearbyReport[];
   preview?: LocationPreview;
+  /** What the citizen may have meant by an unknown address or an ambiguous landmark. */
+  choices?: LocationChoices;
+  /** Reports per category id near the checked place (the categories are shown most frequent first). */
+  frequency?: Map<number, number>;
+  /** Photos the server keeps for this draft (chosen on an earlier step). */
+  keptPhotos?: KeptPhoto[];
   /** Photos that came with the request: the re-rendered form has lost them. */
   photosDropped: number;
   /** Why the form is shown again without errors: to show nearby reports before sending. */
@@ -58,9 +66,11 @@ function altchaStrings(ctx: PageContext): string {
 }
 
 /**
- * "Mangel melden" (/melden): one multipart form in sections (category and its questions, location, nearby
- * reports, description and photos, contact, spam protection). Works without JavaScript (steps re-render the same
- * form: questions after the category, a location check with nearby reports); client/report-form.ts enhances it.
+ * "Mangel melden" (/melden): one multipart form in sections, location first (map, address, landmark), then the
+ * category (most reported at that place first) and its questions, nearby reports of that category, description
+ * and photos, contact, spam protection. Works without JavaScript (steps re-render the same form: the place
+ * checked with choices for an unknown address or an ambiguous landmark, then the questions and nearby reports;
+ * chosen photos are kept for the draft); client/report-form.ts enhances it.
  */
 export function ReportFormPage({ ctx, data }: { ctx: PageContext; data: ReportFormData }) {
   const { t } = ctx.i18n;
@@ -104,26 +114,31 @@ export function ReportFormPage({ ctx, data }: { ctx: PageContext; data: ReportFo
           data-msg-summary-one={t('admin.form.errorSummary', { count: 1 })}
           data-msg-summary-other={t('admin.form.errorSummary', { count: 2 })}
           data-msg-error-prefix={t('admin.form.errorPrefix')}
+          data-msg-answer-required={t('reports-core.errors.answer_required')}
         >
           {/* The default button: Enter in a text field sends the form, it does not run an earlier step. */}
           <button type="submit" name="step" value="send" hidden tabindex={-1} />
           <CsrfField ctx={ctx} />
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
           <input type="hidden" name="duplicatesShown" value={values.duplicatesShown ? '1' : ''} />
+          <input type="hidden" name="draft" value={values.draft} />
+          {/* Where first, then what (most reported there first), then nearby reports, then the details. */}
+          <LocationSection ctx={ctx} values={values} errors={errors} preview={data.preview} choices={data.choices} />
           <CategorySection
             ctx={ctx}
             values={values}
             errors={errors}
             categories={data.categories}
             chosen={data.chosen}
+            frequency={data.frequency}
           />
-          <LocationSection ctx={ctx} values={values} errors={errors} preview={data.preview} />
           <DuplicatesSection ctx={ctx} duplicates={data.duplicates} categoryName={categoryName} />
           <DetailsSection
             ctx={ctx}
             values={values}
             errors={errors}
             photosDropped={data.photosDropped}
+            keptPhotos={data.keptPhotos ?? []}
             photoMaxBytes={data.photoMaxBytes}
           />
           <ContactSection

@@ -2,42 +2,81 @@ import { Notice } from '../../../../platform/views/admin-layout.js';
 import { FieldError } from '../../../../platform/views/form-fields.js';
 import { AddressField } from '../../../addresses/views/address-field.js';
 import { mapAttributes } from '../../core/views/map-attributes.js';
+import type { LocationChoices } from '../citizen-location.js';
 import { describedBy, type SectionProps, StepButton } from './parts.js';
 
 /** Where the location was found on the no-JavaScript "check" step. */
 export interface LocationPreview {
   label: string;
   district: string | null;
+  /** The landmark text as typed (kept as it is) and the known place it was matched to. */
+  typed?: string;
+  place?: string | null;
 }
 
 interface LocationSectionProps extends SectionProps {
   preview?: LocationPreview;
+  choices?: LocationChoices;
+}
+
+/** Radio buttons for what the citizen may have meant (an unknown address, an ambiguous landmark). */
+function Choices({
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  name: 'addressChoice' | 'landmarkChoice';
+  legend: string;
+  hint?: string;
+  options: { id: number; label: string; meta?: string }[];
+}) {
+  if (options.length === 0) return null;
+  return (
+    <fieldset
+      class="kern-fieldset bs-location-choices"
+      id={`${name}-list`}
+      aria-describedby={hint ? `${name}-hint` : undefined}
+      data-location-choices={name}
+    >
+      <legend class="kern-label">{legend}</legend>
+      {hint && (
+        <div class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      )}
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => (
+          <div class="kern-form-check" key={o.id}>
+            <input
+              class="kern-form-check__radio"
+              type="radio"
+              id={`${name}-${o.id}`}
+              name={name}
+              value={String(o.id)}
+              checked={i === 0 && options.length === 1}
+            />
+            <label class="kern-label" for={`${name}-${o.id}`}>
+              {o.label}
+              {o.meta && <span class="bs-muted"> · {o.meta}</span>}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 /**
- * Section 2: three equal ways to say where: a map pin (with "use my position"), an address, a landmark.
- * Without JavaScript all fields are shown at once (address, landmark, optional coordinates) and any one is
- * enough; the script turns the ways into a choice and shows one at a time, the map first.
+ * Section 1, where: three equal ways, side by side: a map pin (with "use my location", the open reports around
+ * shown on the map), an address, a landmark. Without JavaScript the fields are shown (address, landmark, optional
+ * coordinates) and any one is enough; the check step offers choices for an unknown address or an ambiguous
+ * landmark. The script shows the map first, centred on the city, above the two fields.
  */
-export function LocationSection({ ctx, values, errors, preview }: LocationSectionProps) {
+export function LocationSection({ ctx, values, errors, preview, choices }: LocationSectionProps) {
   const { t } = ctx.i18n;
   const error = errors.location;
   const method = values.locationMethod;
-  const choice = (value: string, label: string) => (
-    <div class="kern-form-check">
-      <input
-        class="kern-form-check__radio"
-        type="radio"
-        id={`location-way-${value}`}
-        name="locationWay"
-        value={value}
-        checked={(method === 'gps' ? 'map' : method) === value}
-      />
-      <label class="kern-label" for={`location-way-${value}`}>
-        {label}
-      </label>
-    </div>
-  );
   return (
     <fieldset
       class={`kern-fieldset bs-report-section${error ? ' kern-fieldset--error' : ''}`}
@@ -53,14 +92,6 @@ export function LocationSection({ ctx, values, errors, preview }: LocationSectio
       </div>
       <FieldError ctx={ctx} id="location" message={error} focusable />
       <input type="hidden" name="locationMethod" value={method} />
-      <fieldset class="kern-fieldset bs-location-choice" data-location-choice hidden>
-        <legend class="kern-label">{t('reports.form.location.choose')}</legend>
-        <div class="kern-fieldset__body bs-location-choice__options">
-          {choice('map', t('reports.form.location.wayMap'))}
-          {choice('address', t('reports.form.location.wayAddress'))}
-          {choice('landmark', t('reports.form.location.wayLandmark'))}
-        </div>
-      </fieldset>
       <div class="bs-location-way" data-location-way="map" hidden>
         <div
           class="bs-location-picker"
@@ -82,36 +113,62 @@ export function LocationSection({ ctx, values, errors, preview }: LocationSectio
           data-msg-chosen-near={t('reports.form.location.chosenNear')}
           data-msg-outside={t('reports-core.errors.outside_municipality')}
           data-msg-instructions={t('reports.form.location.mapInstructions')}
+          data-reports-src={`/api/reports/map.geojson?status=open&lang=${ctx.i18n.lang}`}
+        />
+        <p class="kern-hint">{t('reports.form.location.mapReports')}</p>
+        <p
+          class="kern-sr-only"
+          role="status"
+          data-picker-reports
+          data-msg-one={t('reports.form.location.mapReportsCount', { count: 1 })}
+          data-msg-other={t('reports.form.location.mapReportsCount', { count: 2 })}
         />
       </div>
-      <div class="bs-location-way" data-location-way="address">
-        <AddressField
-          ctx={ctx}
-          name="address"
-          label={t('reports.form.location.address')}
-          hint={t('reports.form.location.addressHint')}
-          value={values.address}
-          error={errors.address ? t(errors.address, { defaultValue: errors.address }) : undefined}
-          idField={{ name: 'addressId', value: values.addressId }}
-        />
-      </div>
-      <div class="bs-location-way" data-location-way="landmark">
-        <LandmarkField ctx={ctx} value={values.landmark} error={errors.landmark} />
-      </div>
-      <div class="bs-location-way" data-location-way="coordinates" data-nojs-only>
-        <fieldset class="kern-fieldset bs-coordinates">
-          <legend class="kern-label">
-            {t('reports.form.location.coordinates')}
-            <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
-          </legend>
-          <div class="kern-hint" id="coordinates-hint">
-            {t('reports.form.location.coordinatesHint')}
-          </div>
-          <div class="kern-fieldset__body bs-coordinates__fields">
-            <CoordinateField ctx={ctx} name="lat" value={values.lat} error={errors.lat} />
-            <CoordinateField ctx={ctx} name="lon" value={values.lon} error={errors.lon} />
-          </div>
-        </fieldset>
+      <div class="bs-location-fields">
+        <div class="bs-location-way" data-location-way="address">
+          <AddressField
+            ctx={ctx}
+            name="address"
+            label={t('reports.form.location.address')}
+            hint={t('reports.form.location.addressHint')}
+            value={values.address}
+            error={errors.address ? t(errors.address, { defaultValue: errors.address }) : undefined}
+            idField={{ name: 'addressId', value: values.addressId }}
+          />
+          <Choices
+            name="addressChoice"
+            legend={t('reports.form.location.addressChoose')}
+            hint={t('reports.form.location.addressChooseHint')}
+            options={(choices?.addresses ?? []).map((a) => ({
+              id: a.id,
+              label: a.label,
+              meta: [a.postcode, a.district].filter(Boolean).join(' '),
+            }))}
+          />
+        </div>
+        <div class="bs-location-way" data-location-way="landmark">
+          <LandmarkField ctx={ctx} value={values.landmark} error={errors.landmark} />
+          <Choices
+            name="landmarkChoice"
+            legend={t('reports.form.location.landmarkChoose')}
+            options={(choices?.landmarks ?? []).map((l) => ({ id: l.id, label: l.name }))}
+          />
+        </div>
+        <div class="bs-location-way" data-location-way="coordinates" data-nojs-only>
+          <fieldset class="kern-fieldset bs-coordinates">
+            <legend class="kern-label">
+              {t('reports.form.location.coordinates')}
+              <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
+            </legend>
+            <div class="kern-hint" id="coordinates-hint">
+              {t('reports.form.location.coordinatesHint')}
+            </div>
+            <div class="kern-fieldset__body bs-coordinates__fields">
+              <CoordinateField ctx={ctx} name="lat" value={values.lat} error={errors.lat} />
+              <CoordinateField ctx={ctx} name="lon" value={values.lon} error={errors.lon} />
+            </div>
+          </fieldset>
+        </div>
       </div>
       {preview && (
         <Notice kind="success" title={t('reports.form.location.found')}>
@@ -120,6 +177,11 @@ export function LocationSection({ ctx, values, errors, preview }: LocationSectio
               ? t('reports.form.location.foundInDistrict', { place: preview.label, district: preview.district })
               : preview.label}
           </p>
+          {preview.place && preview.typed && preview.typed !== preview.place && (
+            <p class="kern-body" data-location-typed>
+              {t('reports.form.location.typedKept', { typed: preview.typed })}
+            </p>
+          )}
         </Notice>
       )}
       <StepButton label={t('reports.form.location.next')} step="location" target="location-section" />
