@@ -33,7 +33,12 @@ describe('API documentation', () => {
     expect(doc.paths['/api/addresses']?.get?.parameters?.find((p) => p.name === 'q')?.required).toBe(true);
     const wrong: string[] = [];
     const visit = (node: unknown, where: string): void => {
-      if (Array.isArray(node)) return node.forEach((x, i) => visit(x, `${where}[${i}]`));
+      if (Array.isArray(node)) {
+        node.forEach((x, i) => {
+          visit(x, `${where}[${i}]`);
+        });
+        return;
+      }
       if (!node || typeof node !== 'object') return;
       const o = node as Record<string, unknown>;
       const schema = o.schema as { default?: unknown } | undefined;

@@ -190,7 +190,7 @@ export function AuditLogPage({
           {t('audit.empty')}
         </p>
       ) : (
-        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('audit.scrollLabel')}>
+        <section class="bs-table-scroll" tabindex={0} aria-label={t('audit.scrollLabel')}>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('audit.caption', { count: data.total })}</caption>
             <thead class="kern-table__head">
@@ -233,7 +233,7 @@ export function AuditLogPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <Pagination ctx={ctx} query={query} data={data} />
     </AdminLayout>

@@ -32,7 +32,7 @@ export function FailedJobs({ ctx, failed, total }: { ctx: PageContext; failed: J
       {failed.length === 0 ? (
         <p class="kern-body">{t('jobs.failed.none')}</p>
       ) : (
-        <div class="bs-table-scroll" role="region" tabindex={0} aria-label={t('jobs.failed.caption', { count: total })}>
+        <section class="bs-table-scroll" tabindex={0} aria-label={t('jobs.failed.caption', { count: total })}>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('jobs.failed.caption', { count: total })}</caption>
             <thead class="kern-table__head">
@@ -83,7 +83,7 @@ export function FailedJobs({ ctx, failed, total }: { ctx: PageContext; failed: J
               </a>
             </p>
           )}
-        </div>
+        </section>
       )}
     </section>
   );
@@ -148,12 +148,7 @@ export function JobList({ ctx, query, data }: { ctx: PageContext; query: JobOver
           {t('jobs.list.empty')}
         </p>
       ) : (
-        <div
-          class="bs-table-scroll"
-          role="region"
-          tabindex={0}
-          aria-label={t('jobs.list.caption', { count: data.total })}
-        >
+        <section class="bs-table-scroll" tabindex={0} aria-label={t('jobs.list.caption', { count: data.total })}>
           <table class="kern-table kern-table--striped">
             <caption class="kern-title">{t('jobs.list.caption', { count: data.total })}</caption>
             <thead class="kern-table__head">
@@ -203,7 +198,7 @@ export function JobList({ ctx, query, data }: { ctx: PageContext; query: JobOver
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {data.pages > 1 && (
         <nav class="bs-pagination" aria-label={t('jobs.pagination.label')}>

@@ -62,9 +62,8 @@ function Definitions({ ctx, definitions }: { ctx: PageContext; definitions: JobD
       <h2 class="kern-heading-medium" id="definitions-heading">
         {t('jobs.definitions.title')}
       </h2>
-      <div
+      <section
         class="bs-table-scroll"
-        role="region"
         tabindex={0}
         aria-label={t('jobs.definitions.caption', { count: definitions.length })}
       >
@@ -131,7 +130,7 @@ function Definitions({ ctx, definitions }: { ctx: PageContext; definitions: JobD
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

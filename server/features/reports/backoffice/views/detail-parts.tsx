@@ -100,9 +100,8 @@ export function History({ ctx, events }: { ctx: PageContext; events: StaffEvent[
       <h2 class="kern-heading-medium" id="history-heading">
         {t('reports-admin.history.heading')}
       </h2>
-      <div
+      <section
         class="bs-table-scroll"
-        role="region"
         tabindex={0}
         aria-label={t('reports-admin.history.caption', { count: events.length })}
       >
@@ -166,7 +165,7 @@ export function History({ ctx, events }: { ctx: PageContext; events: StaffEvent[
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -155,7 +155,7 @@ export function ReportTable({
 }) {
   const { t } = ctx.i18n;
   return (
-    <div class="bs-table-scroll" role="region" tabindex={0} aria-label={caption}>
+    <section class="bs-table-scroll" tabindex={0} aria-label={caption}>
       <table class="kern-table kern-table--striped bs-report-table">
         <caption class="kern-title">{caption}</caption>
         <thead class="kern-table__head">
@@ -225,7 +225,7 @@ export function ReportTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
