@@ -145,7 +145,7 @@ describe('inbox', () => {
     await createReport(t.deps, { categoryId, departmentId: deptA, status: 'done', dueAt: past });
     const page = await getPage(t, bsc, '/admin/meldungen/ueberfaellig');
     expect(page.statusCode).toBe(200);
-    const sections = page.body.split('<section').slice(1);
+    const sections = page.body.split('<section aria-labelledby=').slice(1);
     const bscSection = sections.find((s) => s.includes('Noch beim BürgerServiceCenter'))!;
     expect(bscSection).toContain(unassigned.reference);
     expect(sections.find((s) => s.includes('Umweltbetrieb'))).toContain(withA.reference);
