@@ -218,12 +218,16 @@ describe('reporting with JavaScript', () => {
     await status.filter({ hasText: 'in der Nähe von' }).waitFor();
     const keyboardLat = await page.locator('input[name="lat"]').inputValue();
     // Mouse: a click moves the pin there (the map has settled: the keyboard's point is named).
+    // The whole map in view (the keyboard step and the texts it fills in may have scrolled the page), as a person
+    // clicking it sees it.
+    await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect.poll(async () => (await map.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
     const box = await map.boundingBox();
     if (!box) throw new Error('map without a box');
     // Inside the test district Mitte, clear of the district labels, the pin and the open reports drawn on the map
     // (whether or not the arrow key's pan has ended).
     await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 + 60);
-    await expect.poll(() => page.locator('input[name="lat"]').inputValue()).not.toBe(keyboardLat);
+    await expect.poll(() => page.locator('input[name="lat"]').inputValue(), { timeout: 30_000 }).not.toBe(keyboardLat);
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain('in der Nähe von');
     expect(await page.locator('input[name="locationMethod"]').inputValue()).toBe('map');
 
