@@ -1,8 +1,9 @@
 import { Type as T } from '@sinclair/typebox';
 import type { App, Deps } from '../../../platform/deps.js';
-import { notFound, toAppError, translateFieldErrors } from '../../../platform/errors.js';
+import { notFound } from '../../../platform/errors.js';
+import { bodyLanguage, translateErrorsByBodyLanguage } from '../../../platform/http/body-language-errors.js';
 import { idOf } from '../../../platform/http/page-schemas.js';
-import { i18nFor, negotiateLanguage, supportedLanguages } from '../../../platform/i18n.js';
+import { supportedLanguages } from '../../../platform/i18n.js';
 import { pushSubscriptionSchema } from '../../../platform/push/schemas.js';
 import { problemSchema } from '../../addresses/schemas.js';
 import { looksLikeStatusToken } from '../core/status-token.js';
@@ -34,18 +35,7 @@ export default async function reportAlertRoutes(app: App, deps: Deps): Promise<v
   const writes = { rateLimit: { max: deps.config.rateLimit.publicWritesPerMinute, timeWindow: '1 minute' } };
 
   await app.register(async (scope: App) => {
-    scope.setErrorHandler((error, request) => {
-      const body: unknown = request.body;
-      const asked = body && typeof body === 'object' ? Reflect.get(body, 'language') : undefined;
-      const lang = negotiateLanguage(
-        m.languages,
-        m.defaultLanguage,
-        typeof asked === 'string' ? asked : undefined,
-        undefined,
-        request.headers['accept-language'],
-      );
-      throw translateFieldErrors(toAppError(error), i18nFor(lang, m.timeZone).t, 'reports-alerts.');
-    });
+    translateErrorsByBodyLanguage(scope, m, 'reports-alerts.');
 
     scope.post(
       '/api/reports/alerts',
@@ -60,13 +50,7 @@ export default async function reportAlertRoutes(app: App, deps: Deps): Promise<v
       },
       async (request, reply) => {
         const b = request.body;
-        const language = negotiateLanguage(
-          m.languages,
-          m.defaultLanguage,
-          b.language,
-          undefined,
-          request.headers['accept-language'],
-        );
+        const language = bodyLanguage(m, b.language, request);
         const radius = b.radius !== undefined && /^\d{1,5}$/.test(b.radius) ? Number(b.radius) : undefined;
         const { managePath } = await subscribeByPush(deps, {
           subscription: { endpoint: b.subscription.endpoint, keys: b.subscription.keys },

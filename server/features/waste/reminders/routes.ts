@@ -1,6 +1,5 @@
 import type { App, Deps } from '../../../platform/deps.js';
-import { toAppError, translateFieldErrors } from '../../../platform/errors.js';
-import { i18nFor, negotiateLanguage } from '../../../platform/i18n.js';
+import { bodyLanguage, translateErrorsByBodyLanguage } from '../../../platform/http/body-language-errors.js';
 import { getVapidPublicKey } from '../../../platform/push/index.js';
 import { problemSchema } from '../../addresses/schemas.js';
 import { reminderBodySchema, reminderCreatedSchema, vapidKeySchema } from './schemas.js';
@@ -16,18 +15,7 @@ export default async function wasteReminderRoutes(app: App, deps: Deps): Promise
   const reads = { rateLimit: { max: deps.config.rateLimit.apiPerMinute, timeWindow: '1 minute' } };
 
   await app.register(async (scope: App) => {
-    scope.setErrorHandler((error, request) => {
-      const body: unknown = request.body;
-      const asked = body && typeof body === 'object' ? Reflect.get(body, 'language') : undefined;
-      const lang = negotiateLanguage(
-        m.languages,
-        m.defaultLanguage,
-        typeof asked === 'string' ? asked : undefined,
-        undefined,
-        request.headers['accept-language'],
-      );
-      throw translateFieldErrors(toAppError(error), i18nFor(lang, m.timeZone).t, 'waste-reminders.');
-    });
+    translateErrorsByBodyLanguage(scope, m, 'waste-reminders.');
 
     scope.get(
       '/api/push/vapid-public-key',
@@ -55,13 +43,7 @@ export default async function wasteReminderRoutes(app: App, deps: Deps): Promise
       },
       async (request, reply) => {
         const b = request.body;
-        const language = negotiateLanguage(
-          m.languages,
-          m.defaultLanguage,
-          b.language,
-          undefined,
-          request.headers['accept-language'],
-        );
+        const language = bodyLanguage(m, b.language, request);
         const { managePath } = await subscribeWasteReminder(deps, {
           subscription: { endpoint: b.subscription.endpoint, keys: b.subscription.keys },
           addressId: b.addressId,
