@@ -92,6 +92,8 @@ const config = loadConfig({
   PUSH_CONCURRENCY: String(concurrency),
   PUSH_BATCH_SIZE: '1000',
   PUSH_ORIGIN_RATE_PER_SECOND: '1000000',
+  // PUSH_ENCRYPT_THREADS=0 encrypts on the main thread (default: one worker thread when there is a second core).
+  ...(process.env.PUSH_ENCRYPT_THREADS ? { PUSH_ENCRYPT_THREADS: process.env.PUSH_ENCRYPT_THREADS } : {}),
 });
 // On disk, as a deployment runs it (DATA_DIR/pglite); in memory:// the whole database would be RSS.
 const db = await openPglite(join(dataDir, 'pglite'));
@@ -148,6 +150,7 @@ console.log(
     `then delivery) = ${fmt(oursRate, 0)} messages/s; ` +
     `CPU ${fmt(ours.cpuS, 2)} s (${fmt((ours.cpuS * 1000) / messages, 3)} ms/message); RSS ${fmt(ours.startMiB, 0)} → peak ${fmt(ours.peakMiB, 0)} MiB, ${ours.heap}; ` +
     `protocol ${[...sender.transport.protocols().values()].join(',')}; VAPID signatures ${sender.signer.signatures}; ` +
+    `encryption threads ${sender.encryptor.threads}; ` +
     `service CPU ${fmt(oursStats.cpuS - serviceCpuBefore, 2)} s`,
 );
 await ask('reset');

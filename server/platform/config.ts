@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Static, Type as T } from '@sinclair/typebox';
@@ -124,6 +125,12 @@ export const configSchema = T.Object(
         description: 'accept http and loopback/private push endpoints (tests, bench); refused in production',
       }),
       concurrency: T.Integer({ minimum: 1, maximum: 1000, description: 'messages in flight per process' }),
+      encryptThreads: T.Integer({
+        minimum: 0,
+        maximum: 16,
+        description:
+          'worker threads that encrypt messages (0: on the main thread; default 1 when there is a second core)',
+      }),
       batchSize: T.Integer({
         minimum: 1,
         maximum: 5000,
@@ -312,6 +319,7 @@ export function loadConfig(env: Env = process.env): Config {
       vapidSubject: env.PUSH_VAPID_SUBJECT || undefined,
       allowPrivateEndpoints: bool(env, 'PUSH_ALLOW_PRIVATE_ENDPOINTS', problems),
       concurrency: int(env, 'PUSH_CONCURRENCY', problems),
+      encryptThreads: int(env, 'PUSH_ENCRYPT_THREADS', problems),
       batchSize: int(env, 'PUSH_BATCH_SIZE', problems),
       originRatePerSecond: int(env, 'PUSH_ORIGIN_RATE_PER_SECOND', problems),
       maxAttempts: int(env, 'PUSH_MAX_ATTEMPTS', problems),
@@ -364,6 +372,8 @@ export function loadConfig(env: Env = process.env): Config {
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',
       concurrency: 64,
+      // One encryption thread beside the main one when there is a second core (push/encrypt-pool.ts).
+      encryptThreads: nodeEnv === 'test' || availableParallelism() < 2 ? 0 : 1,
       batchSize: 200,
       originRatePerSecond: 5000,
       maxAttempts: 8,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
 import { localDateString } from '../time.js';
 import { decodeReceiverKeys, encryptPayload } from './encrypt.js';
+import type { EncryptResult } from './encrypt-pool.js';
 import {
   addDailyCounts,
   type ClaimedMessage,
@@ -38,6 +39,9 @@ export interface DeliveryResult {
   /** Claims of a run that died, given up (never sent again). */
   interrupted: number;
 }
+
+/** A claimed message, with its body when a worker thread has encrypted it (or why it could not). */
+type Ready = ClaimedMessage & { encrypted?: EncryptResult };
 
 type Done = { msg: ClaimedMessage; verdict: Verdict | { kind: 'deferred'; at: Date | null }; requested: boolean };
 
@@ -82,7 +86,7 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
   }
   const keys = await getVapidKeys(db, m);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const queue: ClaimedMessage[] = [];
+  const queue: Ready[] = [];
   let claimed = 0;
   let exhausted = false;
   let claiming: Promise<void> | undefined;
@@ -92,9 +96,19 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
   const flushEvery = push.batchSize;
 
   const claim = async () => {
-    const rows = await claimDueMessages(db, m, deps.now(), Math.min(push.batchSize, limit - claimed));
+    const rows: Ready[] = await claimDueMessages(db, m, deps.now(), Math.min(push.batchSize, limit - claimed));
     claimed += rows.length;
     if (rows.length === 0) exhausted = true;
+    if (sender.encryptor.threads > 0 && rows.length > 0) {
+      // A worker that fails leaves the batch to be encrypted here, one message at a time.
+      const bodies = await sender.encryptor.encrypt(rows).catch((err: Error) => {
+        log?.warn({ err }, 'push encryption worker failed; encrypting on the main thread');
+        return undefined;
+      });
+      bodies?.forEach((body, i) => {
+        rows[i]!.encrypted = body;
+      });
+    }
     queue.push(...rows);
   };
   const claimAhead = () => {
@@ -105,12 +119,14 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
     }
     return claiming;
   };
-  const next = async (): Promise<ClaimedMessage | undefined> => {
+  const lowWater = sender.encryptor.threads > 0 ? Math.max(push.batchSize, push.concurrency) : push.concurrency;
+  const next = async (): Promise<Ready | undefined> => {
     for (;;) {
       if (signal?.aborted) return undefined;
       const msg = queue.shift();
-      // The next batch is claimed while this one is still being sent, so senders never wait for the database.
-      if (queue.length < push.concurrency) claimAhead();
+      // The next batch is claimed while this one is still being sent, so senders never wait for the database (nor,
+      // when worker threads encrypt, for a whole batch's encryption).
+      if (queue.length < lowWater) claimAhead();
       if (msg) return msg;
       const pending = claimAhead();
       if (!pending) return undefined;
@@ -123,8 +139,18 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
     flushing = flushing.then(() => writeOutcomes(deps, batch, result));
     return flushing;
   };
+  // One message per turn of the event loop. An HTTP/2 session writes its frames when the turn ends; when a burst
+  // of answers wakes every sender at once and all of them encrypt and request in one turn, the push service idles
+  // while we work and we idle while it answers. Taking turns sends each request as soon as it is ready
+  // (bench:push: 1,600 → 2,150 messages/s at 64 in flight).
+  let gate: Promise<void> = Promise.resolve();
+  const turn = () => {
+    gate = gate.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    return gate;
+  };
   const worker = async () => {
     for (let msg = await next(); msg; msg = await next()) {
+      await turn();
       const outcome = await deliverOne(deps, sender, keys, msg, signal);
       if (outcome) done.push(outcome);
       if (done.length >= flushEvery) await flush();
@@ -146,7 +172,7 @@ async function deliverOne(
   deps: PushDeps,
   sender: PushSender,
   keys: VapidKeys,
-  msg: ClaimedMessage,
+  msg: Ready,
   signal: AbortSignal | undefined,
 ): Promise<Done | undefined> {
   const push = deps.config.push;
@@ -154,7 +180,9 @@ async function deliverOne(
   let body: Buffer;
   try {
     url = new URL(msg.endpoint);
-    body = encryptPayload(decodeReceiverKeys(msg.p256dh, msg.auth), Buffer.from(msg.payload_json));
+    const encrypted = msg.encrypted;
+    if (encrypted && !Buffer.isBuffer(encrypted)) throw new Error(encrypted.error);
+    body = encrypted ?? encryptPayload(decodeReceiverKeys(msg.p256dh, msg.auth), Buffer.from(msg.payload_json));
   } catch (err) {
     return { msg, verdict: { kind: 'failed', reason: (err as Error).message }, requested: false };
   }

@@ -66,6 +66,27 @@ describe('delivery through the local push service', () => {
     );
   });
 
+  it('encrypts on a worker thread when configured: each subscriber decrypts its own message', async () => {
+    const bed = await pushTestBed();
+    const subs = await Promise.all([1, 2, 3, 4, 5].map(() => bed.subscribe(h2)));
+    await bed.deps.db.transaction((tx) =>
+      enqueuePush(
+        tx,
+        bed.municipalityId,
+        subs.map((s, i) => message(s.id, i)),
+      ),
+    );
+    const sender = createPushSender({ ...bed.deps.config.push, encryptThreads: 1 }, { ca: h2.cert! });
+    const result = await deliverPending(bed.deps, { sender });
+    sender.close();
+    expect(sender.encryptor.threads).toBe(1);
+    expect(result).toMatchObject({ sent: 5, failed: 0 });
+    for (const [i, s] of subs.entries()) {
+      const got = h2.received.filter((m) => m.subscriptionId === s.receiverId).map((m) => JSON.parse(m.payload));
+      expect(got).toEqual([{ title: 'Morgen: Restabfall', n: i }]);
+    }
+  });
+
   it('signs one VAPID token per origin and reuses it; the service verifies it with the stored public key', async () => {
     const bed = await pushTestBed();
     const subs = await Promise.all([1, 2, 3, 4].map(() => bed.subscribe(h2)));

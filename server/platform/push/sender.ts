@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { createEncryptor, type Encryptor } from './encrypt-pool.js';
 import { TokenBucket } from './outcome.js';
 import { createTransport, type PushTransport } from './send.js';
 import { createVapidSigner, type VapidSigner } from './vapid.js';
@@ -13,6 +14,8 @@ export interface OriginState {
 export interface PushSender {
   transport: PushTransport;
   signer: VapidSigner;
+  /** Encrypts claimed batches on worker threads (none when `push.encryptThreads` is 0). */
+  encryptor: Encryptor;
   origin(origin: string): OriginState;
   close(): void;
 }
@@ -26,9 +29,11 @@ export function createPushSender(push: Config['push'], options: { ca?: string | 
     maxSockets: push.concurrency,
     ...(options.ca ? { ca: options.ca } : {}),
   });
+  const encryptor = createEncryptor(push.encryptThreads);
   return {
     transport,
     signer: createVapidSigner(push.vapidSubject),
+    encryptor,
     origin(origin) {
       let state = origins.get(origin);
       if (!state) {
@@ -37,7 +42,10 @@ export function createPushSender(push: Config['push'], options: { ca?: string | 
       }
       return state;
     },
-    close: () => transport.close(),
+    close: () => {
+      transport.close();
+      void encryptor.close();
+    },
   };
 }
 
