@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { apiTextTranslator } from './api-docs.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,6 +55,34 @@ describe('API documentation', () => {
     };
     visit(doc.paths, 'paths');
     expect(wrong).toEqual([]);
+  });
+
+  it('is in one language per request: every operation text has a German translation, the English page has none', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<
+        string,
+        Record<string, { summary?: string; description?: string; parameters?: { description?: string }[] }>
+      >;
+    };
+    const texts = Object.values(doc.paths)
+      .flatMap((item) => Object.values(item))
+      .flatMap((op) => [op.summary, op.description, ...(op.parameters ?? []).map((p) => p.description)])
+      .filter((x): x is string => Boolean(x));
+    expect(texts.length).toBeGreaterThan(50);
+    const de = apiTextTranslator('de');
+    // A new or changed English text needs its line in server/locales/de/openapi/texts.json.
+    expect(texts.filter((x) => de(x).lang === 'en')).toEqual([]);
+    const german = await t.app.inject({ url: '/api/docs', headers: { cookie: 'lang=de' } });
+    // The language switch is English on purpose; the main part has nothing in English.
+    const main = german.body.slice(german.body.indexOf('<main'), german.body.indexOf('</main>'));
+    expect(main).toContain('GET /api/addresses');
+    expect(main).not.toContain('lang="en"');
+    expect(german.body).toContain('Adressen suchen');
+    expect(german.body).toContain('>Mängelmelder</a>');
+    const english = await t.app.inject({ url: '/api/docs?lang=en' });
+    expect(english.body).toContain('Search addresses');
+    expect(english.body).not.toContain('Adressen suchen');
+    expect(english.body).toContain('>Defect reports</a>');
   });
 
   it('turns a try-it form into the real request', async () => {

@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { OpenAPIV3 } from 'openapi-types';
+import { resolveFromRoot } from '../config.js';
 import type { App } from '../deps.js';
 import { AppError } from '../errors.js';
+import type { Language } from '../i18n.js';
 import { pageContext } from '../views/context.js';
 import { Layout } from '../views/layout.js';
 import { sendHtml } from '../views/render.js';
@@ -24,12 +27,33 @@ const opId = (op: Operation) => `${op.method}-${op.path}`.replace(/[^a-zA-Z0-9]+
 const typeOf = (s?: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject) =>
   !s ? '' : '$ref' in s ? s.$ref.split('/').at(-1) : [s.type, s.format].filter(Boolean).join(', ');
 
+/** A text of the OpenAPI document in the page's language, and its lang attribute when it is not. */
+type Translate = (text: string) => { text: string; lang: string | undefined };
+
+const textCatalogues = new Map<Language, Record<string, string>>();
+
 /**
- * The operations' own texts (summaries, descriptions) are written in English in the route schemas; on a page in
- * another language they carry lang="en", so that screen readers pronounce them right; the rest of the page is in the
- * reader's language (parameter places included).
+ * The operations' own texts (summaries, descriptions, parameters) are written in English in the route schemas, and
+ * translated in `server/locales/<lang>/openapi/texts.json`, keyed by the English text: a changed English text has no
+ * translation until someone writes one (`api-docs.test.ts` finds it). Until then it is shown in English with
+ * lang="en", so that screen readers pronounce it right.
  */
-function Params({ op, t, textLang }: { op: Operation; t: (k: string) => string; textLang?: string }) {
+export function apiTextTranslator(lang: Language): Translate {
+  if (lang === 'en') return (text) => ({ text, lang: undefined });
+  let catalogue = textCatalogues.get(lang);
+  if (!catalogue) {
+    const file = resolveFromRoot('server', 'locales', lang, 'openapi', 'texts.json');
+    catalogue = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+    textCatalogues.set(lang, catalogue);
+  }
+  const known = catalogue;
+  return (text) => {
+    const translated = known[text];
+    return translated ? { text: translated, lang: undefined } : { text, lang: 'en' };
+  };
+}
+
+function Params({ op, t, tr }: { op: Operation; t: (k: string) => string; tr: Translate }) {
   const params = (op.parameters ?? []) as Parameter[];
   if (params.length === 0) return null;
   return (
@@ -63,8 +87,8 @@ function Params({ op, t, textLang }: { op: Operation; t: (k: string) => string; 
             <td class="kern-table__cell">{t(`api.docs.places.${p.in}`)}</td>
             <td class="kern-table__cell">{typeOf(p.schema)}</td>
             <td class="kern-table__cell">{p.required ? t('api.docs.yes') : t('api.docs.no')}</td>
-            <td class="kern-table__cell" lang={p.description ? textLang : undefined}>
-              {p.description ?? ''}
+            <td class="kern-table__cell" lang={p.description ? tr(p.description).lang : undefined}>
+              {p.description ? tr(p.description).text : ''}
             </td>
           </tr>
         ))}
@@ -104,7 +128,8 @@ export function registerApiDocs(app: App): void {
     const { t } = ctx.i18n;
     const ops = operations(doc);
     const tags = [...new Set(ops.flatMap((op) => op.tags ?? ['other']))].sort();
-    const textLang = ctx.i18n.lang === 'en' ? undefined : 'en';
+    const tr = apiTextTranslator(ctx.i18n.lang);
+    const tagName = (tag: string) => t(`api.docs.tags.${tag}`, { defaultValue: tag });
     return sendHtml(
       reply,
       <Layout ctx={ctx} title={t('api.docs.title')}>
@@ -120,7 +145,7 @@ export function registerApiDocs(app: App): void {
             {tags.map((tag) => (
               <li key={tag}>
                 <a class="kern-link" href={`#tag-${tag}`}>
-                  {tag}
+                  {tagName(tag)}
                 </a>
               </li>
             ))}
@@ -129,7 +154,7 @@ export function registerApiDocs(app: App): void {
         {tags.map((tag) => (
           <section key={tag} aria-labelledby={`tag-${tag}`}>
             <h2 class="kern-heading-medium" id={`tag-${tag}`}>
-              {tag}
+              {tagName(tag)}
             </h2>
             {ops
               .filter((op) => (op.tags ?? ['other']).includes(tag))
@@ -141,16 +166,16 @@ export function registerApiDocs(app: App): void {
                     </code>
                   </h3>
                   {op.summary && (
-                    <p class="kern-body" lang={textLang}>
-                      {op.summary}
+                    <p class="kern-body" lang={tr(op.summary).lang}>
+                      {tr(op.summary).text}
                     </p>
                   )}
                   {op.description && (
-                    <p class="kern-body" lang={textLang}>
-                      {op.description}
+                    <p class="kern-body" lang={tr(op.description).lang}>
+                      {tr(op.description).text}
                     </p>
                   )}
-                  <Params op={op} t={t} textLang={textLang} />
+                  <Params op={op} t={t} tr={tr} />
                   {op.requestBody && (
                     <details class="bs-details">
                       <summary>{t('api.docs.requestBody')}</summary>
