@@ -101,6 +101,45 @@ for (const javaScript of [true, false]) {
   });
 }
 
+/** Words of the page's main part that the browser split across two lines (each word should draw as one box). */
+function splitWords(page: Page) {
+  return page.evaluate(() => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!;
+      // Hidden text, URLs and code may wrap anywhere: they are not words.
+      if (!el.checkVisibility() || el.closest('a.bs-waste-url, code, pre, [aria-hidden="true"]')) continue;
+      for (const m of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]{4,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push(m[0]);
+      }
+    }
+    return split;
+  });
+}
+
+describe('the address page', () => {
+  it('splits no word across lines on a phone, a tablet and a laptop, in German and English', async () => {
+    const { page, context } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(`${server.url}/abfall?q=${encodeURIComponent('Herforder Straße 5')}`);
+    await page.waitForURL(/\/abfall\/adresse\/\d+/);
+    const url = page.url().split('?')[0];
+    for (const width of [320, 390, 650, 700, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const lang of ['de', 'en']) {
+        await page.goto(`${url}?lang=${lang}`);
+        expect({ width, lang, split: await splitWords(page) }).toEqual({ width, lang, split: [] });
+        await expectNoOverflow(page);
+      }
+    }
+    await context.close();
+  });
+});
+
 describe('Abfall-ABC, Wertstoffhöfe and Sperrmüll', () => {
   it('are accessible and fit a phone, with and without JavaScript', async () => {
     for (const javaScript of [true, false]) {
