@@ -2,6 +2,7 @@ import { Type as T } from '@sinclair/typebox';
 import type { App, Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { bodyLanguage, translateErrorsByBodyLanguage } from '../../../platform/http/body-language-errors.js';
+import { registerOneClickUnsubscribe } from '../../../platform/http/one-click-unsubscribe.js';
 import { idOf } from '../../../platform/http/page-schemas.js';
 import { supportedLanguages } from '../../../platform/i18n.js';
 import { pushSubscriptionSchema } from '../../../platform/push/schemas.js';
@@ -9,7 +10,6 @@ import { problemSchema } from '../../addresses/schemas.js';
 import { looksLikeStatusToken } from '../core/status-token.js';
 import { alertManagePath, subscribeByPush, unsubscribeOneClick } from './service.js';
 
-const tokenParams = T.Object({ token: T.String({ maxLength: 100 }) });
 /** The push opt-in form's fields as client/push-opt-in.ts posts them (choices as strings, ids maybe as numbers). */
 const choice = T.String({ maxLength: 200 });
 const alertBody = T.Object(
@@ -69,29 +69,12 @@ export default async function reportAlertRoutes(app: App, deps: Deps): Promise<v
     );
   });
 
-  await app.register(async (scope: App) => {
-    // Mail clients POST `List-Unsubscribe=One-Click` as a form; the body is read but not needed.
-    scope.addContentTypeParser(
-      ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],
-      { parseAs: 'string', bodyLimit: 4096 },
-      (_request, body, done) => done(null, body),
-    );
-    scope.post(
-      '/api/reports/alerts/unsubscribe/:token',
-      { config: writes, schema: { hide: true, params: tokenParams } },
-      async (request, reply) => {
-        await unsubscribeOneClick(deps, request.params.token);
-        reply.header('cache-control', 'no-store');
-        return { unsubscribed: true };
-      },
-    );
-    scope.get(
-      '/api/reports/alerts/unsubscribe/:token',
-      { config: writes, schema: { hide: true, params: tokenParams } },
-      async (request, reply) => {
-        if (!looksLikeStatusToken(request.params.token)) throw notFound('Alert');
-        return reply.redirect(alertManagePath(request.params.token), 303);
-      },
-    );
+  await registerOneClickUnsubscribe(app, deps.config.rateLimit.publicWritesPerMinute, {
+    path: '/api/reports/alerts/unsubscribe/:token',
+    unsubscribe: (token) => unsubscribeOneClick(deps, token),
+    pageFor: async (token) => {
+      if (!looksLikeStatusToken(token)) throw notFound('Alert');
+      return alertManagePath(token);
+    },
   });
 }

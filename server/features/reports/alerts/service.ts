@@ -1,12 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, notFound } from '../../../platform/errors.js';
 import { i18nFor, type Language, supportedLanguages } from '../../../platform/i18n.js';
-import {
-  giveBackRecipientQuota,
-  type MailMessage,
-  sendMail,
-  takeRecipientQuota,
-} from '../../../platform/mail/index.js';
+import { type CitizenMailOutcome, sendCitizenMail } from '../../../platform/mail/index.js';
 import {
   enqueuePush,
   type PushMessage,
@@ -292,29 +287,7 @@ export async function unsubscribeOneClick(deps: Deps, token: string): Promise<vo
 }
 
 /** How a mail to a subscriber ended. */
-export type AlertMailOutcome = 'sent' | 'refused' | 'capped';
-
-function isRefusal(err: unknown): boolean {
-  const e = err as { code?: string; responseCode?: number };
-  return e?.code === 'EENVELOPE' && typeof e.responseCode === 'number' && e.responseCode >= 500;
-}
-
-/**
- * Sends a mail to a subscriber, counted against the address's daily cap (MAIL_MAX_PER_RECIPIENT_PER_DAY, the same
- * count as every mail to citizens; over it the mail is dropped). Throws on a transient failure (count given back).
- */
-async function sendSubscriberMail(deps: Deps, message: MailMessage): Promise<AlertMailOutcome> {
-  const at = deps.now();
-  if (!(await takeRecipientQuota(deps.db, deps.config, message.to, at))) return 'capped';
-  try {
-    await sendMail(deps, message);
-    return 'sent';
-  } catch (err) {
-    if (isRefusal(err)) return 'refused';
-    await giveBackRecipientQuota(deps.db, deps.config, message.to, at);
-    throw err;
-  }
-}
+export type AlertMailOutcome = CitizenMailOutcome;
 
 const languageOf = (deps: Deps, lang: string): Language =>
   (supportedLanguages as readonly string[]).includes(lang) &&
@@ -336,7 +309,7 @@ export async function sendAlertConfirmation(deps: Deps, alertId: number): Promis
     link: link(deps, alertManagePath(tokenOf(deps, a.token_nonce))),
   });
   try {
-    return await sendSubscriberMail(deps, { ...mail, to: a.email, language: lang, kind: 'reports.alert-confirm' });
+    return await sendCitizenMail(deps, { ...mail, to: a.email, language: lang, kind: 'reports.alert-confirm' });
   } catch (err) {
     await updateConfirmationMail(deps.db, a.id, null);
     throw err;
@@ -427,7 +400,7 @@ export async function sendAlertDigests(deps: Deps, options: { dryRun: boolean; a
     });
     let outcome: AlertMailOutcome;
     try {
-      outcome = await sendSubscriberMail(deps, {
+      outcome = await sendCitizenMail(deps, {
         ...mail,
         to: first.email ?? '',
         language: lang,

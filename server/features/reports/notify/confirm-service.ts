@@ -1,5 +1,6 @@
 import type { Deps } from '../../../platform/deps.js';
 import { type Language, supportedLanguages } from '../../../platform/i18n.js';
+import { type CitizenMailOutcome, sendCitizenMail } from '../../../platform/mail/index.js';
 import {
   type ConfirmationTarget,
   claimConfirmationMail,
@@ -8,7 +9,6 @@ import {
   findConfirmationTarget,
 } from '../core/email-confirmation.js';
 import { publicLink } from '../core/subscriptions.js';
-import { type CitizenMailOutcome, sendCitizenMail } from './citizen-mail.js';
 import { confirmationMail } from './views/confirm-mail.js';
 
 /**

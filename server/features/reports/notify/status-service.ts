@@ -2,7 +2,7 @@ import type { Config } from '../../../platform/config.js';
 import type { Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { type Language, supportedLanguages } from '../../../platform/i18n.js';
-import type { MailMessage } from '../../../platform/mail/index.js';
+import { type MailMessage, sendCitizenMail } from '../../../platform/mail/index.js';
 import {
   claimNotification,
   finishNotification,
@@ -18,7 +18,6 @@ import {
   supporterUnsubscribeToken,
 } from '../core/subscriptions.js';
 import { selectSupportersToNotify } from '../core/supporters-queries.js';
-import { sendCitizenMail } from './citizen-mail.js';
 import { type NotifyEventRow, selectNotifyEvent } from './queries.js';
 import { statusMail } from './views/status-mails.js';
 

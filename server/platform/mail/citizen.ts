@@ -1,10 +1,6 @@
-import type { Deps } from '../../../platform/deps.js';
-import {
-  giveBackRecipientQuota,
-  type MailMessage,
-  sendMail,
-  takeRecipientQuota,
-} from '../../../platform/mail/index.js';
+import type { Deps } from '../deps.js';
+import { type MailMessage, sendMail } from './mailer.js';
+import { giveBackRecipientQuota, takeRecipientQuota } from './quota.js';
 
 /** How a mail to a citizen ended: sent, refused for good by the mail server, or dropped by the daily cap. */
 export type CitizenMailOutcome = 'sent' | 'refused' | 'capped';
@@ -16,7 +12,7 @@ function isRefusal(err: unknown): boolean {
 }
 
 /**
- * The one way mails reach citizens (receipts, confirmations, status mails): counted against the address's daily
+ * The one way mails reach citizens (receipts, confirmations, status mails, area alerts): counted against the address's daily
  * cap first (MAIL_MAX_PER_RECIPIENT_PER_DAY; over it the mail is dropped, not retried), then sent. Throws on a
  * transient failure (the count is given back, so the job's retry counts it again).
  */
