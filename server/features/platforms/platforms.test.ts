@@ -51,7 +51,7 @@ describe('data platforms page', () => {
     expect(res.body).toContain('href="/api/docs"');
     expect(res.body).toContain('Zuletzt aktualisiert am <time');
     // Addresses nobody has confirmed are left to the editors: no link at all.
-    expect(res.body.match(/ öffnen<\/a>/g)).toHaveLength(2);
+    expect(res.body.match(/>Zur Plattform: /g)).toHaveLength(2);
     expect(res.body).not.toMatch(/>\s*platforms\./);
   });
 

@@ -14,7 +14,7 @@ export function FaqPage({ ctx, topics }: { ctx: PageContext; topics: PublicTopic
     <Layout ctx={ctx} title={t('faq.title')}>
       <h1 class="kern-heading-large">{t('faq.title')}</h1>
       <p class="kern-body bs-lead">{t('faq.intro')}</p>
-      {fallback && <FallbackNote ctx={ctx} text={t('faq.fallbackList')} />}
+      {fallback && <FallbackNote title={t('faq.fallbackListTitle')} text={t('faq.fallbackList')} />}
       {topics.length === 0 ? (
         <p class="kern-body">{t('faq.empty')}</p>
       ) : (

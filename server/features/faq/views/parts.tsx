@@ -1,12 +1,12 @@
 import type { PageContext } from '../../../platform/views/context.js';
 
 /** The visible note that content is shown in German because it has no English version yet. */
-export function FallbackNote({ ctx, text }: { ctx: PageContext; text: string }) {
+export function FallbackNote({ title, text }: { title: string; text: string }) {
   return (
     <div class="kern-alert kern-alert--info" role="note">
       <div class="kern-alert__header">
         <span class="kern-icon kern-icon--info" aria-hidden="true" />
-        <p class="kern-title">{ctx.i18n.t('faq.fallbackTitle')}</p>
+        <p class="kern-title">{title}</p>
       </div>
       <div class="kern-alert__body">
         <p class="kern-body">{text}</p>

@@ -25,7 +25,7 @@ export function QuestionPage(p: { ctx: PageContext; question: Question; topic: T
       <h1 class="kern-heading-large" lang={question.fallback ? 'de' : undefined}>
         {question.text}
       </h1>
-      {question.fallback && <FallbackNote ctx={ctx} text={t('faq.fallbackQuestion')} />}
+      {question.fallback && <FallbackNote title={t('faq.fallbackTitle')} text={t('faq.fallbackQuestion')} />}
       <div
         class="bs-prose bs-section"
         lang={answer.lang !== lang ? answer.lang : undefined}
