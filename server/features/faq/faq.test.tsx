@@ -1,4 +1,7 @@
+import type { FastifyRequest } from 'fastify';
+import { render as renderToString } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18nFor } from '../../platform/i18n.js';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
 import { mergeCookies } from '../../test/factories/users.js';
 import { seedFaqDemo } from './demo/seed.js';
@@ -74,6 +77,17 @@ describe('demo', () => {
     const start = await listStartQuestions(t.db, mid);
     expect(start).toHaveLength(5);
     expect(start.map((q) => q.slug)).toContain('was-brauche-ich-fuer-einen-neuen-personalausweis');
+  });
+
+  it('gives the start page a panel with the most asked questions and tiles for both pages', async () => {
+    const panel = t.app.homePanels.find((p) => p.id === 'faq')!;
+    const request = { i18n: i18nFor('en', 'Europe/Berlin') } as FastifyRequest;
+    const html = renderToString(<>{await panel.load(request)}</>);
+    expect(html.match(/href="\/oft-nachgefragt\/[^"]+"/g)).toHaveLength(5);
+    expect(html).toContain('What do I need for a new ID card?');
+    expect(t.app.homeModules.map((m) => m.href)).toEqual(
+      expect.arrayContaining(['/oft-nachgefragt', '/datenplattformen']),
+    );
   });
 });
 
