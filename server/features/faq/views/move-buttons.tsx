@@ -16,7 +16,7 @@ export function MoveButtons(p: { ctx: PageContext; action: string; name: string;
           >
             <CsrfField ctx={p.ctx} />
             <button type="submit" class="kern-btn kern-btn--tertiary">
-              <span class="kern-label bs-nowrap">
+              <span class="kern-label">
                 {t(direction === 'up' ? 'faq.admin.moveUp' : 'faq.admin.moveDown')}
                 <span class="kern-sr-only">{`: ${p.name}`}</span>
               </span>

@@ -19,7 +19,7 @@ function Move(p: { ctx: PageContext; id: number; name: string; first: boolean; l
           <form key={d} method="post" action={`${base}/${p.id}/${d}`} class="bs-inline-form">
             <CsrfField ctx={p.ctx} />
             <button type="submit" class="kern-btn kern-btn--tertiary">
-              <span class="kern-label bs-nowrap">
+              <span class="kern-label">
                 {t(d === 'hoch' ? 'platforms.admin.moveUp' : 'platforms.admin.moveDown')}
                 <span class="kern-sr-only">{`: ${p.name}`}</span>
               </span>
