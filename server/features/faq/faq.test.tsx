@@ -82,7 +82,7 @@ describe('demo', () => {
   it('gives the start page a panel with the most asked questions and tiles for both pages', async () => {
     const panel = t.app.homePanels.find((p) => p.id === 'faq')!;
     const request = { i18n: i18nFor('en', 'Europe/Berlin') } as FastifyRequest;
-    const html = renderToString(<>{await panel.load(request)}</>);
+    const html = renderToString(<div>{await panel.load(request)}</div>);
     expect(html.match(/href="\/oft-nachgefragt\/[^"]+"/g)).toHaveLength(5);
     expect(html).toContain('What do I need for a new ID card?');
     expect(t.app.homeModules.map((m) => m.href)).toEqual(
