@@ -5,12 +5,16 @@ import addressRoutes from './features/addresses/routes.js';
 import adminPages from './features/admin/pages.js';
 import auditPages from './features/audit/pages.js';
 import departmentPages from './features/departments/pages.js';
+import faqAdminPages from './features/faq/admin-pages.js';
+import faqPages from './features/faq/pages.js';
 import homeRoutes from './features/home/pages.js';
 import jobPages from './features/jobs/pages.js';
 import legalRoutes from './features/legal/pages.js';
 import mapTileRoutes from './features/maps/routes.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
+import platformAdminPages from './features/platforms/admin-pages.js';
+import platformPages from './features/platforms/pages.js';
 import pwaRoutes from './features/pwa/pages.js';
 import reportAlertPages from './features/reports/alerts/pages.js';
 import reportAlertRoutes from './features/reports/alerts/routes.js';
@@ -126,6 +130,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await wasteInfoPages(pages, deps);
     await wasteReminderPages(pages, deps);
     await reportAlertPages(pages, deps);
+    await faqPages(pages, deps);
+    await platformPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -142,6 +148,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await open311KeyPages(staff, deps);
       await wasteImportPages(staff, deps);
       await wasteReminderAdminPages(staff, deps);
+      await faqAdminPages(staff, deps);
+      await platformAdminPages(staff, deps);
     });
   });
 

@@ -7,6 +7,8 @@ import { i18nFor, type Language } from '../../platform/i18n.js';
 import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-service.js';
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
+import { seedFaqDemo } from '../faq/demo/seed.js';
+import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
@@ -53,6 +55,9 @@ export async function seedDemoIfEmpty(
     return { districts: districts.total, addresses: addresses.total };
   });
   if (!loaded) {
+    // Demo data loaded before the FAQ and the data platforms existed gets them now (both seeds are idempotent).
+    const faq = await seedFaqDemo(deps);
+    if ((await seedPlatformsDemo(deps)) || faq) log.info('demo FAQ and data platforms added');
     // Demo data loaded before the Abfallkalender existed gets its demo calendar now (the seed is idempotent).
     if (await seedWasteDemo(deps)) {
       await seedWasteInfoDemo(deps);
@@ -66,6 +71,8 @@ export async function seedDemoIfEmpty(
   await seedReportDemo(deps);
   await seedWasteDemo(deps);
   await seedWasteInfoDemo(deps);
+  await seedFaqDemo(deps);
+  await seedPlatformsDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;
