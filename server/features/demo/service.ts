@@ -8,6 +8,7 @@ import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-se
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
+import { seedServicesDemo } from '../services/import.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
 import { seedWasteInfoDemo } from '../waste/info/service.js';
@@ -66,6 +67,7 @@ export async function seedDemoIfEmpty(
   await seedReportDemo(deps);
   await seedWasteDemo(deps);
   await seedWasteInfoDemo(deps);
+  await seedServicesDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;
