@@ -301,7 +301,7 @@ export async function importServices(
 
 /** Loads the Bielefeld demo offices and services (idempotent: upserts by key and slug). */
 export async function seedServicesDemo(deps: Deps, municipalityId = deps.config.municipality.id) {
-  const source = { format: 'json' as const, content: readDemoServices(), fileName: 'services.json (demo)' };
+  const source = { format: 'json' as const, content: readDemoServices(), fileName: 'demo' };
   const { plan, applied } = await importServices(deps, municipalityId, source, { id: null, label: 'demo' });
   if (!applied) throw new Error(`demo services invalid: ${JSON.stringify(plan.problems.slice(0, 5))}`);
   return applied;

@@ -112,7 +112,9 @@ function AnalogCards({ ctx, service, office }: { ctx: PageContext; service: Serv
           <p class="kern-body">
             {`${t('services.channels.email')}: `}
             <a class="kern-link" href={`mailto:${office.email}`}>
-              {office.email}
+              {/* A long address may break after the @ instead of leaving its card. */}
+              {office.email.split('@')[0]}@<wbr />
+              {office.email.split('@').slice(1).join('@')}
             </a>
           </p>
         )}
