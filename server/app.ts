@@ -29,6 +29,8 @@ import reportUnsubscribeApi from './features/reports/notify/unsubscribe-routes.j
 import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
+import serviceAdminPages from './features/services/admin-pages.js';
+import servicePages from './features/services/pages.js';
 import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
@@ -132,6 +134,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportAlertPages(pages, deps);
     await faqPages(pages, deps);
     await platformPages(pages, deps);
+    await servicePages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -150,6 +153,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await wasteReminderAdminPages(staff, deps);
       await faqAdminPages(staff, deps);
       await platformAdminPages(staff, deps);
+      await serviceAdminPages(staff, deps);
     });
   });
 

@@ -2,6 +2,7 @@ import { addressCommands } from './features/addresses/cli.js';
 import { jobCommands } from './features/jobs/cli.js';
 import { open311Commands } from './features/open311/cli.js';
 import { reportCoreCommands } from './features/reports/cli.js';
+import { servicesCommands } from './features/services/cli.js';
 import { userCommands } from './features/users/cli.js';
 import { wasteImportCommands } from './features/waste/import/cli.js';
 import type { CliCommand } from './platform/cli/types.js';
@@ -14,4 +15,5 @@ export const cliCommands: CliCommand[] = [
   ...open311Commands,
   ...reportCoreCommands,
   ...wasteImportCommands,
+  ...servicesCommands,
 ];

@@ -10,6 +10,7 @@ import type { AuditActor } from '../audit/service.js';
 import { seedFaqDemo } from '../faq/demo/seed.js';
 import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
+import { seedServicesDemo } from '../services/import.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
 import { seedWasteInfoDemo } from '../waste/info/service.js';
@@ -73,6 +74,7 @@ export async function seedDemoIfEmpty(
   await seedWasteInfoDemo(deps);
   await seedFaqDemo(deps);
   await seedPlatformsDemo(deps);
+  await seedServicesDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;
