@@ -139,7 +139,7 @@ describe('citizen pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h1 class="kern-heading-large">Was brauche ich für einen neuen Personalausweis?</h1>');
     expect(res.body).toContain('biometrisches Passfoto');
-    expect(res.body).toContain('href="/leistungen/personalausweis-beantragen"');
+    expect(res.body).toContain('href="/leistungen/personalausweis"');
     expect(res.body).toMatch(/Zuletzt aktualisiert am <time datetime="[^"]+">\d+\. \w+ 2026<\/time>/);
     expect(res.body).toContain('War das hilfreich?');
     expect(res.body).toContain('name="answer" value="nein"');

@@ -13,7 +13,7 @@ export const demoQuestions2: DemoQuestion[] = [
       'Book bulky waste with the Umweltbetrieb, preferably online. Allow **at least two weeks**. Put the items out on the street only the evening before collection.\n\nWhat counts as bulky waste is explained on the [bulky waste page](/abfall/sperrmuell).',
     ],
     synonyms: ['Sperrmüll', 'Sperrgut', 'Möbel entsorgen', 'Sperrmuell'],
-    service: 'sperrmuell-anmelden',
+    service: 'sperrmuell',
     start: true,
     votes: [176, 22],
   },
@@ -77,7 +77,7 @@ export const demoQuestions2: DemoQuestion[] = [
       'You can get a residents’ parking permit if your main residence is in a residents’ parking zone and the vehicle is registered to you (or you can show that you use it permanently). Apply online or at the citizen service centre with the vehicle registration certificate part I.',
     ],
     synonyms: ['Anwohnerparken', 'Bewohnerparkausweis', 'Parkausweis', 'Anwohnerparkausweis'],
-    service: 'anwohnerparkausweis-beantragen',
+    service: 'anwohnerparkausweis',
     votes: [91, 33],
   },
   {
@@ -135,7 +135,7 @@ export const demoQuestions2: DemoQuestion[] = [
       'Reserve a personalised “BI” number plate online with the vehicle registration office. The reservation is valid for a limited time; bring the confirmation to the registration.',
     ],
     synonyms: ['Wunschkennzeichen', 'Kennzeichen reservieren', 'Nummernschild'],
-    service: 'wunschkennzeichen-reservieren',
+    service: 'wunschkennzeichen',
     votes: [83, 7],
   },
   {
@@ -149,7 +149,7 @@ export const demoQuestions2: DemoQuestion[] = [
       'Yes. With the online ID function and the security codes on the registration certificate and the number plates, you can register, transfer and deregister vehicles online (i-Kfz). For anything else, book an appointment at the registration office.',
     ],
     synonyms: ['i-Kfz', 'Auto abmelden', 'Zulassung', 'Kfz-Zulassung', 'Außerbetriebsetzung'],
-    service: 'fahrzeug-zulassen',
+    service: 'kfz-zulassung',
     votes: [62, 29],
   },
   {

@@ -61,7 +61,7 @@ export const demoQuestions3: DemoQuestion[] = [
       'Dogs must be registered for dog tax within two weeks of acquiring them or moving here. You receive a dog tax tag that the dog must wear visibly.',
     ],
     synonyms: ['Hund', 'Hundesteuer', 'Hundemarke'],
-    service: 'hundesteuer-anmelden',
+    service: 'hundesteuer',
     votes: [59, 4],
   },
   {
@@ -71,7 +71,7 @@ export const demoQuestions3: DemoQuestion[] = [
       'Die Höhe der Hundesteuer regelt die Hundesteuersatzung der Stadt Bielefeld. Für jeden weiteren Hund und für gefährliche Hunde gelten höhere Sätze. Für bestimmte Hunde (zum Beispiel Blindenführhunde) gibt es eine Befreiung auf Antrag.',
     ],
     synonyms: ['Hundesteuer', 'Steuer Hund'],
-    service: 'hundesteuer-anmelden',
+    service: 'hundesteuer',
     votes: [37, 22],
   },
   {
