@@ -9,6 +9,11 @@ import homeRoutes from './features/home/pages.js';
 import jobPages from './features/jobs/pages.js';
 import legalRoutes from './features/legal/pages.js';
 import mapTileRoutes from './features/maps/routes.js';
+import newsCitizenPages from './features/news/citizen/pages.js';
+import newsEditorPages from './features/news/editor/pages.js';
+import newsFeedPages from './features/news/import/pages.js';
+import { newsPushAdminPages, newsPushPages } from './features/news/push/pages.js';
+import newsPushRoutes from './features/news/push/routes.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
 import pwaRoutes from './features/pwa/pages.js';
@@ -104,6 +109,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportMineRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     await reportAlertRoutes(api, deps);
+    await newsPushRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -126,6 +132,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await wasteInfoPages(pages, deps);
     await wasteReminderPages(pages, deps);
     await reportAlertPages(pages, deps);
+    await newsCitizenPages(pages, deps);
+    await newsPushPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -142,6 +150,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await open311KeyPages(staff, deps);
       await wasteImportPages(staff, deps);
       await wasteReminderAdminPages(staff, deps);
+      await newsEditorPages(staff, deps);
+      await newsFeedPages(staff, deps);
+      await newsPushAdminPages(staff, deps);
     });
   });
 

@@ -7,6 +7,7 @@ import { i18nFor, type Language } from '../../platform/i18n.js';
 import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-service.js';
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
+import { seedNewsDemo } from '../news/demo/seed.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
@@ -58,6 +59,7 @@ export async function seedDemoIfEmpty(
       await seedWasteInfoDemo(deps);
       log.info('demo waste calendar added to the existing demo data');
     } else log.debug('demo data already present');
+    if ((await seedNewsDemo(deps)) > 0) log.info('demo news added to the existing demo data');
     return undefined;
   }
   const importMs = Math.round(performance.now() - started);
@@ -66,6 +68,7 @@ export async function seedDemoIfEmpty(
   await seedReportDemo(deps);
   await seedWasteDemo(deps);
   await seedWasteInfoDemo(deps);
+  await seedNewsDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;
