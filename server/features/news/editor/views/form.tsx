@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
 import { AdminFormPage, formFields } from '../../../../platform/views/admin-form.js';
-import { PostButton } from '../../../../platform/views/admin-layout.js';
+import { Notice, PostButton } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../../platform/views/form-fields.js';
 import type { NewsItemRow } from '../../core/items-queries.js';
@@ -39,6 +39,7 @@ export function NewsFormPage(p: { ctx: PageContext; item?: NewsItemRow; values: 
       submitLabel={t(item ? 'news.editor.save' : 'news.editor.create')}
       after={item && <ItemActions ctx={ctx} item={item} />}
     >
+      {item && ctx.query.done === 'created' && <Notice kind="success" title={t('news.editor.notices.created')} />}
       <SelectField
         {...field('topic')}
         label={t('news.fields.topic')}
