@@ -20,7 +20,7 @@ function FeedStatus({ ctx, feed }: { ctx: PageContext; feed: NewsFeedRow }) {
         </div>
         <div class="kern-alert__body">
           <p class="kern-body">
-            <span class="bs-feed-error">{feed.lastError}</span>
+            <span class="bs-news-url">{feed.lastError}</span>
           </p>
           <p class="kern-body">
             {feed.lastSuccessAt
@@ -89,9 +89,9 @@ export function FeedsPage({
                   {feed.name}
                 </a>
               </h2>
-              <p class="kern-body bs-break">
+              <p class="kern-body">
                 {t(`news.topics.${feed.topic}`)} · {t(feed.enabled ? 'news.feeds.enabled' : 'news.feeds.disabled')} ·{' '}
-                <code>{feed.url}</code>
+                <code class="bs-news-url">{feed.url}</code>
               </p>
               <FeedStatus ctx={ctx} feed={feed} />
               <PostButton ctx={ctx} action={`/admin/news/feeds/${feed.id}/import`} label={t('news.feeds.fetchNow')} />
