@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net';
 
 export interface FeedServer {
   url(path: string): string;
-  set(path: string, body: string, options?: { status?: number; type?: string }): void;
+  set(path: string, body: string | Buffer, options?: { status?: number; type?: string }): void;
   requests: Map<string, number>;
   close(): Promise<void>;
 }
 
 export async function startFeedServer(): Promise<FeedServer> {
-  const docs = new Map<string, { body: string; status: number; type: string; etag: string }>();
+  const docs = new Map<string, { body: string | Buffer; status: number; type: string; etag: string }>();
   const requests = new Map<string, number>();
   let version = 0;
   const server = http.createServer((req, res) => {
