@@ -105,19 +105,20 @@ export async function insertNewsItem(tx: Queryable, municipalityId: string, w: N
   return rows[0]!.id;
 }
 
-/** Replaces an item's content fields (and brings an item back that had left its feed). */
+/** Replaces an item's content fields; `backInFeed` brings back an item that had left its feed. */
 export async function updateNewsItemContent(
   tx: Queryable,
   municipalityId: string,
   id: number,
-  w: NewsItemWrite & { now: Date },
+  w: NewsItemWrite & { now: Date; backInFeed: boolean },
 ): Promise<void> {
   await tx.query(
     `UPDATE news_items SET topic = $3, slug = $4, title_de = $5, title_en = $6, summary_de = $7, summary_en = $8,
         body_de = $9, body_en = $10, markdown_de = $11, markdown_en = $12, image_id = $13, image_alt = $14,
-        published_at = $15, link = $16, content_hash = $17, removed_from_feed_at = NULL, updated_at = $18
+        published_at = $15, link = $16, content_hash = $17, updated_at = $18,
+        removed_from_feed_at = CASE WHEN $19 THEN NULL ELSE removed_from_feed_at END
       WHERE municipality_id = $1 AND id = $2`,
-    [municipalityId, id, ...writeParams(w), w.now],
+    [municipalityId, id, ...writeParams(w), w.now, w.backInFeed],
   );
 }
 

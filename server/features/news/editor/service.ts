@@ -84,6 +84,7 @@ export async function updateNewsItem(deps: Deps, id: number, input: NewsInput, a
       link: before.link,
       contentHash: before.contentHash,
       now,
+      backInFeed: false,
     });
     await updateNewsItemFlags(tx, m.id, id, { pinned: clean.pinned, unpublished: before.unpublished, now });
     const after = await reread(tx, m.id, id);

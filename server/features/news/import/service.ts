@@ -126,6 +126,7 @@ export async function importFeed(
           ...content,
           imageId: content.imageId ?? row.imageId,
           now,
+          backInFeed: true,
         });
         changed.push(row.id);
       }
