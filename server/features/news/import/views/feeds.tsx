@@ -19,9 +19,7 @@ function FeedStatus({ ctx, feed }: { ctx: PageContext; feed: NewsFeedRow }) {
           <p class="kern-title">{t('news.feeds.failed', { when })}</p>
         </div>
         <div class="kern-alert__body">
-          <p class="kern-body">
-            <span class="bs-news-url">{feed.lastError}</span>
-          </p>
+          <p class="kern-body">{feed.lastError}</p>
           <p class="kern-body">
             {feed.lastSuccessAt
               ? t('news.feeds.lastSuccess', { when: ctx.i18n.dateTime(feed.lastSuccessAt) })
