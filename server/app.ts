@@ -11,6 +11,11 @@ import homeRoutes from './features/home/pages.js';
 import jobPages from './features/jobs/pages.js';
 import legalRoutes from './features/legal/pages.js';
 import mapTileRoutes from './features/maps/routes.js';
+import newsCitizenPages from './features/news/citizen/pages.js';
+import newsEditorPages from './features/news/editor/pages.js';
+import newsFeedPages from './features/news/import/pages.js';
+import { newsPushAdminPages, newsPushPages } from './features/news/push/pages.js';
+import newsPushRoutes from './features/news/push/routes.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
 import platformAdminPages from './features/platforms/admin-pages.js';
@@ -110,6 +115,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportMineRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     await reportAlertRoutes(api, deps);
+    await newsPushRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -135,6 +141,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await faqPages(pages, deps);
     await platformPages(pages, deps);
     await servicePages(pages, deps);
+    await newsCitizenPages(pages, deps);
+    await newsPushPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -154,6 +162,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await faqAdminPages(staff, deps);
       await platformAdminPages(staff, deps);
       await serviceAdminPages(staff, deps);
+      await newsEditorPages(staff, deps);
+      await newsFeedPages(staff, deps);
+      await newsPushAdminPages(staff, deps);
     });
   });
 

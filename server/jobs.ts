@@ -1,4 +1,5 @@
 import { legalJobs } from './features/legal/feedback-jobs.js';
+import { newsJobs } from './features/news/jobs.js';
 import { reportAlertJobs } from './features/reports/alerts/jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
@@ -22,4 +23,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...pushJobs,
   ...wasteReminderJobs,
   ...reportAlertJobs,
+  ...newsJobs,
 ];

@@ -145,6 +145,11 @@ export const configSchema = T.Object(
       }),
       requestTimeoutSeconds: T.Integer({ minimum: 1, maximum: 300 }),
     }),
+    news: T.Object({
+      images: T.Union([T.Literal('drop'), T.Literal('download')], {
+        description: 'remote images in news feeds: dropped, or downloaded, re-encoded and served from our origin',
+      }),
+    }),
     mapTiles: T.Object({
       cacheMb: T.Integer({
         minimum: 1,
@@ -309,6 +314,7 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: int(env, 'ALTCHA_MAX_NUMBER', problems),
       autoForward: bool(env, 'REPORT_AUTO_FORWARD', problems),
     },
+    news: { images: env.NEWS_IMAGES || undefined },
     mapTiles: {
       cacheMb: int(env, 'MAP_TILES_CACHE_MB', problems),
       maxAgeHours: int(env, 'MAP_TILES_MAX_AGE_HOURS', problems),
@@ -368,6 +374,7 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: 100_000,
       autoForward: true,
     },
+    news: { images: 'drop' },
     mapTiles: { cacheMb: 200, maxAgeHours: 24 * 7, timeoutMs: 5000, retrySeconds: 15 },
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',

@@ -9,6 +9,7 @@ import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedFaqDemo } from '../faq/demo/seed.js';
 import { seedPlatformsDemo } from '../platforms/demo.js';
+import { seedNewsDemo } from '../news/demo/seed.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
 import { seedServicesDemo } from '../services/import.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
@@ -64,6 +65,7 @@ export async function seedDemoIfEmpty(
       await seedWasteInfoDemo(deps);
       log.info('demo waste calendar added to the existing demo data');
     } else log.debug('demo data already present');
+    if ((await seedNewsDemo(deps)) > 0) log.info('demo news added to the existing demo data');
     return undefined;
   }
   const importMs = Math.round(performance.now() - started);
@@ -75,6 +77,7 @@ export async function seedDemoIfEmpty(
   await seedFaqDemo(deps);
   await seedPlatformsDemo(deps);
   await seedServicesDemo(deps);
+  await seedNewsDemo(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;
