@@ -25,6 +25,8 @@ import reportUnsubscribeApi from './features/reports/notify/unsubscribe-routes.j
 import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
+import searchPages from './features/search/pages.js';
+import searchRoutes from './features/search/routes.js';
 import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
@@ -104,6 +106,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportMineRoutes(api, deps);
     await wasteReminderRoutes(api, deps);
     await reportAlertRoutes(api, deps);
+    await searchRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -126,6 +129,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await wasteInfoPages(pages, deps);
     await wasteReminderPages(pages, deps);
     await reportAlertPages(pages, deps);
+    await searchPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.

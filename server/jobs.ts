@@ -2,6 +2,7 @@ import { legalJobs } from './features/legal/feedback-jobs.js';
 import { reportAlertJobs } from './features/reports/alerts/jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
+import { searchJobs } from './features/search/jobs.js';
 import { userJobs } from './features/users/jobs.js';
 import { wasteImportJobs } from './features/waste/import/jobs.js';
 import { wasteReminderJobs } from './features/waste/reminders/jobs.js';
@@ -22,4 +23,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...pushJobs,
   ...wasteReminderJobs,
   ...reportAlertJobs,
+  ...searchJobs,
 ];

@@ -8,6 +8,7 @@ import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-se
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
+import { reindexSearch } from '../search/reindex.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
 import { seedWasteInfoDemo } from '../waste/info/service.js';
@@ -56,6 +57,7 @@ export async function seedDemoIfEmpty(
     // Demo data loaded before the Abfallkalender existed gets its demo calendar now (the seed is idempotent).
     if (await seedWasteDemo(deps)) {
       await seedWasteInfoDemo(deps);
+      await reindexSearch(deps);
       log.info('demo waste calendar added to the existing demo data');
     } else log.debug('demo data already present');
     return undefined;
@@ -66,6 +68,7 @@ export async function seedDemoIfEmpty(
   await seedReportDemo(deps);
   await seedWasteDemo(deps);
   await seedWasteInfoDemo(deps);
+  await reindexSearch(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;

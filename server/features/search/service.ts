@@ -68,16 +68,18 @@ export function splitMarks(marked: string): TextPart[] {
   return parts;
 }
 
+/** Whether the search can search for this text (long enough, not too long). */
+export function isSearchable(q: string): boolean {
+  return q.length <= searchQueryMaxLength && normaliseQuery(q).length >= searchQueryMinLength;
+}
+
 /** The query as the search understands it (words, single-spaced), or a validation error for too short or long. */
 export function checkQuery(q: string): string {
+  if (isSearchable(q)) return normaliseQuery(q);
   if (q.length > searchQueryMaxLength) {
     throw new AppError('validation_failed', 'The search text is too long', { q: 'too_long' });
   }
-  const text = normaliseQuery(q);
-  if (text.length < searchQueryMinLength) {
-    throw new AppError('validation_failed', 'The search text is too short', { q: 'too_short' });
-  }
-  return text;
+  throw new AppError('validation_failed', 'The search text is too short', { q: 'too_short' });
 }
 
 /**
