@@ -23,9 +23,7 @@ afterAll(() => t.close());
 const html = (url: string) => t.app.inject({ url, headers: { accept: 'text/html' } });
 const api = (url: string) => t.app.inject({ url, headers: { accept: 'application/json' } });
 const hrefs = (body: string) =>
-  [...body.matchAll(/<li class="bs-search-hit">.*?<h3 class="kern-title"><a class="kern-link" href="([^"]+)"/g)].map(
-    (m) => m[1],
-  );
+  [...body.matchAll(/<li class="bs-search-hit">.*?<h3 class="kern-title"><a href="([^"]+)"/g)].map((m) => m[1]);
 
 describe('/suche', () => {
   it('shows the form alone without a query', async () => {

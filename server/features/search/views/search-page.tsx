@@ -33,7 +33,7 @@ function Hit({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
         </span>
       </p>
       <h3 class="kern-title">
-        <a class="kern-link" href={hit.url} lang={hit.fallback ? 'de' : undefined}>
+        <a href={hit.url} lang={hit.fallback ? 'de' : undefined}>
           <Marked parts={hit.title} />
         </a>
       </h3>
