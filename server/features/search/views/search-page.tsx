@@ -40,7 +40,6 @@ function Hit({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
       {hit.snippet.length > 0 && (
         <p class="kern-body" lang={hit.fallback ? 'de' : undefined}>
           <Marked parts={hit.snippet} />
-          {' …'}
         </p>
       )}
       <p class="kern-body kern-body--small bs-muted">
