@@ -150,7 +150,7 @@ const queries = [
   'personalausweiß',
   'hundesteur',
   'baustelle brackwede',
-  'baugenehmigung&kind=service',
+  'eheschliessung&kind=service',
   'wohngeld&lang=en',
 ];
 // Distinct per request, ignored by the search: punctuation after the words.
