@@ -45,18 +45,20 @@ describe('search in the browser', () => {
     60_000,
   );
 
-  it('is accessible in German and English: /suche empty, with results, with an error, and the start page', async () => {
-    const { page, foreign, context } = await openPage(browser, server.url);
-    for (const path of ['/suche', '/suche?q=perso', '/suche?q=x', '/']) {
+  it.each(['/suche', '/suche?q=perso', '/suche?q=x', '/'])(
+    '%s is accessible in German and English',
+    async (path) => {
+      const { page, foreign, context } = await openPage(browser, server.url);
       for (const lang of ['de', 'en']) {
         await page.goto(url(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`));
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         await expectAccessible(page);
       }
-    }
-    expect(foreign).toEqual([]);
-    await context.close();
-  }, 120_000);
+      expect(foreign).toEqual([]);
+      await context.close();
+    },
+    90_000,
+  );
 
   it('searches from the header on a phone, and the menu opens, without JavaScript', async () => {
     const { page, foreign, context } = await openPage(browser, server.url, { javaScript: false });
