@@ -18,8 +18,6 @@ export interface SearchParams {
   lang: 'de' | 'en';
   /** Ranking weight per kind. */
   kindWeights: Readonly<Record<SearchKind, number>>;
-  /** Below this word similarity a title or keyword is no match for a misspelt query. */
-  fuzzyThreshold: number;
   limit: number;
   offset: number;
 }
@@ -43,8 +41,10 @@ export async function searchDocuments(db: Queryable, municipalityId: string, p: 
   const headline = `StartSel=${markStart}, StopSel=${markStop}`;
   const { rows } = await db.query<SearchHitRow>(
     `WITH q AS (
-       SELECT to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text) AS ts, lower(unaccent($3::text)) AS text
+       SELECT to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text) AS ts,
+              lower(unaccent($3::text)) AS text
      ), hits AS (
+       -- Conditions on the parameters themselves (not on q), so both GIN indexes serve them (a bitmap OR).
        SELECT d.kind, d.ref, d.url, d.title_de, d.title_en, d.summary_de, d.summary_en, d.body_de, d.body_en,
               d.updated_at,
               ((CASE WHEN d.search_vector @@ q.ts THEN ts_rank(d.search_vector, q.ts, 1) ELSE 0 END)
@@ -52,21 +52,22 @@ export async function searchDocuments(db: Queryable, municipalityId: string, p: 
               * d.boost * coalesce(($5::jsonb ->> d.kind)::real, 1) AS score
          FROM search_documents d, q
         WHERE d.municipality_id = $1 AND ($4::text IS NULL OR d.kind = $4)
-          AND (d.search_vector @@ q.ts OR word_similarity(q.text, d.match_text) >= $6::real)
+          AND (d.search_vector @@ (to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text))
+               OR lower(unaccent($3::text)) <% d.match_text)
      ), page AS (
-       SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, title_de, ref LIMIT $7 OFFSET $8
+       SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, title_de, ref LIMIT $6 OFFSET $7
      )
      SELECT page.kind, page.ref, page.url, page.updated_at AS "updatedAt", page.total::int AS total,
-            ($9::text = 'en' AND page.title_en IS NULL) AS fallback,
+            ($8::text = 'en' AND page.title_en IS NULL) AS fallback,
             t.title,
-            ts_headline(cfg, t.title, q.ts, $10::text || ', HighlightAll=true') AS "titleMarked",
-            ts_headline(cfg, t.text, q.ts, $10::text || ', MaxWords=32, MinWords=14, MaxFragments=2') AS snippet
+            ts_headline(cfg, t.title, q.ts, $9::text || ', HighlightAll=true') AS "titleMarked",
+            ts_headline(cfg, t.text, q.ts, $9::text || ', MaxWords=32, MinWords=14, MaxFragments=2') AS snippet
        FROM page, q,
-            LATERAL (SELECT CASE WHEN $9::text = 'en' AND page.title_en IS NOT NULL THEN 'search_english'
+            LATERAL (SELECT CASE WHEN $8::text = 'en' AND page.title_en IS NOT NULL THEN 'search_english'
                                  ELSE 'search_german' END::regconfig AS cfg,
-                            CASE WHEN $9::text = 'en' THEN coalesce(page.title_en, page.title_de)
+                            CASE WHEN $8::text = 'en' THEN coalesce(page.title_en, page.title_de)
                                  ELSE page.title_de END AS title,
-                            CASE WHEN $9::text = 'en' AND page.title_en IS NOT NULL
+                            CASE WHEN $8::text = 'en' AND page.title_en IS NOT NULL
                                  THEN concat_ws(' – ', nullif(page.summary_en, ''), nullif(page.body_en, ''))
                                  ELSE concat_ws(' – ', nullif(page.summary_de, ''), nullif(page.body_de, '')) END
                               AS text) t
@@ -77,7 +78,6 @@ export async function searchDocuments(db: Queryable, municipalityId: string, p: 
       p.text,
       p.kind ?? null,
       JSON.stringify(p.kindWeights),
-      p.fuzzyThreshold,
       p.limit,
       p.offset,
       p.lang,

@@ -21,8 +21,6 @@ const kindWeights: Readonly<Record<SearchKind, number>> = {
   platform: 1,
   news: 0.8,
 };
-// A folded title or keyword this similar to a misspelt word still matches ("personalausweiß", "einbürgerug").
-const fuzzyThreshold = 0.55;
 
 /** A piece of a title or snippet: `mark` is a match of the query. */
 export interface TextPart {
@@ -96,7 +94,6 @@ export async function search(deps: Deps, input: SearchInput): Promise<SearchResu
     kind: input.kind,
     lang: input.lang,
     kindWeights,
-    fuzzyThreshold,
     limit: searchPageSize,
     offset: (page - 1) * searchPageSize,
   });
