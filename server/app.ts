@@ -36,6 +36,8 @@ import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
 import serviceAdminPages from './features/services/admin-pages.js';
 import servicePages from './features/services/pages.js';
+import searchPages from './features/search/pages.js';
+import searchRoutes from './features/search/routes.js';
 import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';
@@ -116,6 +118,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await wasteReminderRoutes(api, deps);
     await reportAlertRoutes(api, deps);
     await newsPushRoutes(api, deps);
+    await searchRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -143,6 +146,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await servicePages(pages, deps);
     await newsCitizenPages(pages, deps);
     await newsPushPages(pages, deps);
+    await searchPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.

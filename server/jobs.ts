@@ -3,6 +3,7 @@ import { newsJobs } from './features/news/jobs.js';
 import { reportAlertJobs } from './features/reports/alerts/jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
+import { searchJobs } from './features/search/jobs.js';
 import { userJobs } from './features/users/jobs.js';
 import { wasteImportJobs } from './features/waste/import/jobs.js';
 import { wasteReminderJobs } from './features/waste/reminders/jobs.js';
@@ -24,4 +25,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...wasteReminderJobs,
   ...reportAlertJobs,
   ...newsJobs,
+  ...searchJobs,
 ];

@@ -12,6 +12,7 @@ import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedNewsDemo } from '../news/demo/seed.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
 import { seedServicesDemo } from '../services/import.js';
+import { reindexSearch } from '../search/reindex.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
 import { seedWasteInfoDemo } from '../waste/info/service.js';
@@ -63,6 +64,7 @@ export async function seedDemoIfEmpty(
     // Demo data loaded before the Abfallkalender existed gets its demo calendar now (the seed is idempotent).
     if (await seedWasteDemo(deps)) {
       await seedWasteInfoDemo(deps);
+      await reindexSearch(deps);
       log.info('demo waste calendar added to the existing demo data');
     } else log.debug('demo data already present');
     if ((await seedNewsDemo(deps)) > 0) log.info('demo news added to the existing demo data');
@@ -78,6 +80,7 @@ export async function seedDemoIfEmpty(
   await seedPlatformsDemo(deps);
   await seedServicesDemo(deps);
   await seedNewsDemo(deps);
+  await reindexSearch(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {
     const m = deps.config.municipality;

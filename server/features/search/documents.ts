@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js';
+import { forgetSearchAnswers } from './cache.js';
 import { deleteSearchDocuments, deleteSearchDocumentsExcept, upsertSearchDocuments } from './index-queries.js';
 
 // What a content feature gives the search: the contract between the search and the features whose content it finds.
@@ -7,6 +8,9 @@ import { deleteSearchDocuments, deleteSearchDocumentsExcept, upsertSearchDocumen
 /** The kinds of content the search finds (one typed list; views and the API are built from it). */
 export const searchKinds = ['service', 'faq', 'news', 'waste-item', 'platform', 'page'] as const;
 export type SearchKind = (typeof searchKinds)[number];
+
+/** The kind a query string names, or undefined for none or an unknown one. */
+export const searchKindOf = (v: string | undefined): SearchKind | undefined => searchKinds.find((k) => k === v);
 
 /** Text in German, and in English where the content has it (the search falls back to German). */
 export interface LocalText {
@@ -32,12 +36,21 @@ export interface SearchDocument {
   updatedAt: Date;
 }
 
-export function indexDocuments(tx: Queryable, municipalityId: string, docs: readonly SearchDocument[]) {
-  return upsertSearchDocuments(tx, municipalityId, docs);
+// Cached search answers live a minute at most; they are dropped on every change so that a change shows at once.
+
+export async function indexDocuments(tx: Queryable, municipalityId: string, docs: readonly SearchDocument[]) {
+  await upsertSearchDocuments(tx, municipalityId, docs);
+  forgetSearchAnswers(municipalityId);
 }
 
-export function removeDocuments(tx: Queryable, municipalityId: string, kind: SearchKind, refs: readonly string[]) {
-  return deleteSearchDocuments(tx, municipalityId, kind, refs);
+export async function removeDocuments(
+  tx: Queryable,
+  municipalityId: string,
+  kind: SearchKind,
+  refs: readonly string[],
+) {
+  await deleteSearchDocuments(tx, municipalityId, kind, refs);
+  forgetSearchAnswers(municipalityId);
 }
 
 /** Makes the documents of one kind exactly `docs` (imports and demo seeds re-index a whole kind at once). */
@@ -58,4 +71,5 @@ export async function replaceDocuments(
     municipalityId,
     docs.filter((d) => d.kind === kind),
   );
+  forgetSearchAnswers(municipalityId);
 }

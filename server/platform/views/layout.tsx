@@ -48,6 +48,72 @@ const footerLinks = [
   ['/gebaerdensprache', 'home.sign.title'],
 ] as const;
 
+/** Whether a navigation entry is the current page or a page below it. */
+function isCurrent(ctx: PageContext, href: string): boolean {
+  return ctx.path === href || ctx.path.startsWith(`${href}/`);
+}
+
+function ModuleLinks({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <ul class="bs-nav__list">
+      {ctx.homeModules.map((module) => (
+        <li key={module.href}>
+          <a href={module.href} aria-current={isCurrent(ctx, module.href) ? 'page' : undefined}>
+            {t(module.titleKey)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The citizen header navigation: the modules that exist (from the start-page registry) and the search. On wide
+ * screens the list is shown; on phones it is a disclosure (<details>, no JavaScript needed). Only one of the two
+ * copies is ever displayed, so assistive technology meets one.
+ */
+function CitizenNav({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  const q = ctx.path === '/suche' ? (ctx.query.q ?? '') : '';
+  return (
+    <div class="bs-nav">
+      <div class="kern-container bs-nav__inner">
+        {ctx.homeModules.length > 0 && (
+          <nav class="bs-nav__nav" aria-label={t('search.nav.label')}>
+            <details class="bs-nav__menu">
+              <summary>{t('search.nav.menu')}</summary>
+              <ModuleLinks ctx={ctx} />
+            </details>
+            <div class="bs-nav__wide">
+              <ModuleLinks ctx={ctx} />
+            </div>
+          </nav>
+        )}
+        <search class="bs-nav__search">
+          <form method="get" action="/suche">
+            <label class="kern-sr-only" for="header-q">
+              {t('search.header.label')}
+            </label>
+            <input
+              class="kern-form-input__input"
+              id="header-q"
+              name="q"
+              type="search"
+              value={q}
+              maxLength={100}
+              placeholder={t('search.header.placeholder')}
+            />
+            <button type="submit" class="kern-btn kern-btn--primary">
+              <span class="kern-label">{t('search.header.submit')}</span>
+            </button>
+          </form>
+        </search>
+      </div>
+    </div>
+  );
+}
+
 /** A telephone number as a tel: link target (digits and a leading +). */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^+\d]/g, '')}`;
@@ -98,7 +164,7 @@ export function Layout({ ctx, title, children, area = 'citizen', nav, styles, sc
             </a>
             <LanguageSwitch ctx={ctx} />
           </div>
-          {nav}
+          {nav ?? (area === 'citizen' && <CitizenNav ctx={ctx} />)}
           {ctx.demo && (
             <div class="bs-demo-banner">
               <p class="kern-container">

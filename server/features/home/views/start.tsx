@@ -1,12 +1,57 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../platform/views/context.js';
 import { Layout, telHref } from '../../../platform/views/layout.js';
 import { type StartPanelData, WasteStartPanel } from '../../waste/citizen/views/start-panel.js';
 
+/** A panel a module registered (addHomePanel), rendered. */
+export interface HomePanelContent {
+  id: string;
+  content: ComponentChildren;
+}
+
+function HomeSearch({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <search class="bs-home-search">
+      <form method="get" action="/suche">
+        <div class="kern-form-input">
+          <label class="kern-label" for="home-q">
+            {t('home.searchLabel')}
+          </label>
+          <div class="kern-hint" id="home-q-hint">
+            {t('search.hint')}
+          </div>
+          <input
+            class="kern-form-input__input"
+            id="home-q"
+            name="q"
+            type="search"
+            maxLength={100}
+            aria-describedby="home-q-hint"
+          />
+        </div>
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{t('search.submit')}</span>
+        </button>
+      </form>
+    </search>
+  );
+}
+
 /**
- * The citizen start page: what exists (module tiles), help in plain and sign language, the analogue channel; with a
- * saved waste address, its next collections first.
+ * The citizen start page, the hub: the search first; with a saved waste address its next collections; the panels
+ * of the modules (latest news, most asked questions …); the module tiles; help in plain and sign language; the
+ * analogue channel.
  */
-export function StartPage({ ctx, waste }: { ctx: PageContext; waste?: StartPanelData | undefined }) {
+export function StartPage({
+  ctx,
+  waste,
+  panels = [],
+}: {
+  ctx: PageContext;
+  waste?: StartPanelData | undefined;
+  panels?: readonly HomePanelContent[];
+}) {
   const { t } = ctx.i18n;
   const m = ctx.municipality;
   return (
@@ -14,8 +59,18 @@ export function StartPage({ ctx, waste }: { ctx: PageContext; waste?: StartPanel
       <div class="bs-stack">
         <h1 class="kern-heading-large">{t('home.heading', { city: m.name })}</h1>
         <p class="kern-body kern-body--large bs-lead">{t('home.intro', { city: m.name })}</p>
+        <HomeSearch ctx={ctx} />
       </div>
       {waste && <WasteStartPanel ctx={ctx} data={waste} />}
+      {panels.length > 0 && (
+        <div class="bs-section bs-home-panels">
+          {panels.map((p) => (
+            <div key={p.id} class="bs-home-panel">
+              {p.content}
+            </div>
+          ))}
+        </div>
+      )}
       {ctx.homeModules.length > 0 && (
         <section class="bs-section" aria-labelledby="services-heading">
           <h2 class="kern-heading-medium" id="services-heading">

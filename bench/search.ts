@@ -1,0 +1,243 @@
+/**
+ * The search under load (`npm run bench:search`): GET /api/search over 5,000 content items (services, FAQ, news,
+ * Abfall-ABC, pages) on the production server, against a bare Fastify route in the same run. The typical queries
+ * (a prefix with a synonym, a compound with an umlaut, a misspelling, two words, a kind filter) each get a distinct
+ * trailing punctuation per request, which the search ignores but the response cache keys on: every request is a
+ * real database search. A second figure repeats one URL (the cached path). p95 from every response's latency.
+ * Target: p95 < 30 ms uncached. The last line is the key figure.
+ */
+import autocannon from 'autocannon';
+import { indexDocuments, type SearchDocument, searchKinds } from '../server/features/search/documents.js';
+import { testSearchDocuments } from '../server/features/search/test-documents.js';
+import { loadConfig } from '../server/platform/config.js';
+import { openPglite } from '../server/platform/db.js';
+import { fmt, median, startBareServer, startServer, tempDir } from './lib.js';
+
+const seconds = Number(process.env.ROUND_SECONDS ?? 10);
+const rounds = Number(process.env.ROUNDS ?? 3);
+const connections = 10;
+const items = 5000;
+const target = { p95Ms: 30 };
+
+const env = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+  DATA_DIR: tempDir('bs-bench-search-'),
+  DEMO_DATA: 'true',
+  METRICS_TOKEN: 'bench-metrics-token-0123456789',
+  MAIL_TRANSPORT: 'file',
+  RATE_LIMIT_API_PER_MINUTE: '100000000',
+  HTTP_MAX_REQUESTS_PER_SOCKET: '0',
+};
+
+// Words of a city's content, to make 5,000 plausible items of realistic length.
+const topics = [
+  'Personalausweis',
+  'Reisepass',
+  'Führerschein',
+  'Kfz-Zulassung',
+  'Wunschkennzeichen',
+  'Anwohnerparkausweis',
+  'Hundesteuer',
+  'Grundsteuer',
+  'Gewerbeanmeldung',
+  'Wohnsitz',
+  'Meldebescheinigung',
+  'Führungszeugnis',
+  'Eheschließung',
+  'Geburtsurkunde',
+  'Sterbeurkunde',
+  'Einbürgerung',
+  'Aufenthaltstitel',
+  'Wohngeld',
+  'Elterngeld',
+  'Kita-Platz',
+  'Schulanmeldung',
+  'Baugenehmigung',
+  'Baumfällung',
+  'Sondernutzung',
+  'Straßensperrung',
+  'Baustelle',
+  'Sperrmüll',
+  'Biotonne',
+  'Altpapier',
+  'Gelbe Tonne',
+  'Wertstoffhof',
+  'Straßenreinigung',
+  'Winterdienst',
+  'Stadtbibliothek',
+  'Volkshochschule',
+  'Musikschule',
+  'Schwimmbad',
+  'Sportplatz',
+  'Wochenmarkt',
+  'Fundbüro',
+  'Archivanfrage',
+  'Ratsinformation',
+  'Bürgerbeteiligung',
+  'Wahlen',
+  'Briefwahl',
+  'Jugendamt',
+  'Sozialamt',
+  'Ausländerbehörde',
+  'Standesamt',
+  'Ordnungsamt',
+  'Umweltamt',
+  'Stadtwerke',
+  'Radverkehr',
+  'Busverkehr',
+];
+const places = [
+  'Mitte',
+  'Schildesche',
+  'Gadderbaum',
+  'Brackwede',
+  'Dornberg',
+  'Jöllenbeck',
+  'Heepen',
+  'Stieghorst',
+  'Sennestadt',
+  'Senne',
+  'Sparrenburg',
+  'Jahnplatz',
+  'Kesselbrink',
+  'Siegfriedplatz',
+  'Altstadt',
+  'Obersee',
+  'Teutoburger Wald',
+];
+const filler = (
+  'Die Stadt informiert über Fristen, Gebühren und benötigte Unterlagen. Termine vergibt das Bürgerservicecenter ' +
+  'online und telefonisch. Bitte bringen Sie einen gültigen Ausweis mit. Die Bearbeitung dauert in der Regel ' +
+  'zwei bis vier Wochen. Anträge können auch per Post gestellt werden. Auskunft erteilt das zuständige Amt ' +
+  'montags bis freitags. Für Rückfragen steht Ihnen das Team gern zur Verfügung. Änderungen werden rechtzeitig ' +
+  'bekannt gegeben.'
+).split(' ');
+const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length] as T;
+const words = (i: number, n: number) => Array.from({ length: n }, (_, k) => pick(filler, i * 7 + k * 3)).join(' ');
+
+function contentItems(now: Date): SearchDocument[] {
+  const kinds = searchKinds;
+  const docs: SearchDocument[] = testSearchDocuments.map((d) => ({ ...d, ref: `bench-${d.ref}` }));
+  for (let i = docs.length; i < items; i++) {
+    const kind = pick(kinds, i);
+    const topic = pick(topics, i);
+    const place = pick(places, i * 5);
+    const title =
+      kind === 'news'
+        ? `${topic}: neue Regelung in ${place} ab ${(i % 28) + 1}. ${pick(['März', 'April', 'Mai', 'Juni'], i)}`
+        : kind === 'faq'
+          ? `Was muss ich beim Thema ${topic} in ${place} beachten? (${i})`
+          : `${topic} ${place} ${i}`;
+    docs.push({
+      kind,
+      ref: `bench-${i}`,
+      url: `/bench/${kind}/${i}`,
+      title: { de: title, en: i % 3 === 0 ? `${topic} in ${place} (${i})` : null },
+      summary: { de: `${topic} in ${place}: ${words(i, 18)}` },
+      body: { de: `${words(i + 1, 60)} ${topic} ${words(i + 2, kind === 'news' ? 180 : 60)}` },
+      keywords: i % 4 === 0 ? [pick(topics, i + 1), place] : [],
+      updatedAt: new Date(now.getTime() - (i % 90) * 86_400_000),
+    });
+  }
+  return docs;
+}
+
+const queries = [
+  'perso',
+  'sperrmüll',
+  'einbürgerung',
+  'personalausweiß',
+  'hundesteur',
+  'baustelle brackwede',
+  'eheschliessung&kind=service',
+  'wohngeld&lang=en',
+];
+// Distinct per request, ignored by the search: punctuation after the words.
+const marks = '!?.,;:';
+const suffix = (n: number) => {
+  let s = '';
+  for (let k = n + 1; k > 0; k = Math.floor(k / marks.length)) s += marks[k % marks.length];
+  return s;
+};
+const searchPath = (q: string, n = -1) => {
+  const [text, rest] = q.split(/&(.*)/s);
+  const tail = n < 0 ? '' : suffix(n);
+  return `/api/search?q=${encodeURIComponent(`${text}${tail}`)}${rest ? `&${rest}` : ''}`;
+};
+
+interface Measured {
+  rps: number;
+  p95: number;
+  bad: number;
+}
+
+async function measure(url: string, requests?: { method: 'GET'; path: string }[]): Promise<Measured> {
+  const headers = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
+  const options = { url, connections, headers, ...(requests ? { requests } : {}) };
+  await autocannon({ ...options, duration: 1 }); // warm-up (JIT, plans)
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ ...options, duration: seconds }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p95: latencies[Math.floor(latencies.length * 0.95)] ?? Number.NaN,
+    bad: result.non2xx + result.timeouts + result.errors,
+  };
+}
+
+console.log(`# Bürgerservice search: GET /api/search over ${items} content items`);
+// The first start loads the demo data; then the content goes in through the search contract, as features index it.
+const first = await startServer(env);
+await first.stop();
+const config = loadConfig(env);
+const db = await openPglite(`${config.dataDir}/pglite`);
+const docs = contentItems(new Date());
+await db.transaction((tx) => indexDocuments(tx, config.municipality.id, docs));
+const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM search_documents');
+await db.close();
+console.log(`${rows[0]?.n} search documents (${docs.length} bench items, the rest pages and Abfall-ABC)`);
+
+const server = await startServer(env);
+const bare = await startBareServer();
+for (const q of queries) {
+  const res = await fetch(`${server.url}${searchPath(q)}`);
+  const body = (await res.json()) as { total?: number; items?: { title: string }[] };
+  console.log(`probe "${q}": ${res.status}, ${body.total} hits, first "${body.items?.[0]?.title}"`);
+  if (!res.ok || !body.total) throw new Error(`no hits for ${q}: nothing to measure`);
+}
+
+// 20 000 distinct URLs: more than a round sends, so the response cache never answers.
+const spread = Array.from({ length: 20_000 }, (_, n) => ({
+  method: 'GET' as const,
+  path: searchPath(pick(queries, n), Math.floor(n / queries.length)),
+}));
+const runs = { bare: [] as Measured[], search: [] as Measured[], cached: [] as Measured[] };
+for (let round = 0; round < rounds; round++) {
+  runs.bare.push(await measure(bare.url));
+  runs.search.push(await measure(server.url, spread));
+  runs.cached.push(await measure(`${server.url}${searchPath('perso')}`));
+}
+bare.stop();
+await server.stop();
+
+const mid = (xs: Measured[]) => ({
+  rps: median(xs.map((x) => x.rps)),
+  p95: median(xs.map((x) => x.p95)),
+  bad: xs.reduce((a, x) => a + x.bad, 0),
+});
+const b = mid(runs.bare);
+const s = mid(runs.search);
+const c = mid(runs.cached);
+console.log(`bare Fastify route: ${fmt(b.rps, 0)} req/s, p95 ${fmt(b.p95)} ms`);
+console.log(`search, cached (one URL repeated): ${fmt(c.rps, 0)} req/s, p95 ${fmt(c.p95)} ms, non-2xx/errors ${c.bad}`);
+console.log(
+  `search, uncached (${queries.length} typical queries): ${fmt(s.rps, 0)} req/s, p95 ${fmt(s.p95)} ms, ` +
+    `non-2xx/errors ${s.bad} — ${s.p95 < target.p95Ms ? 'ok' : 'MISSED'}`,
+);
+console.log(
+  `search: ${fmt(s.rps, 0)} req/s, p95 ${fmt(s.p95)} ms (bare ${fmt(b.rps, 0)} req/s); target p95 < ${target.p95Ms} ms`,
+);
