@@ -34,10 +34,10 @@ import reportUnsubscribeApi from './features/reports/notify/unsubscribe-routes.j
 import publicReportPages from './features/reports/public/pages.js';
 import publicReportRoutes from './features/reports/public/routes.js';
 import reportSettingsPages from './features/reports/settings/pages.js';
-import serviceAdminPages from './features/services/admin-pages.js';
-import servicePages from './features/services/pages.js';
 import searchPages from './features/search/pages.js';
 import searchRoutes from './features/search/routes.js';
+import serviceAdminPages from './features/services/admin-pages.js';
+import servicePages from './features/services/pages.js';
 import userPages from './features/users/pages.js';
 import wasteFeeds from './features/waste/citizen/feeds.js';
 import wasteCitizenPages from './features/waste/citizen/pages.js';

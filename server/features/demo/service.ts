@@ -8,11 +8,11 @@ import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-se
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedFaqDemo } from '../faq/demo/seed.js';
-import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedNewsDemo } from '../news/demo/seed.js';
+import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
-import { seedServicesDemo } from '../services/import.js';
 import { reindexSearch } from '../search/reindex.js';
+import { seedServicesDemo } from '../services/import.js';
 import { type DemoCredential, seedDemoStaff } from '../users/demo.js';
 import { seedWasteDemo } from '../waste/demo/seed.js';
 import { seedWasteInfoDemo } from '../waste/info/service.js';
