@@ -38,5 +38,7 @@ CREATE TRIGGER search_documents_derive BEFORE INSERT OR UPDATE ON search_documen
 
 UPDATE search_documents SET updated_at = updated_at;
 
-CREATE INDEX search_documents_vector ON search_documents USING gin (search_vector);
-CREATE INDEX search_documents_match ON search_documents USING gin (match_text gin_trgm_ops);
+-- fastupdate off: new entries go into the index at once instead of a pending list that every search scans until a
+-- VACUUM merges it (the embedded PGlite has no autovacuum; with 5,000 fresh documents a search took 60–150 ms).
+CREATE INDEX search_documents_vector ON search_documents USING gin (search_vector) WITH (fastupdate = off);
+CREATE INDEX search_documents_match ON search_documents USING gin (match_text gin_trgm_ops) WITH (fastupdate = off);

@@ -61,7 +61,9 @@ export async function searchDocuments(db: Queryable, municipalityId: string, p: 
             ($8::text = 'en' AND page.title_en IS NULL) AS fallback,
             t.title,
             ts_headline(cfg, t.title, q.ts, $9::text || ', HighlightAll=true') AS "titleMarked",
-            ts_headline(cfg, t.text, q.ts, $9::text || ', MaxWords=32, MinWords=14, MaxFragments=2') AS snippet
+            -- The snippet comes from the first 2,000 characters: ts_headline's cost grows with the text it reads.
+            ts_headline(cfg, left(t.text, 2000), q.ts, $9::text || ', MaxWords=32, MinWords=14, MaxFragments=2')
+              AS snippet
        FROM page, q,
             LATERAL (SELECT CASE WHEN $8::text = 'en' AND page.title_en IS NOT NULL THEN 'search_english'
                                  ELSE 'search_german' END::regconfig AS cfg,
