@@ -113,40 +113,43 @@ export function StartPage({
           </li>
         </ul>
       </section>
-      <section class="bs-section bs-box" aria-labelledby="contact-heading">
-        <h2 class="kern-heading-medium" id="contact-heading">
-          {t('home.contactHeading')}
-        </h2>
-        <p class="kern-body">{t('home.contactText')}</p>
-        <dl class="kern-description-list">
-          <div class="kern-description-list-item">
-            <dt class="kern-description-list-item__key">{t('home.contactPhone')}</dt>
-            <dd class="kern-description-list-item__value">
-              <a href={telHref(m.bscPhone)} class="bs-contact-phone">
-                {m.bscPhone}
-              </a>
-            </dd>
-          </div>
-          <div class="kern-description-list-item">
-            <dt class="kern-description-list-item__key">{t('home.contactEmail')}</dt>
-            <dd class="kern-description-list-item__value">
-              <a href={`mailto:${m.contact.email}`}>{m.contact.email}</a>
-            </dd>
-          </div>
-          <div class="kern-description-list-item">
-            <dt class="kern-description-list-item__key">{t('home.contactVisit')}</dt>
-            <dd class="kern-description-list-item__value">
-              <address>
-                {m.bscName}
-                <br />
-                {m.contact.street}
-                <br />
-                {`${m.contact.postcode} ${m.contact.city}`}
-              </address>
-            </dd>
-          </div>
-        </dl>
-      </section>
+      {/* The BürgerServiceCenter's own panel (its phone, hours and whether it is open now) replaces this one. */}
+      {!panels.some((p) => p.id === 'bsc') && (
+        <section class="bs-section bs-box" aria-labelledby="contact-heading">
+          <h2 class="kern-heading-medium" id="contact-heading">
+            {t('home.contactHeading')}
+          </h2>
+          <p class="kern-body">{t('home.contactText')}</p>
+          <dl class="kern-description-list">
+            <div class="kern-description-list-item">
+              <dt class="kern-description-list-item__key">{t('home.contactPhone')}</dt>
+              <dd class="kern-description-list-item__value">
+                <a href={telHref(m.bscPhone)} class="bs-contact-phone">
+                  {m.bscPhone}
+                </a>
+              </dd>
+            </div>
+            <div class="kern-description-list-item">
+              <dt class="kern-description-list-item__key">{t('home.contactEmail')}</dt>
+              <dd class="kern-description-list-item__value">
+                <a href={`mailto:${m.contact.email}`}>{m.contact.email}</a>
+              </dd>
+            </div>
+            <div class="kern-description-list-item">
+              <dt class="kern-description-list-item__key">{t('home.contactVisit')}</dt>
+              <dd class="kern-description-list-item__value">
+                <address>
+                  {m.bscName}
+                  <br />
+                  {m.contact.street}
+                  <br />
+                  {`${m.contact.postcode} ${m.contact.city}`}
+                </address>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
     </Layout>
   );
 }
