@@ -48,7 +48,10 @@ function localesDigest(): string {
   const hash = createHash('sha256');
   const root = resolveFromRoot('server', 'locales');
   for (const lang of readdirSync(root).sort()) {
-    for (const file of readdirSync(join(root, lang)).sort()) hash.update(readFileSync(join(root, lang, file)));
+    // The catalogue's files (the API docs' texts in a subfolder do not reach the offline pages).
+    for (const file of readdirSync(join(root, lang)).sort()) {
+      if (file.endsWith('.json')) hash.update(readFileSync(join(root, lang, file)));
+    }
   }
   return hash.digest('base64url');
 }
