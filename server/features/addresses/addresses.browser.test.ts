@@ -21,7 +21,7 @@ describe('address search without JavaScript', () => {
     await expectAccessible(page);
     expect(await page.getAttribute('#q', 'role')).toBeNull();
     await page.fill('#q', 'herforder str 22');
-    await Promise.all([page.waitForURL(/\/adressen\?q=/), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(/\/adressen\?q=/), page.click('main button[type="submit"]')]);
     expect(await page.locator('tbody tr').first().locator('th').textContent()).toBe('Herforder Straße 22');
     expect(await page.locator('tbody tr').first().locator('td').last().textContent()).toBe('Mitte');
     await expectAccessible(page);
