@@ -57,12 +57,6 @@ export async function start(options: StartOptions = {}): Promise<Server> {
     log.info('demo data: loading it unless already present (on a first start this takes a little while)');
     await seedDemoIfEmpty(deps, app.logger);
   }
-  // The search's fixed pages and Abfall-ABC follow the code and the waste data, not an editor: indexed at each start
-  // (by the one process that schedules), and daily.
-  const definitions = options.definitions ?? jobDefinitions;
-  if (config.roles.includes('scheduler') && definitions.some((d) => d.name === 'search.reindex')) {
-    await queue.enqueue('search.reindex', {});
-  }
   // After migrations and seeding, before the first request: PGlite has no autovacuum to gather them.
   await refreshStatistics(db);
 
