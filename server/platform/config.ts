@@ -149,6 +149,10 @@ export const configSchema = T.Object(
       images: T.Union([T.Literal('drop'), T.Literal('download')], {
         description: 'remote images in news feeds: dropped, or downloaded, re-encoded and served from our origin',
       }),
+      allowPrivateImageHosts: T.Boolean({
+        description:
+          'download feed images from loopback and private addresses too (tests only; feed HTML names any URL, so by default only public hosts are asked)',
+      }),
     }),
     mapTiles: T.Object({
       cacheMb: T.Integer({
@@ -314,7 +318,10 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: int(env, 'ALTCHA_MAX_NUMBER', problems),
       autoForward: bool(env, 'REPORT_AUTO_FORWARD', problems),
     },
-    news: { images: env.NEWS_IMAGES || undefined },
+    news: {
+      images: env.NEWS_IMAGES || undefined,
+      allowPrivateImageHosts: bool(env, 'NEWS_IMAGES_ALLOW_PRIVATE', problems),
+    },
     mapTiles: {
       cacheMb: int(env, 'MAP_TILES_CACHE_MB', problems),
       maxAgeHours: int(env, 'MAP_TILES_MAX_AGE_HOURS', problems),
@@ -374,7 +381,7 @@ export function loadConfig(env: Env = process.env): Config {
       altchaMaxNumber: 100_000,
       autoForward: true,
     },
-    news: { images: 'drop' },
+    news: { images: 'drop', allowPrivateImageHosts: nodeEnv === 'test' },
     mapTiles: { cacheMb: 200, maxAgeHours: 24 * 7, timeoutMs: 5000, retrySeconds: 15 },
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',

@@ -1,8 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
-// SSRF guard for push endpoints. Any public https URL is a valid push service (browsers' and UnifiedPush
-// distributors' alike), so there is no allow-list: instead every address a host name resolves to must be public.
+// SSRF guard for push endpoints (and for the images news feeds name). Any public https URL is a valid push service
+// (browsers' and UnifiedPush distributors' alike), so there is no allow-list: instead every address a host name
+// resolves to must be public.
 // The same check runs again when a connection is made (see guardedLookup), so a name that resolves differently
 // later (DNS rebinding) is still refused.
 
@@ -100,7 +101,7 @@ export function guardedLookup(hostname: string, options: { all?: boolean }, call
     if (err) return callback(err, []);
     const bad = addresses.find((a) => isForbiddenAddress(a.address));
     if (bad || addresses.length === 0) {
-      const refused: NodeJS.ErrnoException = new Error(`push endpoint ${hostname} resolves to a forbidden address`);
+      const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to a forbidden address`);
       refused.code = 'EPUSHFORBIDDEN';
       return callback(refused, []);
     }

@@ -1,5 +1,10 @@
 // Fetching a feed or an image over HTTP with a deadline and a size limit; conditional GET for feeds.
 
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { guardedLookup, isForbiddenAddress } from '../../../platform/push/endpoint-guard.js';
+
 export class FetchProblem extends Error {}
 
 export type FeedFetch =
@@ -51,9 +56,89 @@ export async function fetchFeed(
   return { status: 'ok', body, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
 }
 
-/** GETs an image's bytes (at most `maxBytes`); throws FetchProblem. */
-export async function fetchImage(url: string, limits: { timeoutMs: number; maxBytes: number }): Promise<Buffer> {
-  const res = await get(url, { accept: 'image/*' }, limits.timeoutMs);
-  if (!res.ok) throw new FetchProblem(`HTTP ${res.status}`);
-  return readLimited(res, limits.maxBytes);
+/**
+ * GETs an image's bytes (at most `maxBytes`); throws FetchProblem. Feed HTML may name any URL, so unless
+ * `allowPrivate` is set every connection (redirects too) is refused when the host resolves to a loopback, private,
+ * link-local or otherwise internal address; the check runs at connect time, so DNS rebinding is caught as well.
+ */
+export async function fetchImage(
+  url: string,
+  limits: { timeoutMs: number; maxBytes: number; allowPrivate: boolean },
+): Promise<Buffer> {
+  if (limits.allowPrivate) {
+    const res = await get(url, { accept: 'image/*' }, limits.timeoutMs);
+    if (!res.ok) throw new FetchProblem(`HTTP ${res.status}`);
+    return readLimited(res, limits.maxBytes);
+  }
+  const deadline = Date.now() + limits.timeoutMs;
+  let current = url;
+  for (let hop = 0; hop <= maxRedirects; hop++) {
+    const res = await guardedGet(current, Math.max(1, deadline - Date.now()), limits.maxBytes);
+    if (res.location === undefined) return res.body;
+    current = new URL(res.location, current).href;
+  }
+  throw new FetchProblem(`more than ${maxRedirects} redirects`);
+}
+
+const maxRedirects = 3;
+
+function guardedGet(
+  target: string,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<{ body: Buffer; location?: undefined } | { location: string }> {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return Promise.reject(new FetchProblem('not a URL'));
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new FetchProblem('not http(s)'));
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(host) && isForbiddenAddress(host)) return Promise.reject(new FetchProblem('internal address refused'));
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { headers: { accept: 'image/*', 'user-agent': 'Buergerservice-News-Import/1.0' }, lookup: guardedLookup },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          resolve({ location: res.headers.location });
+          return;
+        }
+        if (status < 200 || status >= 300) {
+          res.resume();
+          reject(new FetchProblem(`HTTP ${status}`));
+          return;
+        }
+        if (Number(res.headers['content-length'] ?? 0) > maxBytes) {
+          res.destroy();
+          reject(new FetchProblem(`larger than ${maxBytes} bytes`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > maxBytes) {
+            res.destroy();
+            reject(new FetchProblem(`larger than ${maxBytes} bytes`));
+          } else chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ body: Buffer.concat(chunks) }));
+        res.on('error', (err) => reject(new FetchProblem(err.message)));
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new FetchProblem(`no answer within ${timeoutMs} ms`)));
+    req.on('error', (err) =>
+      reject(
+        err instanceof FetchProblem
+          ? err
+          : new FetchProblem(`unreachable (${(err as NodeJS.ErrnoException).code ?? err.message})`),
+      ),
+    );
+    req.end();
+  });
 }

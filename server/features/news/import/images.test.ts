@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { cliActor } from '../../audit/service.js';
 import { type FeedServer, rss, startFeedServer } from '../test-feed-server.js';
 import { createFeed } from './feeds-service.js';
+import { FetchProblem, fetchImage } from './fetch.js';
 import { importAllFeeds } from './service.js';
 
 // Remote images in feeds: dropped by default (no request to the image's server); with NEWS_IMAGES=download fetched,
@@ -69,6 +70,24 @@ describe('news images', () => {
       expect(image.statusCode).toBe(200);
       expect(image.headers['content-type']).toBe('image/webp');
       expect((await sharp(image.rawPayload).metadata()).width).toBe(64);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('never asks an internal address for an image unless allowed (feed HTML may name any URL)', async () => {
+    const before = feeds.requests.get('/bild.png') ?? 0;
+    const { t, html } = await importWith({ NEWS_IMAGES: 'download', NEWS_IMAGES_ALLOW_PRIVATE: 'false' });
+    try {
+      expect(html).toContain('Das neue Fahrzeug.');
+      expect(html).not.toContain('<img src="/aktuelles/bilder/');
+      expect(feeds.requests.get('/bild.png') ?? 0).toBe(before);
+      // A host name is checked when the connection is made, after DNS (so a rebinding name is refused too).
+      const byName = feeds.url('/bild.png').replace('127.0.0.1', 'localhost');
+      await expect(fetchImage(byName, { timeoutMs: 5000, maxBytes: 1_000_000, allowPrivate: false })).rejects.toThrow(
+        FetchProblem,
+      );
+      expect(feeds.requests.get('/bild.png') ?? 0).toBe(before);
     } finally {
       await t.close();
     }

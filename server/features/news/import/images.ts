@@ -17,7 +17,11 @@ export async function downloadNewsImage(deps: Deps, url: string | null): Promise
   const known = await findNewsImageBySource(deps.db, m, url);
   if (known) return known;
   try {
-    const raw = await fetchImage(url, { timeoutMs: 10_000, maxBytes });
+    const raw = await fetchImage(url, {
+      timeoutMs: 10_000,
+      maxBytes,
+      allowPrivate: deps.config.news.allowPrivateImageHosts,
+    });
     const { data, info } = await sharp(raw, { limitInputPixels: maxPixels })
       .rotate()
       .resize({ width: maxWidth, withoutEnlargement: true })
