@@ -8,6 +8,7 @@ import { seedFaqDemo } from './demo/seed.js';
 import { markdownText, renderMarkdown } from './markdown.js';
 import { localize } from './present.js';
 import { listPublicFaq, listStartQuestions, moved } from './service.js';
+import { FaqStartPanel } from './views/start-panel.js';
 import { parseVotes } from './vote-cookie.js';
 
 // Sunday 6 December 2026, noon in Bielefeld.
@@ -85,9 +86,24 @@ describe('demo', () => {
     const html = renderToString(<div>{await panel.load(request)}</div>);
     expect(html.match(/href="\/oft-nachgefragt\/[^"]+"/g)).toHaveLength(5);
     expect(html).toContain('What do I need for a new ID card?');
+    expect(html).not.toContain('Only available in German');
     expect(t.app.homeModules.map((m) => m.href)).toEqual(
       expect.arrayContaining(['/oft-nachgefragt', '/datenplattformen']),
     );
+  });
+
+  it('says so beside a start-page question that has no English yet', () => {
+    const html = renderToString(
+      <FaqStartPanel
+        i18n={i18nFor('en', 'Europe/Berlin')}
+        questions={[
+          { slug: 'a', question: { de: 'Wo parke ich?', en: '' } },
+          { slug: 'b', question: { de: 'Was kostet es?', en: 'What does it cost?' } },
+        ]}
+      />,
+    );
+    expect(html).toContain('<a class="kern-link" href="/oft-nachgefragt/a" lang="de">Wo parke ich?</a>');
+    expect(html.match(/Only available in German/g)).toHaveLength(1);
   });
 });
 

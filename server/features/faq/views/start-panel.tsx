@@ -17,6 +17,7 @@ export function FaqStartPanel({ i18n, questions }: { i18n: I18n; questions: { sl
               <a class="kern-link" href={questionPath(q.slug)} lang={question.fallback ? 'de' : undefined}>
                 {question.text}
               </a>
+              {question.fallback && <span class="bs-muted">{` · ${t('faq.inGerman')}`}</span>}
             </li>
           );
         })}

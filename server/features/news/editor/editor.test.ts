@@ -84,6 +84,15 @@ describe('news editor', () => {
     const en = await page(`${path}?lang=en`);
     expect(en.body).toContain('This news item is only available in German.');
     expect(en.body).toContain('lang="de"');
+    // Lists and the start page say it too, beside the German title.
+    for (const list of ['/aktuelles?lang=en', '/?lang=en']) {
+      const html = (await page(list)).body;
+      const start = html.indexOf(`href="${path}"`);
+      expect(start, list).toBeGreaterThan(0);
+      expect(html.slice(start, html.indexOf('</article>', start)), list).toContain(
+        '</time> · Only available in German</p>',
+      );
+    }
     const audit = await countRows(
       t.db,
       "SELECT count(*)::int AS n FROM audit_log WHERE municipality_id = $1 AND action = 'news.create'",

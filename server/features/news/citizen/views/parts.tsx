@@ -17,7 +17,16 @@ export function localItem(ctx: Pick<PageContext, 'i18n'>, item: NewsItemRow) {
 }
 
 /** The line under a title: topic, date, demo mark. */
-export function ItemMeta({ ctx, item }: { ctx: Pick<PageContext, 'i18n'>; item: NewsItemRow }) {
+export function ItemMeta({
+  ctx,
+  item,
+  inGerman = false,
+}: {
+  ctx: Pick<PageContext, 'i18n'>;
+  item: NewsItemRow;
+  /** English page, German text: said in the meta line too, not only by lang="de". */
+  inGerman?: boolean;
+}) {
   const { t } = ctx.i18n;
   return (
     <p class="kern-body kern-body--small bs-muted">
@@ -25,6 +34,7 @@ export function ItemMeta({ ctx, item }: { ctx: Pick<PageContext, 'i18n'>; item: 
       {' · '}
       <time datetime={item.publishedAt.toISOString()}>{ctx.i18n.date(item.publishedAt)}</time>
       {item.pinned && <> · {t('news.pinned')}</>}
+      {inGerman && <> · {t('news.inGerman')}</>}
       {item.demo && (
         <>
           {' '}
@@ -49,7 +59,7 @@ export function ItemTeaser(p: { ctx: Pick<PageContext, 'i18n'>; item: NewsItemRo
           {text.title}
         </a>
       </Heading>
-      <ItemMeta ctx={ctx} item={item} />
+      <ItemMeta ctx={ctx} item={item} inGerman={text.fallback} />
       {text.summary && (
         <p class="kern-body" lang={text.fallback ? 'de' : undefined}>
           {text.summary}
