@@ -15,6 +15,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // A worker imports the app once for all its files instead of once per file (see server/test/per-file.ts).
+          isolate: false,
+          setupFiles: ['server/test/per-file.ts'],
           include: ['server/**/*.test.{ts,tsx}', 'shared/**/*.test.ts', 'client/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [browserTests, '**/node_modules/**'],
           testTimeout: 30_000,
@@ -26,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: [browserTests],
+          isolate: false,
+          setupFiles: ['server/test/per-file.ts'],
           // One Chromium for all browser test files instead of one launch each.
           globalSetup: ['server/test/browser-setup.ts'],
           testTimeout: 120_000,

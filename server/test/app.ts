@@ -48,6 +48,16 @@ export function testDb(): Promise<Db> {
   return shared;
 }
 
+/**
+ * Closes this file's database once the file is done (see per-file.ts): test files share a worker's modules, so the
+ * next file would otherwise find it, and each file is to start from its own fresh copy of the template.
+ */
+export async function closeTestDb(): Promise<void> {
+  const db = shared;
+  shared = undefined;
+  if (db) await (await db).close();
+}
+
 /** The number a `SELECT count(*)::int AS n …` answers. */
 export async function countRows(db: Db, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: number }>(sql, params);
