@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import {
+  expectAccessible,
+  type LiveServer,
+  languageAndScript,
+  launchBrowser,
+  openPage,
+  startServer,
+} from '../../test/browser.js';
 import { createStaff } from '../../test/factories/users.js';
 import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedFaqDemo } from './demo/seed.js';
@@ -47,34 +54,32 @@ async function signIn(page: Page, lang: 'de' | 'en') {
 }
 
 describe('FAQ and data platforms in the browser', () => {
-  for (const javaScript of [false, true]) {
-    for (const lang of ['de', 'en'] as const) {
-      it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: list, question, vote, platforms`, async () => {
-        const x = texts[lang];
-        const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
-        await page.goto(`${server.url}/oft-nachgefragt?lang=${lang}`);
-        expect(await page.locator('h1').textContent()).toBe(x.title);
-        await expectAccessible(page);
+  for (const [lang, javaScript] of languageAndScript) {
+    it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: list, question, vote, platforms`, async () => {
+      const x = texts[lang];
+      const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
+      await page.goto(`${server.url}/oft-nachgefragt?lang=${lang}`);
+      expect(await page.locator('h1').textContent()).toBe(x.title);
+      await expectAccessible(page);
 
-        await page.getByRole('link', { name: x.question }).click();
-        await page.waitForURL((u) => u.pathname === '/oft-nachgefragt/wie-melde-ich-sperrmuell-an');
-        expect(await page.locator('h1').textContent()).toBe(x.question);
-        await expectAccessible(page);
+      await page.getByRole('link', { name: x.question }).click();
+      await page.waitForURL((u) => u.pathname === '/oft-nachgefragt/wie-melde-ich-sperrmuell-an');
+      expect(await page.locator('h1').textContent()).toBe(x.question);
+      await expectAccessible(page);
 
-        await page.getByRole('button', { name: x.yes, exact: true }).click();
-        await page.waitForURL((u) => u.searchParams.get('danke') === 'ja');
-        await expect.poll(() => page.locator('.kern-alert--success .kern-title').textContent()).toBe(x.thanks);
-        expect(await page.getByRole('button', { name: x.yes, exact: true }).count()).toBe(0);
-        await expectAccessible(page);
+      await page.getByRole('button', { name: x.yes, exact: true }).click();
+      await page.waitForURL((u) => u.searchParams.get('danke') === 'ja');
+      await expect.poll(() => page.locator('.kern-alert--success .kern-title').textContent()).toBe(x.thanks);
+      expect(await page.getByRole('button', { name: x.yes, exact: true }).count()).toBe(0);
+      await expectAccessible(page);
 
-        await page.goto(`${server.url}/datenplattformen`);
-        expect(await page.locator('h1').textContent()).toBe(x.platforms);
-        expect(await page.locator('h2').allTextContents()).toContain(x.council);
-        await expectAccessible(page);
-        expect(foreign).toEqual([]);
-        await context.close();
-      }, 120_000);
-    }
+      await page.goto(`${server.url}/datenplattformen`);
+      expect(await page.locator('h1').textContent()).toBe(x.platforms);
+      expect(await page.locator('h2').allTextContents()).toContain(x.council);
+      await expectAccessible(page);
+      expect(foreign).toEqual([]);
+      await context.close();
+    }, 120_000);
   }
 
   for (const lang of ['de', 'en'] as const) {

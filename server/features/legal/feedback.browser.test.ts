@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import {
+  expectAccessible,
+  type LiveServer,
+  languageAndScript,
+  launchBrowser,
+  openPage,
+  startServer,
+} from '../../test/browser.js';
 
 let browser: Browser;
 let server: LiveServer;
@@ -36,39 +43,37 @@ const texts = {
 } as const;
 
 describe('accessibility feedback form in the browser', () => {
-  for (const javaScript of [false, true]) {
-    for (const lang of ['de', 'en'] as const) {
-      it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: form, errors, thank-you page are accessible`, async () => {
-        const x = texts[lang];
-        const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
-        await page.goto(`${server.url}/barrierefreiheit?lang=${lang}`);
-        await page.getByRole('link', { name: x.statementLink }).click();
-        await page.waitForURL((u) => u.pathname === '/barrierefreiheit/rueckmeldung');
-        expect(await page.locator('h1').textContent()).toBe(x.heading);
-        await expectAccessible(page);
+  for (const [lang, javaScript] of languageAndScript) {
+    it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: form, errors, thank-you page are accessible`, async () => {
+      const x = texts[lang];
+      const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
+      await page.goto(`${server.url}/barrierefreiheit?lang=${lang}`);
+      await page.getByRole('link', { name: x.statementLink }).click();
+      await page.waitForURL((u) => u.pathname === '/barrierefreiheit/rueckmeldung');
+      expect(await page.locator('h1').textContent()).toBe(x.heading);
+      await expectAccessible(page);
 
-        // An e-mail address without consent and no description: errors beside the fields and a summary.
-        await page.getByLabel(x.email).fill('someone@example.org');
-        await page.getByRole('button', { name: x.send }).click();
-        await page.waitForLoadState();
-        await expect.poll(() => page.locator('#error-summary-title').textContent()).toBe(x.summary);
-        expect(await page.locator('#message').getAttribute('aria-invalid')).toBe('true');
-        expect(await page.locator('#consent').getAttribute('aria-invalid')).toBe('true');
-        expect(await page.getByLabel(x.email).inputValue()).toBe('someone@example.org');
-        await expectAccessible(page);
+      // An e-mail address without consent and no description: errors beside the fields and a summary.
+      await page.getByLabel(x.email).fill('someone@example.org');
+      await page.getByRole('button', { name: x.send }).click();
+      await page.waitForLoadState();
+      await expect.poll(() => page.locator('#error-summary-title').textContent()).toBe(x.summary);
+      expect(await page.locator('#message').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#consent').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel(x.email).inputValue()).toBe('someone@example.org');
+      await expectAccessible(page);
 
-        // The summary link moves to the field.
-        await page.locator('.bs-error-summary a').first().click();
-        await page.getByLabel(x.message).fill('The map cannot be used with a keyboard.');
-        await page.getByLabel(x.consent).check();
-        await page.getByRole('button', { name: x.send }).click();
-        await page.waitForURL((u) => u.pathname === '/barrierefreiheit/rueckmeldung/danke');
-        expect(await page.locator('h1').textContent()).toBe(x.thanks);
-        await expectAccessible(page);
-        expect(foreign).toEqual([]);
-        await context.close();
-      }, 60_000);
-    }
+      // The summary link moves to the field.
+      await page.locator('.bs-error-summary a').first().click();
+      await page.getByLabel(x.message).fill('The map cannot be used with a keyboard.');
+      await page.getByLabel(x.consent).check();
+      await page.getByRole('button', { name: x.send }).click();
+      await page.waitForURL((u) => u.pathname === '/barrierefreiheit/rueckmeldung/danke');
+      expect(await page.locator('h1').textContent()).toBe(x.thanks);
+      await expectAccessible(page);
+      expect(foreign).toEqual([]);
+      await context.close();
+    }, 60_000);
   }
 
   it('stores each sent feedback', async () => {

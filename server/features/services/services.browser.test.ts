@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import {
+  expectAccessible,
+  type LiveServer,
+  languageAndScript,
+  launchBrowser,
+  openPage,
+  startServer,
+} from '../../test/browser.js';
 import { createStaff, type TestStaff } from '../../test/factories/users.js';
 import { seedServicesDemo } from './import.js';
 
@@ -51,44 +58,40 @@ async function expectNoOverflow(page: Page) {
 }
 
 describe('services A–Z in the browser', () => {
-  for (const javaScript of [false, true]) {
-    for (const lang of ['de', 'en'] as const) {
-      it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: find a service, see its online and analog channels and the office's hours`, async () => {
-        const x = texts[lang];
-        const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
-        await page.setViewportSize({ width: 390, height: 844 });
-        await page.goto(`${server.url}/leistungen?lang=${lang}`);
-        expect(await page.locator('h1').textContent()).toBe(x.title);
-        expect(await page.locator('.bs-waste-abc__item').count()).toBeGreaterThanOrEqual(80);
-        await expectAccessible(page);
-        await expectNoOverflow(page);
+  for (const [lang, javaScript] of languageAndScript) {
+    it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: find a service, see its online and analog channels and the office's hours`, async () => {
+      const x = texts[lang];
+      const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${server.url}/leistungen?lang=${lang}`);
+      expect(await page.locator('h1').textContent()).toBe(x.title);
+      expect(await page.locator('.bs-waste-abc__item').count()).toBeGreaterThanOrEqual(80);
+      await expectAccessible(page);
+      await expectNoOverflow(page);
 
-        // The name filter is a plain GET form.
-        await page.getByLabel(x.nameLabel).fill('staatsangeh');
-        await page.getByRole('button', { name: x.submit }).click();
-        await page.waitForURL((u) => u.searchParams.get('q') === 'staatsangeh');
-        await page.getByRole('link', { name: x.service }).click();
-        await page.waitForURL((u) => u.pathname === '/leistungen/einbuergerung');
-        expect(await page.locator('h1').textContent()).toBe(x.service);
+      // The name filter is a plain GET form.
+      await page.getByLabel(x.nameLabel).fill('staatsangeh');
+      await page.getByRole('button', { name: x.submit }).click();
+      await page.waitForURL((u) => u.searchParams.get('q') === 'staatsangeh');
+      await page.getByRole('link', { name: x.service }).click();
+      await page.waitForURL((u) => u.pathname === '/leistungen/einbuergerung');
+      expect(await page.locator('h1').textContent()).toBe(x.service);
 
-        const headings = await page.locator('#channels-heading ~ ul h3').allTextContents();
-        expect(headings).toEqual(x.channels);
-        const online = page.getByRole('link', { name: x.online });
-        expect(await online.getAttribute('href')).toBe(
-          `https://www.kommunalportal.nrw/einbuergerung?ars=${server.t.config.municipality.ars}`,
-        );
-        const visit = page.locator('#vor-ort');
-        expect(await visit.locator('li', { hasText: x.thursday.split(':')[0] as string }).textContent()).toBe(
-          x.thursday,
-        );
-        expect(await visit.textContent()).toContain(x.open);
-        expect(await page.locator('#telefon a').getAttribute('href')).toBe('tel:+49521510');
-        await expectAccessible(page);
-        await expectNoOverflow(page);
-        expect(foreign).toEqual([]);
-        await context.close();
-      }, 120_000);
-    }
+      const headings = await page.locator('#channels-heading ~ ul h3').allTextContents();
+      expect(headings).toEqual(x.channels);
+      const online = page.getByRole('link', { name: x.online });
+      expect(await online.getAttribute('href')).toBe(
+        `https://www.kommunalportal.nrw/einbuergerung?ars=${server.t.config.municipality.ars}`,
+      );
+      const visit = page.locator('#vor-ort');
+      expect(await visit.locator('li', { hasText: x.thursday.split(':')[0] as string }).textContent()).toBe(x.thursday);
+      expect(await visit.textContent()).toContain(x.open);
+      expect(await page.locator('#telefon a').getAttribute('href')).toBe('tel:+49521510');
+      await expectAccessible(page);
+      await expectNoOverflow(page);
+      expect(foreign).toEqual([]);
+      await context.close();
+    }, 120_000);
   }
 });
 
@@ -116,49 +119,47 @@ const backOffice = {
 } as const;
 
 describe('services back office in the browser', () => {
-  for (const javaScript of [false, true]) {
-    for (const lang of ['de', 'en'] as const) {
-      it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: list, service form with errors, office form, import`, async () => {
-        const x = backOffice[lang];
-        const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
-        await page.goto(`${server.url}/admin/login?lang=${lang}&next=%2Fadmin%2Fleistungen`);
-        await page.getByLabel(x.login.email).fill(editor.email);
-        await page.getByLabel(x.login.password, { exact: true }).fill(editor.password);
-        await page.getByRole('button', { name: x.login.submit }).click();
-        await page.waitForURL((u) => u.pathname === '/admin/leistungen');
-        expect(await page.locator('h1').textContent()).toBe(x.title);
-        await expectAccessible(page);
+  for (const [lang, javaScript] of languageAndScript) {
+    it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: list, service form with errors, office form, import`, async () => {
+      const x = backOffice[lang];
+      const { page, context, foreign } = await openPage(browser, server.url, { javaScript });
+      await page.goto(`${server.url}/admin/login?lang=${lang}&next=%2Fadmin%2Fleistungen`);
+      await page.getByLabel(x.login.email).fill(editor.email);
+      await page.getByLabel(x.login.password, { exact: true }).fill(editor.password);
+      await page.getByRole('button', { name: x.login.submit }).click();
+      await page.waitForURL((u) => u.pathname === '/admin/leistungen');
+      expect(await page.locator('h1').textContent()).toBe(x.title);
+      await expectAccessible(page);
 
-        await page.getByRole('link', { name: x.service, exact: true }).click();
-        await page.waitForURL((u) => /^\/admin\/leistungen\/\d+$/.test(u.pathname));
-        await expectAccessible(page);
-        await page.locator('#name_de').fill('');
-        await page.getByRole('button', { name: x.save }).click();
-        await page.locator('.bs-error-summary').waitFor();
-        expect(await page.locator('#error-summary-title').textContent()).toMatch(x.summary);
-        expect(await page.locator('#name_de').getAttribute('aria-invalid')).toBe('true');
-        await expectAccessible(page);
+      await page.getByRole('link', { name: x.service, exact: true }).click();
+      await page.waitForURL((u) => /^\/admin\/leistungen\/\d+$/.test(u.pathname));
+      await expectAccessible(page);
+      await page.locator('#name_de').fill('');
+      await page.getByRole('button', { name: x.save }).click();
+      await page.locator('.bs-error-summary').waitFor();
+      expect(await page.locator('#error-summary-title').textContent()).toMatch(x.summary);
+      expect(await page.locator('#name_de').getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible(page);
 
-        await page.goto(`${server.url}/admin/leistungen`);
-        await page.getByRole('link', { name: x.newOffice }).click();
-        await page.waitForURL((u) => u.pathname === '/admin/leistungen/stellen/neu');
-        await expectAccessible(page);
+      await page.goto(`${server.url}/admin/leistungen`);
+      await page.getByRole('link', { name: x.newOffice }).click();
+      await page.waitForURL((u) => u.pathname === '/admin/leistungen/stellen/neu');
+      await expectAccessible(page);
 
-        await page.goto(`${server.url}/admin/leistungen`);
-        await page.getByRole('link', { name: x.import }).click();
-        await page.waitForURL((u) => u.pathname === '/admin/leistungen/import');
-        expect(await page.locator('h1').textContent()).toBe(x.importTitle);
-        await page.locator('#file').setInputFiles({
-          name: 'kaputt.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from('slug;name_de;summary_de;office\nx;;Ohne Namen;bsc\n'),
-        });
-        await page.locator('form[enctype] button[type="submit"]').click();
-        await page.locator('#import-problems').waitFor();
-        await expectAccessible(page);
-        expect(foreign).toEqual([]);
-        await context.close();
-      }, 240_000);
-    }
+      await page.goto(`${server.url}/admin/leistungen`);
+      await page.getByRole('link', { name: x.import }).click();
+      await page.waitForURL((u) => u.pathname === '/admin/leistungen/import');
+      expect(await page.locator('h1').textContent()).toBe(x.importTitle);
+      await page.locator('#file').setInputFiles({
+        name: 'kaputt.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('slug;name_de;summary_de;office\nx;;Ohne Namen;bsc\n'),
+      });
+      await page.locator('form[enctype] button[type="submit"]').click();
+      await page.locator('#import-problems').waitFor();
+      await expectAccessible(page);
+      expect(foreign).toEqual([]);
+      await context.close();
+    }, 240_000);
   }
 });
