@@ -47,7 +47,7 @@ function nameOf(item: Element): string {
 }
 
 function updateButtons(root: HTMLElement, favourites: string[]): void {
-  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-parking-fav]')) {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-parking-fav]')) {
     const ref = button.dataset.parkingFav ?? '';
     const on = favourites.includes(ref);
     const item = button.closest('[data-parking-ref]');
