@@ -1,4 +1,4 @@
-import { type DayType, dayTypeOf, slotOf, slotsPerDay } from './day-types.js';
+import { type DayType, dayTypeOf, slotAndType, slotOf, slotsPerDay } from './day-types.js';
 import type { HistoryPoint } from './history-queries.js';
 
 // The aggregate of a facility's history by day type and 5-minute slot of the day: mean occupancy (0–1), its
@@ -20,22 +20,14 @@ export const occupancyOf = (p: Pick<HistoryPoint, 'free' | 'capacity'>) =>
 /** Mean and spread per day type and slot; the slots beside one count too (a 15-minute window), which smooths it. */
 export function buildProfile(points: HistoryPoint[], timeZone: string, region: string): Profile {
   const sums = new Map<DayType, { n: number[]; s: number[]; q: number[] }>();
-  const dayTypes = new Map<string, DayType>();
   for (const p of points) {
-    // Day types change at local midnight; the key caches dayTypeOf per day and zone offset (hour precision).
-    const key = new Date(Math.floor(p.bucket.getTime() / 3_600_000) * 3_600_000).toISOString();
-    let type = dayTypes.get(key);
-    if (!type) {
-      type = dayTypeOf(p.bucket, timeZone, region);
-      dayTypes.set(key, type);
-    }
+    const { slot, type } = slotAndType(p.bucket, timeZone, region);
     let acc = sums.get(type);
     if (!acc) {
       acc = { n: new Array(slotsPerDay).fill(0), s: new Array(slotsPerDay).fill(0), q: new Array(slotsPerDay).fill(0) };
       sums.set(type, acc);
     }
     if (p.status === 'closed') continue;
-    const slot = slotOf(p.bucket, timeZone);
     const o = occupancyOf(p);
     for (const d of [-1, 0, 1]) {
       const i = (slot + d + slotsPerDay) % slotsPerDay;

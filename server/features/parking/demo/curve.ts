@@ -1,6 +1,5 @@
-import { localDateString, localParts } from '../../../platform/time.js';
 import type { DayType } from '../core/day-types.js';
-import { dayTypeOf } from '../core/day-types.js';
+import { localClock } from '../core/day-types.js';
 import type { DemoProfile } from './facilities.js';
 
 // The simulated feed's daily curves (demo mode only, and the bench's synthetic history): occupancy by day type
@@ -43,12 +42,11 @@ export function simulate(
   at: Date,
   zone: { timeZone: string; region: string },
 ): SimulatedReading {
-  const p = localParts(at, zone.timeZone);
-  const h = p.hour + p.minute / 60;
+  const clock = localClock(at, zone.timeZone, zone.region);
+  const h = clock.minuteOfDay / 60;
   // Shopping garages close at night (1–6 o'clock).
   if (f.profile === 'shopping' && h >= 1 && h < 6) return { free: f.capacity, status: 'closed' };
-  const day = localDateString(at, zone.timeZone);
-  const type = dayTypeOf(at, zone.timeZone, zone.region);
+  const { day, type } = clock;
   const dayShift = (unit(`${f.ref}:${day}`) - 0.5) * 0.3;
   const noise = (unit(`${f.ref}:${at.getTime()}`) - 0.5) * 0.05;
   const base = baseOccupancy(f.profile, type, h);

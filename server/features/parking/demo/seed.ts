@@ -7,13 +7,13 @@ import { simulate } from './curve.js';
 import { demoFacilities } from './facilities.js';
 
 /**
- * Loads Bielefeld's garages (marked demo) and `weeks` of simulated 5-minute history up to deps.now(), once: does
+ * Loads Bielefeld's garages (marked demo) and `weeks` (default 3: enough comparable days for the forecast, light on the demo start) of simulated 5-minute history up to deps.now(), once: does
  * nothing when the municipality has parking facilities already. Returns the number of facilities added.
  */
 export async function seedParkingDemoData(deps: Deps, options: { weeks?: number } = {}): Promise<number> {
   const m = deps.config.municipality;
   const zone = { timeZone: m.timeZone, region: m.holidayRegion };
-  const weeks = options.weeks ?? 5;
+  const weeks = options.weeks ?? 3;
   return deps.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`parking-demo:${m.id}`]);
     const { rows } = await tx.query('SELECT 1 FROM parking_facilities WHERE municipality_id = $1 LIMIT 1', [m.id]);

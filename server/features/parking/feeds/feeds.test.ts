@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { buildTestApp, type TestApp, testDb } from '../../../test/app.js';
 import { upsertFacility } from '../core/facilities-queries.js';
 import { getFacilityState } from '../core/service.js';
 import { type ParkingFeedServer, samples, startParkingFeedServer } from '../test-feed-server.js';
@@ -14,8 +14,9 @@ let feeds: ParkingFeedServer;
 const apps: TestApp[] = [];
 
 beforeAll(async () => {
-  feeds = await startParkingFeedServer();
-});
+  // The file's database copy is made once, here, not inside the first test's time limit.
+  [feeds] = await Promise.all([startParkingFeedServer(), testDb()]);
+}, 120_000);
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.close()));
   await feeds.close();

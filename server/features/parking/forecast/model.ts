@@ -1,6 +1,7 @@
 import type { DayType } from '../core/day-types.js';
+import { slotAndType } from '../core/day-types.js';
 import type { HistoryPoint } from '../core/history-queries.js';
-import { buildProfile, dayTypeOf, occupancyOf, type Profile, slotOf, slotStats } from '../core/profile.js';
+import { buildProfile, occupancyOf, type Profile, slotStats } from '../core/profile.js';
 
 // The forecast: the typical occupancy of the same day type at the same time (holidays and school holidays are day
 // types of their own), corrected by how far today is off the typical day right now; that difference fades with a
@@ -38,11 +39,13 @@ export function predictFree(
   target: Date,
   zone: Zone,
 ): (ForecastPoint & { days: number; basis: DayType }) | undefined {
-  const stats = slotStats(profile, dayTypeOf(target, zone.timeZone, zone.region), slotOf(target, zone.timeZone));
+  const at = slotAndType(target, zone.timeZone, zone.region);
+  const stats = slotStats(profile, at.type, at.slot);
   if (!stats) return undefined;
   let anomaly = 0;
   if (now.free !== null && capacity > 0) {
-    const current = slotStats(profile, dayTypeOf(now.at, zone.timeZone, zone.region), slotOf(now.at, zone.timeZone));
+    const n = slotAndType(now.at, zone.timeZone, zone.region);
+    const current = slotStats(profile, n.type, n.slot);
     if (current) anomaly = occupancyOf({ free: now.free, capacity }) - current.mean;
   }
   const hours = (target.getTime() - now.at.getTime()) / 3_600_000;
