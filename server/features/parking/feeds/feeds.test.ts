@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 async function appWith(list: string[], env: Record<string, string> = {}): Promise<TestApp> {
-  const t = await buildTestApp({ now, env: { PARKING_FEEDS: list.join(','), ...env } });
+  // A generous deadline unless a test sets its own: a loaded CI machine must not turn a slow answer into a failure.
+  const t = await buildTestApp({
+    now,
+    env: { PARKING_FEEDS: list.join(','), PARKING_FEED_TIMEOUT_MS: '30000', ...env },
+  });
   apps.push(t);
   const m = t.config.municipality.id;
   for (const ref of ['A1', 'A2', 'A3', 'A4']) {
