@@ -2,6 +2,7 @@
 import { initAddressAutocomplete } from './address-autocomplete.js';
 import { initMyReports } from './my-reports.js';
 import { initNoteTemplates } from './note-templates.js';
+import { initParking } from './parking.js';
 import { initPushOptIn } from './push-opt-in.js';
 import { registerServiceWorker } from './service-worker-registration.js';
 
@@ -9,4 +10,5 @@ initAddressAutocomplete(document);
 initNoteTemplates(document);
 initPushOptIn(document);
 initMyReports(document);
+initParking(document);
 registerServiceWorker();

@@ -235,16 +235,40 @@ async function clerk(browser: Browser, app: App, lang: string, js: boolean) {
   await context.close();
 }
 
+/** Parking list and a garage's page on the phone and the laptop. */
+async function parking(browser: Browser, app: App, lang: string, js: boolean) {
+  const suffix = `${lang}-${js ? 'js' : 'nojs'}`;
+  const { rows } = await app.db.query<{ id: number }>(
+    "SELECT id::int AS id FROM parking_facilities WHERE ref = 'PLS04' ORDER BY id LIMIT 1",
+  );
+  for (const [device, viewport] of [
+    ['phone', phone],
+    ['laptop', laptop],
+  ] as const) {
+    const context = await browser.newContext({ viewport, javaScriptEnabled: js, locale: lang });
+    await shoot(context, `${app.url}/parken?lang=${lang}`, `citizen-09-parking-list-${device}-${suffix}.png`);
+    if (rows[0]) {
+      const file = `citizen-10-parking-detail-${device}-${suffix}.png`;
+      await shoot(context, `${app.url}/parken/${rows[0].id}?lang=${lang}`, file);
+    }
+    await context.close();
+  }
+}
+
+// SCREENSHOTS_ONLY=parking shoots the parking pages only.
+const only = process.env.SCREENSHOTS_ONLY;
+
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const app = await startApp();
   const browser = await chromium.launch(launchOptions);
   try {
     for (const lang of langs) {
-      await citizenFlow(browser, app, lang);
+      if (!only) await citizenFlow(browser, app, lang);
       for (const js of [true, false]) {
-        await citizen(browser, app, lang, js);
-        await clerk(browser, app, lang, js);
+        if (!only) await citizen(browser, app, lang, js);
+        if (!only) await clerk(browser, app, lang, js);
+        if (!only || only === 'parking') await parking(browser, app, lang, js);
       }
     }
   } finally {

@@ -18,6 +18,9 @@ import { newsPushAdminPages, newsPushPages } from './features/news/push/pages.js
 import newsPushRoutes from './features/news/push/routes.js';
 import open311KeyPages from './features/open311/keys-pages.js';
 import { registerOpen311 } from './features/open311/routes.js';
+import parkingAdminPages from './features/parking/admin/pages.js';
+import parkingCitizenPages from './features/parking/citizen/pages.js';
+import parkingOpenDataRoutes from './features/parking/opendata/routes.js';
 import platformAdminPages from './features/platforms/admin-pages.js';
 import platformPages from './features/platforms/pages.js';
 import pwaRoutes from './features/pwa/pages.js';
@@ -119,6 +122,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await reportAlertRoutes(api, deps);
     await newsPushRoutes(api, deps);
     await searchRoutes(api, deps);
+    await parkingOpenDataRoutes(api, deps);
     options.extend?.api?.(api);
   });
 
@@ -147,6 +151,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await newsCitizenPages(pages, deps);
     await newsPushPages(pages, deps);
     await searchPages(pages, deps);
+    await parkingCitizenPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.
@@ -169,6 +174,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await newsEditorPages(staff, deps);
       await newsFeedPages(staff, deps);
       await newsPushAdminPages(staff, deps);
+      await parkingAdminPages(staff, deps);
     });
   });
 

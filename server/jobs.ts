@@ -1,5 +1,6 @@
 import { legalJobs } from './features/legal/feedback-jobs.js';
 import { newsJobs } from './features/news/jobs.js';
+import { parkingJobs } from './features/parking/jobs.js';
 import { reportAlertJobs } from './features/reports/alerts/jobs.js';
 import { reportCoreJobs } from './features/reports/core/jobs.js';
 import { reportJobs } from './features/reports/jobs.js';
@@ -26,4 +27,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...reportAlertJobs,
   ...newsJobs,
   ...searchJobs,
+  ...parkingJobs,
 ];

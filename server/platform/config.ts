@@ -154,6 +154,22 @@ export const configSchema = T.Object(
           'download feed images from loopback and private addresses too (tests only; feed HTML names any URL, so by default only public hosts are asked)',
       }),
     }),
+    parking: T.Object({
+      feeds: T.Array(
+        T.Object({
+          format: T.Union([
+            T.Literal('city-csv'),
+            T.Literal('city-geojson'),
+            T.Literal('parkapi'),
+            T.Literal('datex2'),
+          ]),
+          url: T.String({ format: 'uri', pattern: '^https?://' }),
+        }),
+        { maxItems: 20, description: 'live occupancy sources, each polled with its own backoff' },
+      ),
+      historyDays: T.Integer({ minimum: 7, maximum: 3660, description: '5-minute history kept this long' }),
+      feedTimeoutMs: T.Integer({ minimum: 100, maximum: 60_000, description: 'one feed request' }),
+    }),
     mapTiles: T.Object({
       cacheMb: T.Integer({
         minimum: 1,
@@ -322,6 +338,11 @@ export function loadConfig(env: Env = process.env): Config {
       images: env.NEWS_IMAGES || undefined,
       allowPrivateImageHosts: bool(env, 'NEWS_IMAGES_ALLOW_PRIVATE', problems),
     },
+    parking: {
+      feeds: parkingFeeds(env, problems),
+      historyDays: int(env, 'PARKING_HISTORY_DAYS', problems),
+      feedTimeoutMs: int(env, 'PARKING_FEED_TIMEOUT_MS', problems),
+    },
     mapTiles: {
       cacheMb: int(env, 'MAP_TILES_CACHE_MB', problems),
       maxAgeHours: int(env, 'MAP_TILES_MAX_AGE_HOURS', problems),
@@ -382,6 +403,7 @@ export function loadConfig(env: Env = process.env): Config {
       autoForward: true,
     },
     news: { images: 'drop', allowPrivateImageHosts: nodeEnv === 'test' },
+    parking: { feeds: [], historyDays: 400, feedTimeoutMs: 10_000 },
     mapTiles: { cacheMb: 200, maxAgeHours: 24 * 7, timeoutMs: 5000, retrySeconds: 15 },
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',
@@ -422,6 +444,17 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return merged as Config;
+}
+
+/** PARKING_FEEDS: `format=url` entries, comma-separated (`parkapi=https://…,datex2=https://…`). */
+function parkingFeeds(env: Env, problems: string[]): { format: string; url: string }[] | undefined {
+  const entries = list(env, 'PARKING_FEEDS');
+  if (!entries) return undefined;
+  return entries.map((entry) => {
+    const at = entry.indexOf('=');
+    if (at < 1) problems.push(`PARKING_FEEDS: "${entry}" is not format=url`);
+    return { format: entry.slice(0, Math.max(at, 0)), url: entry.slice(at + 1) };
+  });
 }
 
 export function resolveFromRoot(...parts: string[]): string {

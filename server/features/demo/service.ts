@@ -9,6 +9,7 @@ import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedFaqDemo } from '../faq/demo/seed.js';
 import { seedNewsDemo } from '../news/demo/seed.js';
+import { seedParkingDemo } from '../parking/demo/service.js';
 import { seedPlatformsDemo } from '../platforms/demo.js';
 import { seedReportDemo } from '../reports/demo/seed.js';
 import { reindexSearch } from '../search/reindex.js';
@@ -68,6 +69,7 @@ export async function seedDemoIfEmpty(
       log.info('demo waste calendar added to the existing demo data');
     } else log.debug('demo data already present');
     if ((await seedNewsDemo(deps)) > 0) log.info('demo news added to the existing demo data');
+    if ((await seedParkingDemo(deps)) > 0) log.info('demo parking garages added to the existing demo data');
     return undefined;
   }
   const importMs = Math.round(performance.now() - started);
@@ -80,6 +82,7 @@ export async function seedDemoIfEmpty(
   await seedPlatformsDemo(deps);
   await seedServicesDemo(deps);
   await seedNewsDemo(deps);
+  await seedParkingDemo(deps);
   await reindexSearch(deps);
   const result: DemoSeedResult = { ...loaded, staff };
   if (staff.length > 0) {

@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import { seedParkingDemo } from './demo/service.js';
+
+// Parking in a real browser: the list and a facility in German without JavaScript (sorting by form), and in
+// English with JavaScript (map markers, favourites kept in localStorage); axe-core once per page and language.
+
+let browser: Browser;
+let server: LiveServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([
+    launchBrowser(),
+    startServer({ now: '2026-12-07T10:00:00Z', env: { DEMO_DATA: 'true' } }),
+  ]);
+  await seedParkingDemo(server.t.deps, { weeks: 2 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const url = (path: string) => `${server.url}${path}`;
+
+describe('Parken', () => {
+  it('list, sorting and detail work in German without JavaScript', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(url('/parken'));
+    await page.getByRole('heading', { level: 1, name: 'Parken' }).waitFor();
+    await page.getByText('Demodaten', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Name', { exact: true }).check();
+    await page.getByRole('button', { name: 'Liste anzeigen' }).click();
+    await page.waitForURL(/sortierung=name/);
+    const names = await page.locator('[data-parking-list] h3').allTextContents();
+    expect(names[0]).toBe('Parkhaus Am Hauptbahnhof');
+    await page.getByRole('link', { name: 'Tiefgarage Neues Rathaus' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tiefgarage Neues Rathaus' }).waitFor();
+    await page.getByRole('table', { name: 'Erwartete freie Plätze' }).waitFor();
+    await page.getByText('Geschätzt aus 2 vergleichbaren Tagen (Montage)').waitFor();
+    expect(await page.locator('[data-parking-fav]').isHidden()).toBe(true);
+    await expectAccessible(page);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('map, detail and favourites in English with JavaScript', async () => {
+    const { page, context, foreign } = await openPage(browser, server.url, { locale: 'en-GB' });
+    await page.goto(url('/parken?lang=en'));
+    await page.getByRole('heading', { level: 1, name: 'Parking' }).waitFor();
+    await expect.poll(() => page.locator('.bs-parking-map .bs-map-marker__link').count()).toBe(21);
+    const remember = page.getByRole('button', { name: 'Remember Parkhaus Am Zwinger' });
+    await remember.click();
+    const favourites = page.getByRole('region', { name: 'My car parks' });
+    await favourites.getByRole('link', { name: 'Parkhaus Am Zwinger' }).waitFor();
+    await expectAccessible(page);
+    await page.locator('[data-parking-list]').getByRole('link', { name: 'Parkhaus Am Zwinger' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Parkhaus Am Zwinger' }).waitFor();
+    const forget = page.getByRole('button', { name: 'Forget Parkhaus Am Zwinger' });
+    expect(await forget.getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('img', { name: /Occupied spaces today/ }).waitFor();
+    await expectAccessible(page);
+    await forget.click();
+    await page.getByRole('button', { name: 'Remember Parkhaus Am Zwinger' }).waitFor();
+    await page.goto(url('/parken'));
+    await page.locator('[data-parking-fav]').first().waitFor({ state: 'visible' });
+    expect(await page.locator('[data-parking-favourites]').isHidden()).toBe(true);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
