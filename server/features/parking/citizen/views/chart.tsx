@@ -3,7 +3,8 @@ import type { CurvePoint, DayCurves } from '../../history/service.js';
 
 const width = 640;
 const height = 220;
-const pad = { left: 44, right: 12, top: 12, bottom: 28 };
+// Room for the 22-unit labels: "100 %" left of the plot, half of "24:00" right of it.
+const pad = { left: 72, right: 34, top: 14, bottom: 30 };
 
 function path(points: CurvePoint[], capacity: number): string {
   const x = (time: string) => {
