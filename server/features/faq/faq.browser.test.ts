@@ -82,9 +82,9 @@ describe('FAQ and data platforms in the browser', () => {
     }, 120_000);
   }
 
-  for (const lang of ['de', 'en'] as const) {
-    it(`${lang}, without JavaScript: the editors' pages are accessible and reordering works`, async () => {
-      const { page, context } = await openPage(browser, server.url, { javaScript: false });
+  for (const [lang, javaScript] of languageAndScript) {
+    it(`${lang}, ${javaScript ? 'with' : 'without'} JavaScript: the editors' pages are accessible and reordering works`, async () => {
+      const { page, context } = await openPage(browser, server.url, { javaScript });
       await signIn(page, lang);
       for (const path of [
         '/admin/oft-nachgefragt',

@@ -54,7 +54,7 @@ describe('citizen pages in the browser', () => {
       await fresh.page.goto(url(`${p.path}?lang=en`));
       expect(await lang(fresh.page)).toBe('en');
       expect(await heading(fresh.page)).toContain(p.en);
-      await expectAccessible(fresh.page);
+      // The same English page axe-core checked after the switch: not checked twice.
       expect(fresh.foreign).toEqual([]);
       await fresh.context.close();
     }, 60_000);
