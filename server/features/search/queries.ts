@@ -2,8 +2,8 @@ import type { Queryable } from '../../platform/db.js';
 import type { SearchKind } from './documents.js';
 
 // Reads of search_documents (its writes are in index-queries.ts). Full text (search_vector, weights: title A,
-// keywords B, summary C, body D) and trigrams of titles and keywords (match_text) for misspellings, blended in one
-// ranked query; snippets only for the rows of the page asked for.
+// keywords B, summary C, body D) alone, or blended with trigrams of titles and keywords (match_text) for
+// misspellings; snippets only for the rows of the page asked for.
 
 /** Marks ts_headline puts around matches; control characters, so they can never come from the content itself. */
 export const markStart = '\u0002';
@@ -20,6 +20,11 @@ export interface SearchParams {
   kindWeights: Readonly<Record<SearchKind, number>>;
   limit: number;
   offset: number;
+  /**
+   * `full-text`: matches of the words (stems, prefixes, synonyms) only, the cheap way. `similar`: those blended
+   * with trigram similarity of titles and keywords, for misspellings (several times the cost).
+   */
+  match: 'full-text' | 'similar';
 }
 
 export interface SearchHitRow {
@@ -36,9 +41,16 @@ export interface SearchHitRow {
   total: number;
 }
 
+const fullTextScore = `ts_rank(d.search_vector, q.ts, 1)`;
+const similarScore = `(CASE WHEN d.search_vector @@ q.ts THEN ts_rank(d.search_vector, q.ts, 1) ELSE 0 END)
+               + 0.25 * word_similarity(q.text, d.match_text) + 0.25 * similarity(q.text, d.title_text)`;
+const fullTextMatch = `d.search_vector @@ (to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text))`;
+const similarMatch = `(${fullTextMatch} OR lower(unaccent($3::text)) <% d.match_text)`;
+
 /** Ranked matching documents of a municipality, one page of them, each with the count of all matches. */
 export async function searchDocuments(db: Queryable, municipalityId: string, p: SearchParams): Promise<SearchHitRow[]> {
   const headline = `StartSel=${markStart}, StopSel=${markStop}`;
+  const similar = p.match === 'similar';
   const { rows } = await db.query<SearchHitRow>(
     `WITH q AS (
        SELECT to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text) AS ts,
@@ -47,13 +59,10 @@ export async function searchDocuments(db: Queryable, municipalityId: string, p: 
        -- Conditions on the parameters themselves (not on q), so both GIN indexes serve them (a bitmap OR).
        SELECT d.kind, d.ref, d.url, d.title_de, d.title_en, d.summary_de, d.summary_en, d.body_de, d.body_en,
               d.updated_at,
-              ((CASE WHEN d.search_vector @@ q.ts THEN ts_rank(d.search_vector, q.ts, 1) ELSE 0 END)
-               + 0.25 * word_similarity(q.text, d.match_text) + 0.25 * similarity(q.text, d.title_text))
-              * d.boost * coalesce(($5::jsonb ->> d.kind)::real, 1) AS score
+              (${similar ? similarScore : fullTextScore}) * d.boost * coalesce(($5::jsonb ->> d.kind)::real, 1) AS score
          FROM search_documents d, q
         WHERE d.municipality_id = $1 AND ($4::text IS NULL OR d.kind = $4)
-          AND (d.search_vector @@ (to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text))
-               OR lower(unaccent($3::text)) <% d.match_text)
+          AND ${similar ? similarMatch : fullTextMatch}
      ), page AS (
        SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, title_de, ref LIMIT $6 OFFSET $7
      )

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { replaceDocuments, searchKinds } from './documents.js';
+import { indexDocuments, replaceDocuments, searchKinds } from './documents.js';
 import { search, splitMarks } from './service.js';
 import { testSearchDocuments } from './test-documents.js';
 
@@ -74,6 +74,26 @@ describe('search', () => {
     await expect(search(t.deps, { q: 'a'.repeat(101), lang: 'de' })).rejects.toMatchObject({
       code: 'validation_failed',
     });
+  });
+
+  it('looks for misspellings only when the words as typed fill less than a page', async () => {
+    const id = t.config.municipality.id;
+    const doc = (ref: string, title: string) => ({
+      kind: 'news' as const,
+      ref,
+      url: `/aktuelles/${ref}`,
+      title: { de: title },
+      updatedAt: new Date('2026-11-02T09:00:00Z'),
+    });
+    // A title one letter off the query: found by similarity while the exact word is rare.
+    await t.db.transaction((tx) => indexDocuments(tx, id, [doc('quitte-typo', 'Quitenbaum im Bürgerpark')]));
+    const quitten = () => search(t.deps, { q: 'quittenbaum', lang: 'de' });
+    expect((await quitten()).hits.map((h) => h.ref)).toEqual(['quitte-typo']);
+    const exact = Array.from({ length: 10 }, (_, i) => doc(`quitte-${i}`, `Quittenbaum Nummer ${i} gepflanzt`));
+    await t.db.transaction((tx) => indexDocuments(tx, id, exact));
+    const result = await quitten();
+    expect(result.total).toBe(10);
+    expect(result.hits.map((h) => h.ref).sort()).toEqual(exact.map((d) => d.ref).sort());
   });
 
   it('finds nothing for words that are nowhere', async () => {

@@ -82,13 +82,14 @@ export function checkQuery(q: string): string {
 
 /**
  * One page of the search over the municipality's content, best first: full text (stemmed, umlauts and ß folded,
- * words as prefixes, common synonyms) blended with trigram similarity of titles and keywords for misspellings.
+ * words as prefixes, common synonyms); where that finds less than a page, blended with trigram similarity of
+ * titles and keywords for misspellings.
  * Throws validation_failed for a query that is too short or too long.
  */
 export async function search(deps: Deps, input: SearchInput): Promise<SearchResult> {
   const text = checkQuery(input.q);
   const page = Math.min(Math.max(1, input.page ?? 1), searchMaxPage);
-  const rows = await searchDocuments(deps.db, deps.config.municipality.id, {
+  const params = {
     tsQuery: toTsQueryText(queryWords(input.q)),
     text,
     kind: input.kind,
@@ -96,7 +97,13 @@ export async function search(deps: Deps, input: SearchInput): Promise<SearchResu
     kindWeights,
     limit: searchPageSize,
     offset: (page - 1) * searchPageSize,
-  });
+  };
+  // The words as typed first; misspellings are looked for only when those fill less than a page (trigram
+  // similarity costs several times as much as the full text, and would only add weaker hits below good ones).
+  let rows = await searchDocuments(deps.db, deps.config.municipality.id, { ...params, match: 'full-text' });
+  if ((rows[0]?.total ?? 0) < searchPageSize) {
+    rows = await searchDocuments(deps.db, deps.config.municipality.id, { ...params, match: 'similar' });
+  }
   const total = rows[0]?.total ?? 0;
   return {
     q: text,
