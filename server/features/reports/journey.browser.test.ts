@@ -15,8 +15,10 @@ import { type SmtpStub, startSmtp } from '../../test/smtp.js';
  * The acceptance journey across every part of the Mängelmelder, in one browser: a citizen reports with a photo; a
  * second citizen nearby is offered the first report and supports it instead; the BSC forwards; the department
  * returns it once, then accepts it and closes it with a public note; the reporter gets the mail (the real job
- * worker, a real SMTP server in this process) and sees the history behind the status link. axe-core checks every
- * page on the way.
+ * worker, a real SMTP server in this process) and sees the history behind the status link. axe-core checks the
+ * one page only this journey reaches (the status page with the whole history); every other page on the way is
+ * checked in the same state by the intake and back-office browser tests (citizen.browser, admin.browser), so it
+ * is not checked twice here.
  */
 
 let browser: Browser;
@@ -67,7 +69,6 @@ const url = (path: string) => `${server.url}${path}`;
 /** Category, a pin in the middle of the map (by keyboard), e-mail updates and consent. */
 async function startReport(page: Page, email: string) {
   await page.goto(url('/melden'));
-  await expectAccessible(page);
   await page.getByLabel('Wilder Müll').check();
   const map = page.getByRole('region', { name: 'Karte: Ort des Mangels wählen' });
   await map.focus();
@@ -103,14 +104,12 @@ describe('the Mängelmelder from report to answer', () => {
     await startReport(citizen.page, reporter);
     await citizen.page.getByLabel('Was ist los?').fill('Drei Säcke Müll und ein alter Fernseher am Straßenrand.');
     await citizen.page.getByLabel('Fotos').setInputFiles(photo);
-    await expectAccessible(citizen.page);
     await citizen.page.getByRole('button', { name: 'Meldung absenden' }).click();
     await citizen.page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Meldung' }).waitFor();
     const reference = (await citizen.page.locator('[data-slot="reference"]').textContent()) ?? '';
     expect(reference).toMatch(/^BI-\d{4}-\d{6}$/);
     const statusPath =
       (await citizen.page.getByRole('link', { name: 'Bearbeitungsstand ansehen' }).getAttribute('href')) ?? '';
-    await expectAccessible(citizen.page);
     const report = await reportRow(reference);
 
     // 2. A second citizen at the same place is offered that report and supports it instead of reporting again.
@@ -118,30 +117,24 @@ describe('the Mängelmelder from report to answer', () => {
     await startReport(neighbour.page, 'nachbar@example.org');
     const duplicate = neighbour.page.locator('.bs-duplicate', { hasText: reference });
     await duplicate.waitFor();
-    await expectAccessible(neighbour.page);
     await duplicate.getByRole('button', { name: 'Das ist auch mein Anliegen' }).click();
     await neighbour.page.getByText(`Sie unterstützen jetzt die Meldung ${reference}.`).waitFor();
-    await expectAccessible(neighbour.page);
     expect(await reportRow(reference)).toMatchObject({ supporter_count: 1, status: 'received' });
     await neighbour.context.close();
 
     // 3. The BSC forwards it to the suggested department.
     const bsc = await openPage(browser, server.url);
     await signIn(bsc.page, agent, '/admin/meldungen');
-    await expectAccessible(bsc.page);
     await bsc.page.getByRole('link', { name: reference, exact: true }).click();
     await bsc.page.locator('h1', { hasText: reference }).waitFor();
     expect(await bsc.page.getByLabel('Dienststelle', { exact: true }).inputValue()).toBe(String(deptId));
-    await expectAccessible(bsc.page);
     await bsc.page.getByRole('button', { name: 'Weiterleiten' }).click();
     await bsc.page.getByRole('status').filter({ hasText: 'Die Meldung wurde weitergeleitet.' }).waitFor();
-    await expectAccessible(bsc.page);
 
     // 4. The department returns it once, with a reason …
     const dept = await openPage(browser, server.url);
     await signIn(dept.page, clerk, '/admin/meldungen');
     await dept.page.getByRole('link', { name: reference, exact: true }).click();
-    await expectAccessible(dept.page);
     // The report page opens one action (here: accept); returning is one click on its summary away.
     await dept.page.locator('#aktion-return summary').click();
     await dept.page
@@ -149,7 +142,6 @@ describe('the Mängelmelder from report to answer', () => {
       .fill('Bitte erst die Zuständigkeit für Fernseher klären.');
     await dept.page.getByRole('button', { name: 'Zurückgeben' }).click();
     await dept.page.getByRole('status').filter({ hasText: 'zurückgegeben' }).waitFor();
-    await expectAccessible(dept.page);
     expect((await reportRow(reference)).status).toBe('received');
 
     // … the BSC sees why and forwards again …
@@ -157,7 +149,6 @@ describe('the Mängelmelder from report to answer', () => {
     expect(await bsc.page.locator('main').textContent()).toContain(
       'Bitte erst die Zuständigkeit für Fernseher klären.',
     );
-    await expectAccessible(bsc.page);
     await bsc.page.getByRole('button', { name: 'Weiterleiten' }).click();
     await bsc.page.getByRole('status').filter({ hasText: 'Die Meldung wurde weitergeleitet.' }).waitFor();
     await bsc.context.close();
@@ -166,12 +157,10 @@ describe('the Mängelmelder from report to answer', () => {
     await dept.page.goto(url(`/admin/meldungen/${report.id}`));
     await dept.page.getByRole('button', { name: 'Annehmen' }).click();
     await dept.page.getByRole('status').filter({ hasText: 'Die Meldung wurde angenommen.' }).waitFor();
-    await expectAccessible(dept.page);
     const answer = 'Der Müll und der Fernseher wurden heute abgeholt. Danke für Ihre Meldung!';
     await dept.page.locator('#done-note').fill(answer);
     await dept.page.getByRole('button', { name: 'Als erledigt abschließen' }).click();
     await dept.page.getByRole('status').filter({ hasText: 'als erledigt abgeschlossen' }).waitFor();
-    await expectAccessible(dept.page);
     expect((await reportRow(reference)).status).toBe('done');
     await dept.context.close();
 

@@ -50,11 +50,12 @@ const withoutRestabfall = (tx: Queryable, day: string) =>
     [m, day, addDays(day, 14)],
   );
 
+// Each instant seeds the whole calendar (seconds): the season change either side of midnight, the night the clocks
+// go forward (Easter weekend, so holiday shifts in reach), and the last day of a season. Mid-season holidays are
+// the shift test's below.
 const instants = [
   '2026-09-30T23:45:00+02:00',
   '2026-10-01T00:15:00+02:00',
-  '2026-12-24T12:00:00+01:00',
-  '2027-01-01T00:30:00+01:00',
   '2027-03-28T03:30:00+02:00',
   '2027-09-30T12:00:00+02:00',
 ];
