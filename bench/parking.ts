@@ -5,15 +5,20 @@
  * /parken page and the ParkAPI JSON) on the production server with the demo data, beside a bare Fastify route in
  * the same run (target ≥ 50 %). The last line is the key ratio.
  */
+import { readFileSync } from 'node:fs';
 import type { HistoryPoint } from '../server/features/parking/core/history-queries.js';
 import { simulate } from '../server/features/parking/demo/curve.js';
 import { demoFacilities } from '../server/features/parking/demo/facilities.js';
 import { evaluateForecast } from '../server/features/parking/forecast/model.js';
+import { resolveFromRoot } from '../server/platform/config.js';
+import { parseSchoolHolidays } from '../server/platform/school-holidays-ics.js';
 import { fmt, measureRps, median, startBareServer, startServer, tempDir } from './lib.js';
 
 const seconds = Number(process.env.ROUND_SECONDS ?? 5);
 const rounds = Number(process.env.ROUNDS ?? 3);
-const zone = { timeZone: 'Europe/Berlin', region: 'NW' };
+// Bielefeld's calendar as the server reads it: NRW's public holidays and the school holidays file.
+const schoolHolidays = parseSchoolHolidays(readFileSync(resolveFromRoot('config/school-holidays/NW.ics'), 'utf8'));
+const zone = { timeZone: 'Europe/Berlin', calendar: { region: 'NW', schoolHolidays: schoolHolidays.holidays } };
 
 console.log('# Bürgerservice parking: forecast error and the live list under load');
 

@@ -118,6 +118,24 @@ export const municipalitySchema = T.Object(
       pattern: '^[A-Z]{2}$',
       description: 'German state code for public holidays in working-day targets, e.g. NW',
     }),
+    schoolHolidaysFile: T.Optional(
+      T.String({
+        minLength: 1,
+        description:
+          "the state's school holidays as the iCalendar file its ministry publishes (path relative to this file); " +
+          'parking forecasts treat those weekdays as their own day type; unset = no school holidays',
+      }),
+    ),
+    /** Read from schoolHolidaysFile at start (not written in the municipality file). */
+    schoolHolidays: T.Optional(
+      T.Array(
+        T.Object({
+          from: T.String({ format: 'date' }),
+          to: T.String({ format: 'date' }),
+          name: T.String(),
+        }),
+      ),
+    ),
     languages: T.Array(languageSchema, { minItems: 1 }),
     defaultLanguage: languageSchema,
     timeZone: T.String({ minLength: 3 }),

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 export { type Municipality, municipalitySchema } from './config-municipality.js';
 
 import { municipalitySchema } from './config-municipality.js';
+import { parseSchoolHolidays } from './school-holidays-ics.js';
 
 const roleSchema = T.Union([T.Literal('web'), T.Literal('worker'), T.Literal('scheduler')]);
 export type ProcessRole = Static<typeof roleSchema>;
@@ -257,6 +259,23 @@ function resolveMapTiles(municipality: Record<string, unknown>, env: Env, nodeEn
   map.tiles = tiles;
 }
 
+/** Reads the school holidays the municipality file names (schoolHolidaysFile, relative to that file). */
+function resolveSchoolHolidays(municipality: Record<string, unknown>, municipalityPath: string, problems: string[]) {
+  const file = municipality.schoolHolidaysFile;
+  if (typeof file !== 'string') return;
+  const path = resolve(dirname(municipalityPath), file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    problems.push(`municipality.schoolHolidaysFile: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+    return;
+  }
+  const { holidays, problems: found } = parseSchoolHolidays(text);
+  problems.push(...found.map((p) => `municipality.schoolHolidaysFile (${file}): ${p}`));
+  municipality.schoolHolidays = holidays;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -421,6 +440,7 @@ export function loadConfig(env: Env = process.env): Config {
   merged.env = nodeEnv;
   merged.municipality = deepMerge(municipality, (file.municipality as Record<string, unknown>) ?? {});
   resolveMapTiles(merged.municipality as Record<string, unknown>, env, nodeEnv, problems);
+  resolveSchoolHolidays(merged.municipality as Record<string, unknown>, municipalityPath, problems);
   const dataDir = String(merged.dataDir);
   merged.dataDir = isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir);
   merged.publicUrl ??= `http://localhost:${merged.port}`;

@@ -1,6 +1,5 @@
-import { isPublicHoliday } from '../../../platform/holidays.js';
+import { type HolidayCalendar, isPublicHoliday, isSchoolHoliday } from '../../../platform/holidays.js';
 import { localDateString, localParts, zoneOffsetMinutes } from '../../../platform/time.js';
-import { isSchoolHoliday } from './school-holidays.js';
 
 // Day types of the history profiles and the forecast: each weekday on its own, public holidays as one type (they
 // look like Sundays, but shops may open), school-holiday weekdays as one type (less commuter and school traffic).
@@ -10,12 +9,12 @@ export type DayType = (typeof dayTypes)[number];
 
 const weekdayTypes: DayType[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-/** The day type of an instant in the municipality's time zone and holiday region. */
-export function dayTypeOf(at: Date, timeZone: string, region: string): DayType {
+/** The day type of an instant in the municipality's time zone and holiday calendar. */
+export function dayTypeOf(at: Date, timeZone: string, calendar: HolidayCalendar): DayType {
   const day = localDateString(at, timeZone);
-  if (isPublicHoliday(day, region)) return 'holiday';
+  if (isPublicHoliday(day, calendar.region)) return 'holiday';
   const weekday = localParts(at, timeZone).weekday;
-  if (weekday >= 1 && weekday <= 5 && isSchoolHoliday(day, region)) return 'school';
+  if (weekday >= 1 && weekday <= 5 && isSchoolHoliday(day, calendar)) return 'school';
   return weekdayTypes[weekday]!;
 }
 
@@ -29,8 +28,8 @@ export function slotOf(at: Date, timeZone: string): number {
 }
 
 /** The same as slotOf and dayTypeOf together, cached per hour (for many buckets). */
-export function slotAndType(at: Date, timeZone: string, region: string): { slot: number; type: DayType } {
-  const c = localClock(at, timeZone, region);
+export function slotAndType(at: Date, timeZone: string, calendar: HolidayCalendar): { slot: number; type: DayType } {
+  const c = localClock(at, timeZone, calendar);
   return { slot: Math.floor(c.minuteOfDay / 5), type: c.type };
 }
 
@@ -43,17 +42,22 @@ interface HourInfo {
 
 // Time zones change their offset only on whole hours: one lookup per hour serves every 5-minute bucket in it
 // (profiles read tens of thousands of buckets; TZDate per bucket cost seconds).
-const hours = new Map<string, HourInfo>();
+const hoursByCalendar = new WeakMap<HolidayCalendar, Map<string, HourInfo>>();
 
-function hourInfo(at: Date, timeZone: string, region: string): HourInfo {
+function hourInfo(at: Date, timeZone: string, calendar: HolidayCalendar): HourInfo {
   const hour = Math.floor(at.getTime() / 3_600_000);
-  const key = `${timeZone}|${region}|${hour}`;
+  const key = `${timeZone}|${hour}`;
+  let hours = hoursByCalendar.get(calendar);
+  if (!hours) {
+    hours = new Map();
+    hoursByCalendar.set(calendar, hours);
+  }
   let info = hours.get(key);
   if (!info) {
     if (hours.size > 50_000) hours.clear();
     const start = new Date(hour * 3_600_000);
     info = {
-      type: dayTypeOf(start, timeZone, region),
+      type: dayTypeOf(start, timeZone, calendar),
       day: localDateString(start, timeZone),
       offsetMs: zoneOffsetMinutes(start, timeZone) * 60_000,
     };
@@ -63,8 +67,8 @@ function hourInfo(at: Date, timeZone: string, region: string): HourInfo {
 }
 
 /** Day type, local day and minute of the day of an instant, cached per hour. */
-export function localClock(at: Date, timeZone: string, region: string) {
-  const info = hourInfo(at, timeZone, region);
+export function localClock(at: Date, timeZone: string, calendar: HolidayCalendar) {
+  const info = hourInfo(at, timeZone, calendar);
   const local = new Date(at.getTime() + info.offsetMs);
   return { type: info.type, day: info.day, minuteOfDay: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }

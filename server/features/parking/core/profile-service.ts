@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps.js';
+import { holidayCalendarOf } from '../../../platform/holidays.js';
 import { selectHistory } from './history-queries.js';
 import { buildProfile, type Profile, profileWeeks } from './profile.js';
 
@@ -8,5 +9,5 @@ export async function loadProfile(deps: Deps, facilityId: number): Promise<Profi
   const from = new Date(now.getTime() - profileWeeks * 7 * 86_400_000);
   const points = await selectHistory(deps.db, facilityId, from, now);
   const m = deps.config.municipality;
-  return buildProfile(points, m.timeZone, m.holidayRegion);
+  return buildProfile(points, m.timeZone, holidayCalendarOf(m));
 }

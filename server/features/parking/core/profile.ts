@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../../../platform/holidays.js';
 import { type DayType, dayTypeOf, slotAndType, slotOf, slotsPerDay } from './day-types.js';
 import type { HistoryPoint } from './history-queries.js';
 
@@ -18,10 +19,10 @@ export const occupancyOf = (p: Pick<HistoryPoint, 'free' | 'capacity'>) =>
   p.capacity > 0 ? Math.min(1, Math.max(0, 1 - p.free / p.capacity)) : 0;
 
 /** Mean and spread per day type and slot; the slots beside one count too (a 15-minute window), which smooths it. */
-export function buildProfile(points: HistoryPoint[], timeZone: string, region: string): Profile {
+export function buildProfile(points: HistoryPoint[], timeZone: string, calendar: HolidayCalendar): Profile {
   const sums = new Map<DayType, { n: number[]; s: number[]; q: number[] }>();
   for (const p of points) {
-    const { slot, type } = slotAndType(p.bucket, timeZone, region);
+    const { slot, type } = slotAndType(p.bucket, timeZone, calendar);
     let acc = sums.get(type);
     if (!acc) {
       acc = { n: new Array(slotsPerDay).fill(0), s: new Array(slotsPerDay).fill(0), q: new Array(slotsPerDay).fill(0) };

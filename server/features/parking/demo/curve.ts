@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../../../platform/holidays.js';
 import type { DayType } from '../core/day-types.js';
 import { localClock } from '../core/day-types.js';
 import type { DemoProfile } from './facilities.js';
@@ -40,9 +41,9 @@ export interface SimulatedReading {
 export function simulate(
   f: { ref: string; capacity: number; profile: DemoProfile },
   at: Date,
-  zone: { timeZone: string; region: string },
+  zone: { timeZone: string; calendar: HolidayCalendar },
 ): SimulatedReading {
-  const clock = localClock(at, zone.timeZone, zone.region);
+  const clock = localClock(at, zone.timeZone, zone.calendar);
   const h = clock.minuteOfDay / 60;
   // Shopping garages close at night (1–6 o'clock).
   if (f.profile === 'shopping' && h >= 1 && h < 6) return { free: f.capacity, status: 'closed' };

@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps.js';
+import { holidayCalendarOf } from '../../../platform/holidays.js';
 import { upsertFacility } from '../core/facilities-queries.js';
 import { insertHistoryPoints } from '../core/history-queries.js';
 import { forgetCachedParking } from '../core/service.js';
@@ -12,7 +13,7 @@ import { demoFacilities } from './facilities.js';
  */
 export async function seedParkingDemoData(deps: Deps, options: { weeks?: number } = {}): Promise<number> {
   const m = deps.config.municipality;
-  const zone = { timeZone: m.timeZone, region: m.holidayRegion };
+  const zone = { timeZone: m.timeZone, calendar: holidayCalendarOf(m) };
   const weeks = options.weeks ?? 3;
   return deps.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`parking-demo:${m.id}`]);

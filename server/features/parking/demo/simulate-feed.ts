@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps.js';
+import { holidayCalendarOf } from '../../../platform/holidays.js';
 import { selectFacilities } from '../core/facilities-queries.js';
 import { type RecordResult, recordReadings } from '../core/service.js';
 import { simulate } from './curve.js';
@@ -18,7 +19,7 @@ export async function runSimulatedFeed(deps: Deps): Promise<RecordResult> {
   const readings = facilities.map((f) => {
     const s = simulate({ ref: f.ref, capacity: f.capacity, profile: profiles.get(f.ref) ?? 'shopping' }, now, {
       timeZone: m.timeZone,
-      region: m.holidayRegion,
+      calendar: holidayCalendarOf(m),
     });
     return { ref: f.ref, free: s.free, status: s.status, observedAt: now };
   });

@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resolveFromRoot } from '../../../platform/config.js';
+import { parseSchoolHolidays } from '../../../platform/school-holidays-ics.js';
 import type { HistoryPoint } from '../core/history-queries.js';
 import { simulate } from '../demo/curve.js';
 import { evaluateForecast } from './model.js';
 
 // The forecast against held-back synthetic history: better than "same as now", and honest about its basis.
 
-const zone = { timeZone: 'Europe/Berlin', region: 'NW' };
+const schoolHolidays = parseSchoolHolidays(readFileSync(resolveFromRoot('config/school-holidays/NW.ics'), 'utf8'));
+const zone = { timeZone: 'Europe/Berlin', calendar: { region: 'NW', schoolHolidays: schoolHolidays.holidays } };
 
 function history(profile: 'shopping' | 'commuter' | 'events', from: Date, weeks: number): HistoryPoint[] {
   const f = { ref: `F-${profile}`, capacity: 500, profile };

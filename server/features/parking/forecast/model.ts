@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../../../platform/holidays.js';
 import type { DayType } from '../core/day-types.js';
 import { slotAndType } from '../core/day-types.js';
 import type { HistoryPoint } from '../core/history-queries.js';
@@ -28,7 +29,7 @@ const spreadZ = 1.28;
 
 export interface Zone {
   timeZone: string;
-  region: string;
+  calendar: HolidayCalendar;
 }
 
 /** Expected free spaces at `target`, from the profile and the reading now (when there is one). */
@@ -39,12 +40,12 @@ export function predictFree(
   target: Date,
   zone: Zone,
 ): (ForecastPoint & { days: number; basis: DayType }) | undefined {
-  const at = slotAndType(target, zone.timeZone, zone.region);
+  const at = slotAndType(target, zone.timeZone, zone.calendar);
   const stats = slotStats(profile, at.type, at.slot);
   if (!stats) return undefined;
   let anomaly = 0;
   if (now.free !== null && capacity > 0) {
-    const n = slotAndType(now.at, zone.timeZone, zone.region);
+    const n = slotAndType(now.at, zone.timeZone, zone.calendar);
     const current = slotStats(profile, n.type, n.slot);
     if (current) anomaly = occupancyOf({ free: now.free, capacity }) - current.mean;
   }
@@ -104,7 +105,7 @@ export function evaluateForecast(
 ): Evaluation {
   const training = points.filter((p) => p.bucket < splitAt);
   const held = points.filter((p) => p.bucket >= splitAt);
-  const profile = buildProfile(training, zone.timeZone, zone.region);
+  const profile = buildProfile(training, zone.timeZone, zone.calendar);
   const byTime = new Map(held.map((p) => [p.bucket.getTime(), p]));
   let sum = 0;
   let naive = 0;

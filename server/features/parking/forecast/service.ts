@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps.js';
+import { holidayCalendarOf } from '../../../platform/holidays.js';
 import type { Profile } from '../core/profile.js';
 import { loadProfile } from '../core/profile-service.js';
 import type { FacilityState } from '../core/service.js';
@@ -18,6 +19,6 @@ export async function forecastFacility(
     p,
     state.facility.capacity,
     { at: deps.now(), free: state.free },
-    { timeZone: m.timeZone, region: m.holidayRegion },
+    { timeZone: m.timeZone, calendar: holidayCalendarOf(m) },
   );
 }

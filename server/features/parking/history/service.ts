@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps.js';
+import { holidayCalendarOf } from '../../../platform/holidays.js';
 import { localDateString, startOfLocalDay } from '../../../platform/time.js';
 import { slotsPerDay } from '../core/day-types.js';
 import { countHistoryBefore, deleteHistoryBefore, selectHistory } from '../core/history-queries.js';
@@ -29,7 +30,7 @@ export async function dayCurves(deps: Deps, facility: { id: number; capacity: nu
   const hourly = new Map<number, number>();
   for (const p of points) hourly.set(Math.floor((p.bucket.getTime() - start.getTime()) / 3_600_000), p.free);
   const today = [...hourly].map(([h, free]) => ({ time: hhmm(h * 12), free }));
-  const type = dayTypeOf(now, m.timeZone, m.holidayRegion);
+  const type = dayTypeOf(now, m.timeZone, holidayCalendarOf(m));
   const typical: CurvePoint[] = [];
   for (let slot = 0; slot < slotsPerDay; slot += 12) {
     const s = slotStats(profile, type, slot);
