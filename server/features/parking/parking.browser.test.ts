@@ -40,6 +40,10 @@ describe('Parken', () => {
     await page.getByRole('table', { name: 'Erwartete freie Plätze' }).waitFor();
     await page.getByText('Geschätzt aus 2 vergleichbaren Tagen (Montage)').waitFor();
     expect(await page.locator('[data-parking-fav]').isHidden()).toBe(true);
+    // Without a map the link hands the place to the phone's map app.
+    expect(await page.getByRole('link', { name: /^In der Karten-App öffnen/ }).getAttribute('href')).toMatch(
+      /^geo:52\.\d+,8\.\d+\?q=/,
+    );
     await expectAccessible(page);
     expect(foreign).toEqual([]);
     await context.close();
@@ -60,6 +64,8 @@ describe('Parken', () => {
     const forget = page.getByRole('button', { name: 'Forget Parkhaus Am Zwinger' });
     expect(await forget.getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('img', { name: /Occupied spaces today/ }).waitFor();
+    // The garage on a still map, its pin drawn.
+    await page.getByRole('img', { name: 'Map: location of Parkhaus Am Zwinger' }).locator('.bs-map-pin').waitFor();
     await expectAccessible(page);
     await forget.click();
     await page.getByRole('button', { name: 'Remember Parkhaus Am Zwinger' }).waitFor();

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
+import { mapAttributes, reportsMapAssets } from '../../../reports/core/views/map-attributes.js';
 import type { FacilityState } from '../../core/service.js';
 import type { Forecast } from '../../forecast/service.js';
 import type { DayCurves } from '../../history/service.js';
@@ -42,6 +43,21 @@ function Facts({ ctx, state }: { ctx: PageContext; state: FacilityState }) {
             </div>
           ))}
       </dl>
+      {/* A still map of the garage (client/reports-map.ts); without JavaScript the link opens the phone's map app. */}
+      <div
+        class="bs-place-map"
+        data-place-map
+        {...mapAttributes(ctx)}
+        data-lat={String(f.lat)}
+        data-lon={String(f.lon)}
+        data-zoom="16"
+        data-label={t('parking.facts.mapLabel', { name: f.name })}
+      />
+      <p class="kern-body">
+        <a class="kern-link" href={`geo:${f.lat},${f.lon}?q=${f.lat},${f.lon}(${encodeURIComponent(f.name)})`}>
+          {t('parking.facts.mapsApp', { lat: ctx.i18n.number(f.lat), lon: ctx.i18n.number(f.lon) })}
+        </a>
+      </p>
     </section>
   );
 }
@@ -114,7 +130,7 @@ export function ParkingDetailPage(p: {
   const { t } = ctx.i18n;
   const f = state.facility;
   return (
-    <Layout ctx={ctx} title={f.name}>
+    <Layout ctx={ctx} title={f.name} {...reportsMapAssets()}>
       <p>
         <a class="kern-link" href="/parken">
           {t('parking.detail.back')}
