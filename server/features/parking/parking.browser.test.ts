@@ -1,10 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, type LiveServer, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import { createStaff } from '../../test/factories/users.js';
 import { seedParkingDemo } from './demo/service.js';
 
 // Parking in a real browser: the list and a facility in German without JavaScript (sorting by form), and in
 // English with JavaScript (map markers, favourites kept in localStorage); axe-core once per page and language.
+// The back office (German, without JavaScript): facilities, form, import, and fetching the sources now.
 
 let browser: Browser;
 let server: LiveServer;
@@ -12,7 +14,15 @@ let server: LiveServer;
 beforeAll(async () => {
   [browser, server] = await Promise.all([
     launchBrowser(),
-    startServer({ now: '2026-12-07T10:00:00Z', env: { DEMO_DATA: 'true' } }),
+    // One source that refuses every connection (port 9, discard): the back office shows its failure.
+    startServer({
+      now: '2026-12-07T10:00:00Z',
+      env: {
+        DEMO_DATA: 'true',
+        PARKING_FEEDS: 'parkapi=http://127.0.0.1:9/lots.json',
+        PARKING_FEED_TIMEOUT_MS: '5000',
+      },
+    }),
   ]);
   await seedParkingDemo(server.t.deps, { weeks: 2 });
 });
@@ -75,4 +85,28 @@ describe('Parken', () => {
     expect(foreign).toEqual([]);
     await context.close();
   });
+  it('the back office: facilities, form, import and fetching the sources now (German, without JavaScript)', async () => {
+    const admin = await createStaff(server.t, { role: 'admin' });
+    const { page, context, foreign } = await openPage(browser, server.url, { javaScript: false });
+    await page.goto(url('/admin/login?next=%2Fadmin%2Fparken'));
+    await page.getByLabel('E-Mail-Adresse').fill(admin.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Parkhäuser' }).waitFor();
+    await page.getByText('noch nicht abgerufen').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Jetzt alle Quellen abrufen' }).click();
+    await page.getByRole('alert').filter({ hasText: '1 Datenquelle abgerufen.' }).waitFor();
+    await page.getByText('1 davon fehlgeschlagen (siehe unten).').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Tiefgarage Neues Rathaus' }).click();
+    await page.getByRole('heading', { level: 1, name: /Tiefgarage Neues Rathaus/ }).waitFor();
+    await expectAccessible(page);
+    for (const path of ['/admin/parken/neu', '/admin/parken/import']) {
+      await page.goto(url(path));
+      await expectAccessible(page);
+    }
+    expect(foreign).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { actorOf } from '../../audit/service.js';
 import { selectFacilities, selectFacility } from '../core/facilities-queries.js';
+import { pollFeeds } from '../feeds/service.js';
 import { selectFeedStates } from '../feeds/state-queries.js';
 import { importFacilities, saveFacility } from './service.js';
 import { cleanFacility, type FacilityValues, facilityFields, facilityValues } from './validation.js';
@@ -54,6 +55,14 @@ export default async function parkingAdminPages(app: App, deps: Deps): Promise<v
       return sendHtml(reply, <FacilityImportPage ctx={ctx} text={raw} rowErrors={outcome.value.errors} />, 400);
     }
     return reply.redirect(`${base}?done=imported&n=${outcome.value.created + outcome.value.updated}`, 303);
+  });
+
+  // Every configured feed at once, backoff or not (after a source was mended); the outcome as the list's notice.
+  app.post(`${base}/abrufen`, form, async (request, reply) => {
+    const results = await pollFeeds(deps, { dryRun: false, log: request.log, force: true });
+    const failed = results.filter((r) => r.outcome === 'failed').length;
+    const accepted = results.reduce((n, r) => n + r.accepted, 0);
+    return reply.redirect(`${base}?done=fetched&n=${results.length}&failed=${failed}&accepted=${accepted}`, 303);
   });
 
   app.post(base, form, async (request, reply) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, testDb } from '../../../test/app.js';
+import { createStaff, login, postForm } from '../../../test/factories/users.js';
 import { upsertFacility } from '../core/facilities-queries.js';
 import { getFacilityState } from '../core/service.js';
 import { type ParkingFeedServer, samples, startParkingFeedServer } from '../test-feed-server.js';
@@ -148,5 +149,23 @@ describe('parking feeds', () => {
     expect(broken.failures).toBe(2);
     expect(broken.nextAttemptAt!.getTime() - t.deps.now().getTime()).toBeGreaterThan(9 * 60_000);
     expect((await stateOf(t, 'A1')).free).toBe(7);
+  });
+  it('an admin fetches every source at once, one in backoff too, and sees what came of it', async () => {
+    feeds.set('/mended.csv', 'Internal error', { status: 500 });
+    const t = await appWith([`city-csv=${feeds.url('/mended.csv')}`]);
+    expect((await pollFeeds(t.deps, { dryRun: false, log: t.app.log }))[0]!.outcome).toBe('failed');
+    feeds.set('/mended.csv', samples.cityCsv([{ ref: 'A1', free: 9, status: 'FREI', time: '05.12.2026 13:01' }]));
+    const admin = await login(t, await createStaff(t, { role: 'admin' }));
+    const list = await t.app.inject({ url: '/admin/parken', headers: { cookie: admin.cookie } });
+    expect(list.body).toContain('Jetzt alle Quellen abrufen');
+    const fetched = await postForm(t, admin, '/admin/parken/abrufen', {});
+    expect(fetched.statusCode).toBe(303);
+    expect(fetched.headers.location).toBe('/admin/parken?done=fetched&n=1&failed=0&accepted=1');
+    const after = await t.app.inject({ url: String(fetched.headers.location), headers: { cookie: admin.cookie } });
+    expect(after.body).toContain('1 Datenquelle abgerufen.');
+    expect(after.body).toContain('Keine ist fehlgeschlagen. 1 Meldung übernommen.');
+    expect((await stateOf(t, 'A1')).free).toBe(9);
+    const editor = await login(t, await createStaff(t, { role: 'editor' }));
+    expect((await postForm(t, editor, '/admin/parken/abrufen', {})).statusCode).toBe(403);
   });
 });

@@ -32,7 +32,11 @@ export function nextAttemptAfter(now: Date, failures: number): Date {
  */
 export async function pollFeeds(
   deps: Deps,
-  options: { dryRun: boolean; log: FastifyBaseLogger },
+  options: {
+    dryRun: boolean;
+    log: FastifyBaseLogger /** Fetch feeds in backoff too (an admin's "now"). */;
+    force?: boolean;
+  },
 ): Promise<FeedPollResult[]> {
   const m = deps.config.municipality;
   const states = new Map((await selectFeedStates(deps.db, m.id)).map((s) => [s.url, s]));
@@ -41,7 +45,7 @@ export async function pollFeeds(
     const now = deps.now();
     const state = states.get(feed.url);
     const base = { url: feed.url, format: feed.format, accepted: 0, rejected: 0 };
-    if (state?.nextAttemptAt && state.nextAttemptAt > now) {
+    if (!options.force && state?.nextAttemptAt && state.nextAttemptAt > now) {
       results.push({ ...base, outcome: 'backing_off' });
       continue;
     }

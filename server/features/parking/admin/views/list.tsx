@@ -1,9 +1,24 @@
-import { AdminLayout, Notice } from '../../../../platform/views/admin-layout.js';
+import { AdminLayout, CsrfField, Notice } from '../../../../platform/views/admin-layout.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import type { FacilityRow } from '../../core/facilities-queries.js';
 import type { FeedStateRow } from '../../feeds/state-queries.js';
 
 const notices = ['created', 'saved', 'imported'] as const;
+
+function FetchedNotice({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  const count = Number(ctx.query.n ?? 0);
+  const failed = Number(ctx.query.failed ?? 0);
+  const accepted = Number(ctx.query.accepted ?? 0);
+  return (
+    <Notice kind={failed > 0 ? 'warning' : 'success'} title={t('parking.admin.feeds.fetched', { count })}>
+      <p class="kern-body">
+        {t('parking.admin.feeds.fetchedFailed', { count: failed })}{' '}
+        {t('parking.admin.feeds.fetchedAccepted', { count: accepted })}
+      </p>
+    </Notice>
+  );
+}
 
 /** The back office's facilities and the feeds' health, with the ways to add, edit and import. */
 export function ParkingAdminListPage(p: {
@@ -20,6 +35,7 @@ export function ParkingAdminListPage(p: {
       {notice && (
         <Notice kind="success" title={t(`parking.admin.notices.${notice}`, { count: Number(ctx.query.n ?? 0) })} />
       )}
+      {ctx.query.done === 'fetched' && <FetchedNotice ctx={ctx} />}
       <ul class="bs-link-list">
         <li>
           <a class="kern-link" href="/admin/parken/neu">
@@ -59,6 +75,14 @@ export function ParkingAdminListPage(p: {
               </li>
             ))}
           </ul>
+        )}
+        {p.feeds.length > 0 && (
+          <form method="post" action="/admin/parken/abrufen" class="bs-inline-form">
+            <CsrfField ctx={ctx} />
+            <button type="submit" class="kern-btn kern-btn--secondary">
+              <span class="kern-label">{t('parking.admin.feeds.fetchNow')}</span>
+            </button>
+          </form>
         )}
       </section>
       <section class="bs-section bs-stack" aria-labelledby="facilities-heading">
