@@ -3,11 +3,7 @@ import type { SearchKind } from './documents.js';
 
 // Reads of search_documents (its writes are in index-queries.ts). Full text (search_vector, weights: title A,
 // keywords B, summary C, body D) alone, or blended with trigrams of titles and keywords (match_text) for
-// misspellings; snippets only for the rows of the page asked for.
-
-/** Marks ts_headline puts around matches; control characters, so they can never come from the content itself. */
-export const markStart = '\u0002';
-export const markStop = '\u0003';
+// misspellings; the texts of the page asked for and the query's lexemes, from which highlight.ts marks them.
 
 export interface SearchParams {
   /** to_tsquery text (query-text.ts builds it from words only); may be empty. */
@@ -32,9 +28,10 @@ export interface SearchHitRow {
   ref: string;
   url: string;
   title: string;
-  /** The title with marks around matches. */
-  titleMarked: string;
-  snippet: string;
+  /** Summary and body (their first 2,000 characters: a snippet needs no more), in the language shown. */
+  text: string;
+  /** The tsquery searched for, in its text form (its lexemes mark the matches). */
+  queryText: string;
   /** True when the English text is missing and the German one is shown. */
   fallback: boolean;
   updatedAt: Date;
@@ -49,16 +46,15 @@ const similarMatch = `(${fullTextMatch} OR lower(unaccent($3::text)) <% d.match_
 
 /** Ranked matching documents of a municipality, one page of them, each with the count of all matches. */
 export async function searchDocuments(db: Queryable, municipalityId: string, p: SearchParams): Promise<SearchHitRow[]> {
-  const headline = `StartSel=${markStart}, StopSel=${markStop}`;
   const similar = p.match === 'similar';
   const { rows } = await db.query<SearchHitRow>(
     `WITH q AS (
        SELECT to_tsquery('search_german', $2::text) || to_tsquery('search_english', $2::text) AS ts,
               lower(unaccent($3::text)) AS text
      ), hits AS (
-       -- Conditions on the parameters themselves (not on q), so both GIN indexes serve them (a bitmap OR).
-       SELECT d.kind, d.ref, d.url, d.title_de, d.title_en, d.summary_de, d.summary_en, d.body_de, d.body_en,
-              d.updated_at,
+       -- Conditions on the parameters themselves (not on q), so both GIN indexes serve them (a bitmap OR). Only
+       -- the keys and the score: the texts are read for the page's rows alone (below), not for every match.
+       SELECT d.kind, d.ref, d.title_de,
               (${similar ? similarScore : fullTextScore}) * d.boost * coalesce(($5::jsonb ->> d.kind)::real, 1) AS score
          FROM search_documents d, q
         WHERE d.municipality_id = $1 AND ($4::text IS NULL OR d.kind = $4)
@@ -66,34 +62,20 @@ export async function searchDocuments(db: Queryable, municipalityId: string, p: 
      ), page AS (
        SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, title_de, ref LIMIT $6 OFFSET $7
      )
-     SELECT page.kind, page.ref, page.url, page.updated_at AS "updatedAt", page.total::int AS total,
-            ($8::text = 'en' AND page.title_en IS NULL) AS fallback,
-            t.title,
-            ts_headline(cfg, t.title, q.ts, $9::text || ', HighlightAll=true') AS "titleMarked",
-            -- The snippet comes from the first 2,000 characters: ts_headline's cost grows with the text it reads.
-            ts_headline(cfg, left(t.text, 2000), q.ts, $9::text || ', MaxWords=32, MinWords=14, MaxFragments=2')
-              AS snippet
-       FROM page, q,
-            LATERAL (SELECT CASE WHEN $8::text = 'en' AND page.title_en IS NOT NULL THEN 'search_english'
-                                 ELSE 'search_german' END::regconfig AS cfg,
-                            CASE WHEN $8::text = 'en' THEN coalesce(page.title_en, page.title_de)
-                                 ELSE page.title_de END AS title,
-                            CASE WHEN $8::text = 'en' AND page.title_en IS NOT NULL
-                                 THEN concat_ws(' – ', nullif(page.summary_en, ''), nullif(page.body_en, ''))
-                                 ELSE concat_ws(' – ', nullif(page.summary_de, ''), nullif(page.body_de, '')) END
+     SELECT d.kind, d.ref, d.url, d.updated_at AS "updatedAt", page.total::int AS total,
+            ($8::text = 'en' AND d.title_en IS NULL) AS fallback,
+            t.title, left(t.text, 2000) AS text, q.ts::text AS "queryText"
+       FROM page
+       JOIN search_documents d ON d.municipality_id = $1 AND d.kind = page.kind AND d.ref = page.ref
+       CROSS JOIN q,
+            LATERAL (SELECT CASE WHEN $8::text = 'en' THEN coalesce(d.title_en, d.title_de)
+                                 ELSE d.title_de END AS title,
+                            CASE WHEN $8::text = 'en' AND d.title_en IS NOT NULL
+                                 THEN concat_ws(' – ', nullif(d.summary_en, ''), nullif(d.body_en, ''))
+                                 ELSE concat_ws(' – ', nullif(d.summary_de, ''), nullif(d.body_de, '')) END
                               AS text) t
       ORDER BY page.score DESC, page.title_de, page.ref`,
-    [
-      municipalityId,
-      p.tsQuery,
-      p.text,
-      p.kind ?? null,
-      JSON.stringify(p.kindWeights),
-      p.limit,
-      p.offset,
-      p.lang,
-      headline,
-    ],
+    [municipalityId, p.tsQuery, p.text, p.kind ?? null, JSON.stringify(p.kindWeights), p.limit, p.offset, p.lang],
   );
   return rows;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { indexDocuments, replaceDocuments, searchKinds } from './documents.js';
-import { search, splitMarks } from './service.js';
+import { search } from './service.js';
 import { testSearchDocuments } from './test-documents.js';
 
 let t: TestApp;
@@ -98,16 +98,5 @@ describe('search', () => {
 
   it('finds nothing for words that are nowhere', async () => {
     expect((await search(t.deps, { q: 'xylophonkonzert', lang: 'de' })).total).toBe(0);
-  });
-});
-
-describe('splitMarks', () => {
-  it('splits marked text into plain parts', () => {
-    expect(splitMarks('a \u0002b\u0003 c \u0002d\u0003')).toEqual([
-      { text: 'a ', mark: false },
-      { text: 'b', mark: true },
-      { text: ' c ', mark: false },
-      { text: 'd', mark: true },
-    ]);
   });
 });

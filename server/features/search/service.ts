@@ -2,7 +2,8 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import type { SearchKind } from './documents.js';
-import { markStart, markStop, searchDocuments } from './queries.js';
+import { markAll, queryLexemes, snippet, type TextPart } from './highlight.js';
+import { searchDocuments } from './queries.js';
 import { normaliseQuery, queryWords, searchQueryMaxLength, toTsQueryText } from './query-text.js';
 
 /** Results per page of the search. */
@@ -22,11 +23,7 @@ const kindWeights: Readonly<Record<SearchKind, number>> = {
   news: 0.8,
 };
 
-/** A piece of a title or snippet: `mark` is a match of the query. */
-export interface TextPart {
-  text: string;
-  mark: boolean;
-}
+export type { TextPart };
 
 export interface SearchHit {
   kind: SearchKind;
@@ -53,17 +50,6 @@ export interface SearchInput {
   kind?: SearchKind | undefined;
   lang: Language;
   page?: number | undefined;
-}
-
-/** Splits ts_headline output at its marks into plain text parts (rendered escaped; marks become <mark>). */
-export function splitMarks(marked: string): TextPart[] {
-  const parts: TextPart[] = [];
-  for (const [i, piece] of marked.split(markStart).entries()) {
-    const [inside, after] = i === 0 ? [undefined, piece] : piece.split(markStop, 2);
-    if (inside) parts.push({ text: inside, mark: true });
-    if (after) parts.push({ text: after, mark: false });
-  }
-  return parts;
 }
 
 /** Whether the search can search for this text (long enough, not too long). */
@@ -111,14 +97,17 @@ export async function search(deps: Deps, input: SearchInput): Promise<SearchResu
     page,
     total,
     pages: Math.min(Math.ceil(total / searchPageSize), searchMaxPage),
-    hits: rows.map((r) => ({
-      kind: r.kind,
-      ref: r.ref,
-      url: r.url,
-      title: splitMarks(r.titleMarked),
-      snippet: splitMarks(r.snippet),
-      fallback: r.fallback,
-      updatedAt: r.updatedAt,
-    })),
+    hits: rows.map((r) => {
+      const lexemes = queryLexemes(r.queryText);
+      return {
+        kind: r.kind,
+        ref: r.ref,
+        url: r.url,
+        title: markAll(r.title, lexemes),
+        snippet: snippet(r.text, lexemes),
+        fallback: r.fallback,
+        updatedAt: r.updatedAt,
+      };
+    }),
   };
 }
