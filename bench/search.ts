@@ -17,6 +17,12 @@ import { fmt, median, startBareServer, startServer, tempDir } from './lib.js';
 const seconds = Number(process.env.ROUND_SECONDS ?? 10);
 const rounds = Number(process.env.ROUNDS ?? 3);
 const connections = 10;
+/**
+ * An offered load far above a city's: 50 searches a second is 180,000 an hour (Bielefeld's app has ~13,000 waste
+ * reminder subscribers). Its p95 is what a citizen waits; the saturation figure (as fast as 10 connections can
+ * send) shows the headroom, its p95 mostly the queue of the 10 connections.
+ */
+const offeredRate = 50;
 const items = 5000;
 const target = { p95Ms: 30 };
 
@@ -189,12 +195,54 @@ function ownShares(requests: Request[]) {
   };
 }
 
+/**
+ * Requests sent at a steady pace (one every 1000/rate ms, whether or not earlier ones were answered), as citizens'
+ * searches arrive: the p95 is what one of them waits. autocannon's rate option sends each second's share in a burst.
+ */
+async function paced(url: string, requests: Request[], rate: number): Promise<Measured> {
+  const headers = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
+  const total = Math.min(requests.length, Math.round(rate * seconds));
+  const latencies: number[] = [];
+  let bad = 0;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const sent = performance.now();
+    pending.push(
+      fetch(`${url}${requests[i]?.path}`, { headers })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (!res.ok) bad++;
+          latencies.push(performance.now() - sent);
+        })
+        .catch(() => {
+          bad++;
+        }),
+    );
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / ((performance.now() - started) / 1000),
+    p95: latencies[Math.floor(latencies.length * 0.95)] ?? Number.NaN,
+    bad,
+  };
+}
+
 /** `requests(0)` is warmed up with, `requests(1)` measured: distinct URLs, so the warm-up caches none of them. */
 async function measure(url: string, requests?: (part: number) => Request[]): Promise<Measured> {
   const headers = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
   const optionsFor = (part: number) => {
     const list = requests?.(part);
-    return { url, connections, headers, ...(list ? { requests: list, setupClient: ownShares(list) } : {}) };
+    return {
+      url,
+      connections,
+      headers,
+      ...(list ? { requests: list, setupClient: ownShares(list) } : {}),
+    };
   };
   await autocannon({ ...optionsFor(0), duration: 1 }); // warm-up (JIT, plans)
   const options = optionsFor(1);
@@ -249,10 +297,16 @@ async function benchOn(label: string, serverEnv: Record<string, string>, open: (
     console.log(`probe "${q}": ${res.status}, ${body.total} hits, first "${body.items?.[0]?.title}"`);
     if (!res.ok || !body.total) throw new Error(`no hits for ${q}: nothing to measure`);
   }
-  const runs = { bare: [] as Measured[], search: [] as Measured[], cached: [] as Measured[] };
+  const runs = {
+    bare: [] as Measured[],
+    search: [] as Measured[],
+    offered: [] as Measured[],
+    cached: [] as Measured[],
+  };
   for (let round = 0; round < rounds; round++) {
     runs.bare.push(await measure(bare.url));
     runs.search.push(await measure(server.url, (part) => spread(round * 2 + part)));
+    runs.offered.push(await paced(server.url, spread(100 + round), offeredRate));
     runs.cached.push(await measure(`${server.url}${searchPath('perso')}`));
   }
   bare.stop();
@@ -260,15 +314,20 @@ async function benchOn(label: string, serverEnv: Record<string, string>, open: (
   const b = mid(runs.bare);
   const s = mid(runs.search);
   const c = mid(runs.cached);
+  const o = mid(runs.offered);
   console.log(`bare Fastify route: ${fmt(b.rps, 0)} req/s, p95 ${fmt(b.p95)} ms`);
   console.log(
     `search, cached (one URL repeated): ${fmt(c.rps, 0)} req/s, p95 ${fmt(c.p95)} ms, non-2xx/errors ${c.bad}`,
   );
   console.log(
-    `search, uncached (${queries.length} typical queries, ${connections} connections): ${fmt(s.rps, 0)} req/s, ` +
-      `p95 ${fmt(s.p95)} ms, non-2xx/errors ${s.bad} — ${s.p95 < target.p95Ms ? 'ok' : 'MISSED'}`,
+    `search, uncached, saturated (${queries.length} typical queries, ${connections} connections as fast as they can): ` +
+      `${fmt(s.rps, 0)} req/s, p95 ${fmt(s.p95)} ms, non-2xx/errors ${s.bad} — ${s.p95 < target.p95Ms ? 'ok' : 'MISSED'}`,
   );
-  return { label, bare: b, search: s };
+  console.log(
+    `search, uncached, at ${offeredRate} req/s offered: ${fmt(o.rps, 0)} req/s, p95 ${fmt(o.p95)} ms, ` +
+      `non-2xx/errors ${o.bad} — ${o.p95 < target.p95Ms ? 'ok' : 'MISSED'}`,
+  );
+  return { label, bare: b, search: s, offered: o };
 }
 
 console.log(`# Bürgerservice search: GET /api/search over ${items} content items`);
@@ -299,13 +358,7 @@ if (reachable) {
 }
 await admin.close();
 
-for (const r of results.slice(0, -1)) {
-  console.log(
-    `${r.label}: ${fmt(r.search.rps, 0)} req/s, p95 ${fmt(r.search.p95)} ms (bare ${fmt(r.bare.rps, 0)} req/s)`,
-  );
-}
-const key = results[results.length - 1] as (typeof results)[number];
-console.log(
-  `search on ${key.label}: ${fmt(key.search.rps, 0)} req/s, p95 ${fmt(key.search.p95)} ms ` +
-    `(bare ${fmt(key.bare.rps, 0)} req/s); target p95 < ${target.p95Ms} ms`,
-);
+const line = (r: (typeof results)[number]) =>
+  `${r.label}: saturated ${fmt(r.search.rps, 0)} req/s with p95 ${fmt(r.search.p95)} ms (bare ${fmt(r.bare.rps, 0)} ` +
+  `req/s); at ${offeredRate} req/s p95 ${fmt(r.offered.p95)} ms; target p95 < ${target.p95Ms} ms`;
+for (const r of results) console.log(line(r));
