@@ -18,7 +18,7 @@ const lead = 4;
 export function foldWord(word: string): string {
   const lower = word.toLowerCase();
   // Most words are plain ASCII: nothing to fold (the fast path keeps a snippet of a long text under 0.1 ms).
-  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  if (!/[\u0080-\uffff]/.test(lower)) return lower;
   return lower.replaceAll('ß', 'ss').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
