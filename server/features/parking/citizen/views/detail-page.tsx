@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
-import { mapAttributes, reportsMapAssets } from '../../../reports/core/views/map-attributes.js';
+import { reportsMapAssets } from '../../../reports/core/views/map-attributes.js';
+import { PlaceMap } from '../../../reports/core/views/place-map.js';
 import type { FacilityState } from '../../core/service.js';
 import type { Forecast } from '../../forecast/service.js';
 import type { DayCurves } from '../../history/service.js';
@@ -44,15 +45,7 @@ function Facts({ ctx, state }: { ctx: PageContext; state: FacilityState }) {
           ))}
       </dl>
       {/* A still map of the garage (client/reports-map.ts); without JavaScript the link opens the phone's map app. */}
-      <div
-        class="bs-place-map"
-        data-place-map
-        {...mapAttributes(ctx)}
-        data-lat={String(f.lat)}
-        data-lon={String(f.lon)}
-        data-zoom="16"
-        data-label={t('parking.facts.mapLabel', { name: f.name })}
-      />
+      <PlaceMap ctx={ctx} lat={f.lat} lon={f.lon} label={t('parking.facts.mapLabel', { name: f.name })} />
       <p class="kern-body">
         <a class="kern-link" href={`geo:${f.lat},${f.lon}?q=${f.lat},${f.lon}(${encodeURIComponent(f.name)})`}>
           {t('parking.facts.mapsApp', { lat: ctx.i18n.number(f.lat), lon: ctx.i18n.number(f.lon) })}

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout } from '../../../../platform/views/layout.js';
-import { mapAttributes, reportsMapAssets } from '../../core/views/map-attributes.js';
+import { reportsMapAssets } from '../../core/views/map-attributes.js';
+import { PlaceMap } from '../../core/views/place-map.js';
 import type { PublicEvent, PublicReportDetailView } from '../present.js';
 import { placeText, StatusBadge } from './parts.js';
 
@@ -75,14 +76,11 @@ export function PublicDetailPage({ ctx, report }: { ctx: PageContext; report: Pu
           </Fact>
         </dl>
         {/* A still map of the place (client/reports-map.ts); without JavaScript the facts above say where. */}
-        <div
-          class="bs-place-map"
-          data-place-map
-          {...mapAttributes(ctx)}
-          data-lat={String(report.lat)}
-          data-lon={String(report.lon)}
-          data-zoom="16"
-          data-label={t('maps.place.label', { place: placeText(ctx, report) })}
+        <PlaceMap
+          ctx={ctx}
+          lat={report.lat}
+          lon={report.lon}
+          label={t('maps.place.label', { place: placeText(ctx, report) })}
         />
       </section>
       <section aria-labelledby="text-heading">
