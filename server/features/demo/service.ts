@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import { i18nFor, type Language } from '../../platform/i18n.js';
 import { importAddressesInTx, importDistrictsInTx } from '../addresses/import-service.js';
 import { forgetCachedAddresses, hasAddresses } from '../addresses/service.js';
+import { seedApplicationsDemo } from '../applications/demo.js';
 import type { AuditActor } from '../audit/service.js';
 import { seedFaqDemo } from '../faq/demo/seed.js';
 import { seedNewsDemo } from '../news/demo/seed.js';
@@ -70,6 +71,7 @@ export async function seedDemoIfEmpty(
     } else log.debug('demo data already present');
     if ((await seedNewsDemo(deps)) > 0) log.info('demo news added to the existing demo data');
     if ((await seedParkingDemo(deps)) > 0) log.info('demo parking garages added to the existing demo data');
+    if ((await seedApplicationsDemo(deps)) > 0) log.info('demo online services added to the existing demo data');
     return undefined;
   }
   const importMs = Math.round(performance.now() - started);
@@ -81,6 +83,7 @@ export async function seedDemoIfEmpty(
   await seedFaqDemo(deps);
   await seedPlatformsDemo(deps);
   await seedServicesDemo(deps);
+  await seedApplicationsDemo(deps);
   await seedNewsDemo(deps);
   await seedParkingDemo(deps);
   await reindexSearch(deps);

@@ -83,6 +83,12 @@ export async function getServicePage(deps: Deps, municipalityId: string, slug: s
   return { service, office: withOpenNow(deps, office) };
 }
 
+/** The office with this key and whether it is open now (the online applications' analog channel), or undefined. */
+export async function findOfficeByKey(deps: Deps, municipalityId: string, key: string): Promise<OfficeNow | undefined> {
+  const office = await selectOfficeByKey(deps.db, municipalityId, key);
+  return office ? withOpenNow(deps, office) : undefined;
+}
+
 export interface BscContact {
   name: Office['name'];
   phone: string;

@@ -99,6 +99,10 @@ export interface TextFieldProps {
   optional?: boolean;
   id?: string;
   maxLength?: number;
+  /** Bounds of a date field (ISO dates). */
+  min?: string;
+  max?: string;
+  inputMode?: 'decimal' | 'numeric';
 }
 
 /** A labelled input with hint and an error beside it, tied together with aria-describedby. */
@@ -117,6 +121,9 @@ export function TextField(p: TextFieldProps) {
         autocomplete={p.autocomplete}
         required={p.required}
         maxLength={p.maxLength}
+        min={p.min}
+        max={p.max}
+        inputMode={p.inputMode}
         aria-describedby={describedBy(id, p.hint, p.error)}
         aria-invalid={p.error ? 'true' : undefined}
         spellcheck={p.type === 'email' || p.type === 'password' ? false : undefined}

@@ -1,0 +1,200 @@
+import type { Queryable } from '../../../platform/db.js';
+import type { ApplicationStatus, DeliveryKind } from './statuses.js';
+
+// applications, application_files, application_events and the reference counter. Only this file writes them.
+
+export interface ApplicationRow {
+  id: string;
+  reference: string;
+  formSlug: string;
+  officeKey: string;
+  citizenId: number | null;
+  status: ApplicationStatus;
+  encryptedBy: 'browser' | 'server';
+  kid: string;
+  delivery: DeliveryKind;
+  deliveryState: Record<string, unknown>;
+  deliveredAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EventRow {
+  id: number;
+  status: ApplicationStatus | null;
+  sender: 'platform' | 'office' | 'applicant';
+  message: string;
+  createdAt: Date;
+}
+
+const columns = `id, reference, form_slug AS "formSlug", office_key AS "officeKey", citizen_id AS "citizenId", status,
+  encrypted_by AS "encryptedBy", kid, delivery, delivery_state AS "deliveryState", delivered_at AS "deliveredAt",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The next reference of the year, e.g. A-2026-000042 (counted per municipality, inside the sending transaction). */
+export async function nextReference(tx: Queryable, municipalityId: string, year: number): Promise<string> {
+  const { rows } = await tx.query<{ last: number }>(
+    `INSERT INTO application_reference_counters (municipality_id, year, last) VALUES ($1, $2, 1)
+     ON CONFLICT (municipality_id, year) DO UPDATE SET last = application_reference_counters.last + 1
+     RETURNING last`,
+    [municipalityId, year],
+  );
+  return `A-${year}-${String(rows[0]!.last).padStart(6, '0')}`;
+}
+
+export async function insertApplication(
+  tx: Queryable,
+  municipalityId: string,
+  a: {
+    id: string;
+    reference: string;
+    formSlug: string;
+    officeKey: string;
+    citizenId: number | null;
+    encryptedBy: 'browser' | 'server';
+    kid: string;
+    dataJwe: string;
+    delivery: DeliveryKind;
+    tokenHash: string;
+    now: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO applications (id, municipality_id, reference, form_slug, office_key, citizen_id, status, encrypted_by,
+                               kid, data_jwe, delivery, token_hash, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8, $9, $10, $11, $12, $12)`,
+    [
+      a.id,
+      municipalityId,
+      a.reference,
+      a.formSlug,
+      a.officeKey,
+      a.citizenId,
+      a.encryptedBy,
+      a.kid,
+      a.dataJwe,
+      a.delivery,
+      a.tokenHash,
+      a.now,
+    ],
+  );
+}
+
+export async function insertApplicationFile(
+  tx: Queryable,
+  municipalityId: string,
+  f: { id: string; applicationId: string; jwe: string },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO application_files (id, application_id, municipality_id, jwe, size) VALUES ($1, $2, $3, $4, $5)',
+    [f.id, f.applicationId, municipalityId, f.jwe, Buffer.byteLength(f.jwe)],
+  );
+}
+
+export async function insertEvent(
+  tx: Queryable,
+  municipalityId: string,
+  e: {
+    applicationId: string;
+    status: ApplicationStatus | null;
+    sender: EventRow['sender'];
+    message: string;
+    now: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO application_events (application_id, municipality_id, status, sender, message, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [e.applicationId, municipalityId, e.status, e.sender, e.message, e.now],
+  );
+}
+
+export async function updateStatus(tx: Queryable, id: string, status: ApplicationStatus, now: Date): Promise<void> {
+  await tx.query('UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
+}
+
+export async function updateDelivery(
+  tx: Queryable,
+  id: string,
+  state: Record<string, unknown>,
+  deliveredAt: Date | null,
+): Promise<void> {
+  await tx.query('UPDATE applications SET delivery_state = $2, delivered_at = $3 WHERE id = $1', [
+    id,
+    JSON.stringify(state),
+    deliveredAt,
+  ]);
+}
+
+export async function selectApplication(
+  db: Queryable,
+  municipalityId: string,
+  id: string,
+  lock = false,
+): Promise<(ApplicationRow & { dataJwe: string }) | undefined> {
+  const { rows } = await db.query<ApplicationRow & { dataJwe: string }>(
+    `SELECT ${columns}, data_jwe AS "dataJwe" FROM applications WHERE municipality_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [municipalityId, id],
+  );
+  return rows[0];
+}
+
+/** The application whose status token has this SHA-256 (the applicant's access without an account). */
+export async function selectApplicationByToken(
+  db: Queryable,
+  municipalityId: string,
+  tokenHash: string,
+): Promise<ApplicationRow | undefined> {
+  const { rows } = await db.query<ApplicationRow>(
+    `SELECT ${columns} FROM applications WHERE municipality_id = $1 AND token_hash = $2`,
+    [municipalityId, tokenHash],
+  );
+  return rows[0];
+}
+
+export async function selectCitizenApplications(
+  db: Queryable,
+  municipalityId: string,
+  citizenId: number,
+): Promise<ApplicationRow[]> {
+  const { rows } = await db.query<ApplicationRow>(
+    `SELECT ${columns} FROM applications WHERE municipality_id = $1 AND citizen_id = $2 ORDER BY created_at DESC LIMIT 200`,
+    [municipalityId, citizenId],
+  );
+  return rows;
+}
+
+/** An office's inbox, newest first. */
+export async function selectInbox(
+  db: Queryable,
+  municipalityId: string,
+  officeKeys: string[],
+): Promise<ApplicationRow[]> {
+  const { rows } = await db.query<ApplicationRow>(
+    `SELECT ${columns} FROM applications
+      WHERE municipality_id = $1 AND delivery = 'inbox' AND office_key = ANY($2::text[])
+      ORDER BY created_at DESC LIMIT 500`,
+    [municipalityId, officeKeys],
+  );
+  return rows;
+}
+
+export async function selectFiles(
+  db: Queryable,
+  applicationId: string,
+): Promise<{ id: string; jwe: string; size: number }[]> {
+  const { rows } = await db.query<{ id: string; jwe: string; size: number }>(
+    'SELECT id, jwe, size FROM application_files WHERE application_id = $1 ORDER BY id',
+    [applicationId],
+  );
+  return rows;
+}
+
+export async function selectEvents(db: Queryable, applicationId: string): Promise<EventRow[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT id, status, sender, message, created_at AS "createdAt" FROM application_events
+      WHERE application_id = $1 ORDER BY id`,
+    [applicationId],
+  );
+  return rows;
+}

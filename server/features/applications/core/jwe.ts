@@ -1,0 +1,37 @@
+import { CompactEncrypt, importJWK, type JWK } from 'jose';
+import { AppError } from '../../../platform/errors.js';
+
+// Encryption for an office (FIT-Connect's rules): JWE compact, key wrap RSA-OAEP-256, content A256GCM, the key's id
+// in the header. The browser does this with the same key; the server only in the no-JavaScript fallback.
+
+export const jweAlg = 'RSA-OAEP-256';
+export const jweEnc = 'A256GCM';
+const minModulusBits = 4096;
+
+/** Throws `bad_request` unless `jwk` is a public RSA encryption key of at least 4096 bits for RSA-OAEP-256 with a kid. */
+export function checkEncryptionKey(jwk: JWK): asserts jwk is JWK & { kid: string; n: string; e: string } {
+  const bits = jwk.n ? Buffer.from(jwk.n, 'base64url').length * 8 : 0;
+  const problem =
+    jwk.kty !== 'RSA'
+      ? 'not an RSA key'
+      : jwk.d
+        ? 'a private key (only the public key may be given)'
+        : !jwk.kid
+          ? 'no key id (kid)'
+          : jwk.alg && jwk.alg !== jweAlg
+            ? `meant for ${jwk.alg}, not ${jweAlg}`
+            : jwk.use && jwk.use !== 'enc'
+              ? 'not an encryption key'
+              : bits < minModulusBits
+                ? `${bits} bits (at least ${minModulusBits} are required)`
+                : undefined;
+  if (problem) throw new AppError('bad_request', `The office's key is unusable: ${problem}`);
+}
+
+/** The JWE compact serialisation of `plaintext` for the key (`cty` names the content, e.g. application/json). */
+export async function encryptFor(jwk: JWK, plaintext: Uint8Array | string, cty: string): Promise<string> {
+  checkEncryptionKey(jwk);
+  const key = await importJWK({ ...jwk, alg: jweAlg }, jweAlg);
+  const bytes = typeof plaintext === 'string' ? new TextEncoder().encode(plaintext) : plaintext;
+  return new CompactEncrypt(bytes).setProtectedHeader({ alg: jweAlg, enc: jweEnc, kid: jwk.kid, cty }).encrypt(key);
+}
