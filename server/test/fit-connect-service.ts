@@ -1,16 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  calculateJwkThumbprint,
-  compactDecrypt,
-  decodeProtectedHeader,
-  exportJWK,
-  generateKeyPair,
-  type JWK,
-  SignJWT,
-} from 'jose';
+import { compactDecrypt, type JWK } from 'jose';
 import type { FitConnectConfig } from '../features/applications/fit-connect/config.js';
+import { isJweFor, newSigningKey, rsaKey, type SigningKey, signEvent } from './fit-connect-keys.js';
 
 // A local FIT-Connect for tests: OAuth token endpoint, Submission API v1 (destinations and their keys, submissions,
 // attachments, the case event log), the Routing API's /v1/routes and the submission service's JWKS, on 127.0.0.1.
@@ -18,7 +11,6 @@ import type { FitConnectConfig } from '../features/applications/fit-connect/conf
 // size limit) and plays the office: it decrypts what arrived and accepts or rejects with signed events.
 
 const problemPrefix = 'https://schema.fitko.de/fit-connect/submission-api/problems/';
-const eventPrefix = 'https://schema.fitko.de/fit-connect/events/';
 
 export interface StandInDestination {
   destinationId: string;
@@ -37,11 +29,6 @@ export interface ReceivedSubmission {
   decrypt(): Promise<{ metadata: string; data: string; attachments: Record<string, Uint8Array> }>;
 }
 
-interface SigningKey {
-  kid: string;
-  privateKey: CryptoKey;
-  publicJwk: JWK;
-}
 interface Destination extends StandInDestination {
   status: string;
   services: string[];
@@ -95,27 +82,6 @@ export interface LocalFitConnect {
   close(): Promise<void>;
 }
 
-async function rsaKey(alg: 'RSA-OAEP-256' | 'PS512', bits: number) {
-  const { publicKey, privateKey } = await generateKeyPair(alg, { modulusLength: bits, extractable: true });
-  const jwk = await exportJWK(publicKey);
-  return { privateKey, jwk: { ...jwk, kid: await calculateJwkThumbprint(jwk) } };
-}
-
-async function newSigningKey(): Promise<SigningKey> {
-  const { privateKey, jwk } = await rsaKey('PS512', 4096);
-  return { kid: jwk.kid, privateKey, publicJwk: { ...jwk, alg: 'PS512', use: 'sig', key_ops: ['verify'] } };
-}
-
-function isJweFor(body: unknown, kid: string): boolean {
-  if (typeof body !== 'string' || body.split('.').length !== 5) return false;
-  try {
-    const h = decodeProtectedHeader(body);
-    return h.alg === 'RSA-OAEP-256' && h.enc === 'A256GCM' && h.kid === kid;
-  } catch {
-    return false;
-  }
-}
-
 /** Starts a local FIT-Connect on 127.0.0.1 (random port) with one client's credentials. */
 export async function startFitConnectService(options: { maxBodyBytes?: number } = {}): Promise<LocalFitConnect> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
@@ -128,18 +94,6 @@ export async function startFitConnectService(options: { maxBodyBytes?: number } 
   const rules: Rule[] = [];
   let origin = '';
 
-  const sign = (key: SigningKey, issuer: string, s: Submission, type: string, data: object = {}) =>
-    new SignJWT({
-      $schema: 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json',
-      txn: `case:${s.caseId}`,
-      events: { [`${eventPrefix}${type}`]: data },
-    })
-      .setProtectedHeader({ alg: 'PS512', typ: 'secevent+jwt', kid: key.kid })
-      .setIssuer(issuer)
-      .setIssuedAt()
-      .setJti(randomUUID())
-      .setSubject(`submission:${s.submissionId}`)
-      .sign(key.privateKey);
   const officeKey = (d: Destination) => {
     d.signing ??= newSigningKey();
     return d.signing;
@@ -222,7 +176,7 @@ export async function startFitConnectService(options: { maxBodyBytes?: number } 
         events: [],
       };
       submissions.set(s.submissionId, s);
-      s.events.push(await sign(platformKey, origin, s, 'create-submission'));
+      s.events.push(await signEvent(platformKey, origin, s, 'create-submission'));
       return [201, { destinationId: d.destinationId, submissionId: s.submissionId, caseId: s.caseId }];
     }
     m = path.match(/^\/v1\/submissions\/([\w-]+)(?:\/attachments\/([\w-]+))?$/);
@@ -249,7 +203,7 @@ export async function startFitConnectService(options: { maxBodyBytes?: number } 
         return problem(422, 'missing-attachments', `announced attachments not uploaded: ${missing.join(', ')}`);
       s.encryptedMetadata = req.encryptedMetadata;
       s.encryptedData = req.encryptedData;
-      s.events.push(await sign(platformKey, origin, s, 'submit-submission'));
+      s.events.push(await signEvent(platformKey, origin, s, 'submit-submission'));
       return [202, { destinationId: s.destination.destinationId, submissionId: s.submissionId, caseId: s.caseId }];
     }
     m = path.match(/^\/v1\/cases\/([\w-]+)\/events$/);
@@ -339,18 +293,20 @@ export async function startFitConnectService(options: { maxBodyBytes?: number } 
     },
     async accept(submissionId) {
       const s = submissionOf(submissionId);
-      s.events.push(await sign(await officeKey(s.destination), s.destination.destinationId, s, 'accept-submission'));
+      s.events.push(
+        await signEvent(await officeKey(s.destination), s.destination.destinationId, s, 'accept-submission'),
+      );
     },
     async reject(submissionId, problems) {
       const s = submissionOf(submissionId);
       const key = await officeKey(s.destination);
-      s.events.push(await sign(key, s.destination.destinationId, s, 'reject-submission', { problems }));
+      s.events.push(await signEvent(key, s.destination.destinationId, s, 'reject-submission', { problems }));
     },
     async forgeEvent(submissionId) {
       const s = submissionOf(submissionId);
       const real = await officeKey(s.destination);
       const { privateKey } = await rsaKey('PS512', 2048);
-      s.events.push(await sign({ ...real, privateKey }, s.destination.destinationId, s, 'accept-submission'));
+      s.events.push(await signEvent({ ...real, privateKey }, s.destination.destinationId, s, 'accept-submission'));
     },
     failNext(count, status = 503, match = () => true) {
       rules.push({ remaining: count, status, match });

@@ -180,6 +180,11 @@ describe('FIT-Connect delivery', () => {
     expect(err.problem.detail).toContain(delivery.attachments[0]!.id);
     expect(err.message).toContain('announced attachments not uploaded');
 
+    const tooLarge = await caught(
+      client.uploadAttachment(created.submissionId, delivery.attachments[0]!.id, 'a'.repeat(1024 * 1024 + 1)),
+    );
+    expect([tooLarge.code, tooLarge.problem.status]).toEqual(['fit_connect_refused', 413]);
+
     const other = await caught(
       client.createSubmission({
         destinationId: office.destinationId,

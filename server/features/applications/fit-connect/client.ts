@@ -71,6 +71,9 @@ function assertId(value: string, what: string, pattern = uuidPattern): void {
   if (typeof value !== 'string' || !pattern.test(value)) throw refused(`FIT-Connect ${what} is not valid`);
 }
 
+/** Reads an answer whose body we do not need, so its connection is free again; the step itself succeeded. */
+const drain = (res: Response) => res.arrayBuffer().catch(() => undefined);
+
 export class FitConnectClient {
   private token: { value: string; expiresAt: number } | undefined;
   private pendingToken: Promise<string> | undefined;
@@ -91,6 +94,7 @@ export class FitConnectClient {
   /** GET /v1/destinations/{id}: the destination, or undefined when FIT-Connect does not know it; throws FitConnectError. */
   async findDestination(destinationId: string): Promise<FitConnectDestination | undefined> {
     assertId(destinationId, 'destination id');
+    await this.accessToken(); // outside the try: a token endpoint's 404 is not an unknown destination
     try {
       const res = await this.call('destination lookup', 'GET', this.api(`/v1/destinations/${destinationId}`));
       const destination = await this.json<FitConnectDestination>('destination lookup', res);
@@ -147,14 +151,14 @@ export class FitConnectClient {
     assertId(submissionId, 'submission id');
     assertId(attachmentId, 'attachment id');
     const path = `/v1/submissions/${submissionId}/attachments/${attachmentId}`;
-    await this.call('attachment upload', 'PUT', this.api(path), { jose: jwe });
+    await drain(await this.call('attachment upload', 'PUT', this.api(path), { jose: jwe }));
   }
 
   /** PUT /v1/submissions/{id}: sends the encrypted metadata and data, which submits; throws FitConnectError. */
   async submit(submissionId: string, body: { encryptedMetadata: string; encryptedData: string }): Promise<void> {
     assertId(submissionId, 'submission id');
     const json = { encryptedMetadata: body.encryptedMetadata, encryptedData: body.encryptedData };
-    await this.call('submit', 'PUT', this.api(`/v1/submissions/${submissionId}`), { json });
+    await drain(await this.call('submit', 'PUT', this.api(`/v1/submissions/${submissionId}`), { json }));
   }
 
   /**
@@ -176,8 +180,18 @@ export class FitConnectClient {
     return events;
   }
 
-  private readonly eventKey: EventKeyLookup = async (issuer, kid, byDestination) =>
-    byDestination ? ((await this.destinationSigningKey(issuer, kid)) as CryptoKey) : this.platformKeys;
+  private readonly eventKey: EventKeyLookup = async (issuer, kid, byDestination) => {
+    if (!byDestination) return this.platformKeys;
+    try {
+      return (await this.destinationSigningKey(issuer, kid)) as CryptoKey;
+    } catch (err) {
+      // A key the destination never published (or may not sign with) makes the event a forgery, not a refusal.
+      if (err instanceof FitConnectError && !err.retryable) {
+        throw new FitConnectError('fit_connect_event_invalid', `FIT-Connect event refused: ${err.message}`);
+      }
+      throw err;
+    }
+  };
 
   private destinationSigningKey(destinationId: string, kid: string): Promise<CryptoKey | Uint8Array> {
     const cacheKey = `${destinationId}/${kid}`;
