@@ -31,7 +31,19 @@ export function checkEncryptionKey(jwk: JWK): asserts jwk is JWK & { kid: string
 /** The JWE compact serialisation of `plaintext` for the key (`cty` names the content, e.g. application/json). */
 export async function encryptFor(jwk: JWK, plaintext: Uint8Array | string, cty: string): Promise<string> {
   checkEncryptionKey(jwk);
-  const key = await importJWK({ ...jwk, alg: jweAlg }, jweAlg);
+  return encryptJwe(jwk, plaintext, cty);
+}
+
+/** The encryption itself, for a key its caller has checked (FIT-Connect checks by its own, stricter rules). */
+export async function encryptJwe(
+  jwk: { kid: string; n: string; e: string },
+  plaintext: Uint8Array | string,
+  cty?: string,
+): Promise<string> {
+  // n and e alone: FIT-Connect's key_ops say wrapKey, which WebCrypto's RSA-OAEP import (usage encrypt) refuses.
+  const key = await importJWK({ kty: 'RSA', n: jwk.n, e: jwk.e }, jweAlg);
   const bytes = typeof plaintext === 'string' ? new TextEncoder().encode(plaintext) : plaintext;
-  return new CompactEncrypt(bytes).setProtectedHeader({ alg: jweAlg, enc: jweEnc, kid: jwk.kid, cty }).encrypt(key);
+  return new CompactEncrypt(bytes)
+    .setProtectedHeader({ alg: jweAlg, enc: jweEnc, kid: jwk.kid, ...(cty ? { cty } : {}) })
+    .encrypt(key);
 }

@@ -1,20 +1,12 @@
-import {
-  CompactEncrypt,
-  decodeJwt,
-  decodeProtectedHeader,
-  importJWK,
-  type JWK,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-  jwtVerify,
-} from 'jose';
+import { decodeJwt, decodeProtectedHeader, type JWK, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { encryptJwe, jweAlg, jweEnc } from '../core/jwe.js';
 
 // FIT-Connect's JOSE rules (the citizen's browser encrypts; we check what we relay, encrypt only for the
 // no-JavaScript fallback and verify the signed event log): RSA keys of at least 4096 bits, RSA-OAEP-256 key
 // wrapping, A256GCM content encryption, PS512-signed Security Event Tokens. Also the adapter's one error type.
 
-export const keyAlgorithm = 'RSA-OAEP-256';
-export const contentEncryption = 'A256GCM';
+export const keyAlgorithm = jweAlg;
+export const contentEncryption = jweEnc;
 export const signatureAlgorithm = 'PS512';
 const minimumKeyBits = 4096;
 const eventPrefix = 'https://schema.fitko.de/fit-connect/events/';
@@ -112,17 +104,7 @@ export async function encryptForDestination(
   contentType?: string,
 ): Promise<string> {
   assertPublicKey(jwk, 'enc');
-  // FIT-Connect's key_ops say wrapKey, which WebCrypto's RSA-OAEP (usage 'encrypt') would refuse: import n and e alone.
-  const key = await importJWK({ kty: 'RSA', n: jwk.n, e: jwk.e }, keyAlgorithm);
-  const bytes = typeof plaintext === 'string' ? new TextEncoder().encode(plaintext) : plaintext;
-  return new CompactEncrypt(bytes)
-    .setProtectedHeader({
-      alg: keyAlgorithm,
-      enc: contentEncryption,
-      kid: jwk.kid!,
-      ...(contentType ? { cty: contentType } : {}),
-    })
-    .encrypt(key);
+  return encryptJwe(jwk as JWK & { kid: string; n: string; e: string }, plaintext, contentType);
 }
 
 interface EventBase {
