@@ -180,6 +180,7 @@ async function main(): Promise<void> {
       // workers); their stylesheet (Leaflet, the widget, our report styles).
       buildCss('reports', 'report-pages'),
       buildJs('report-form', 'esm'),
+      buildJs('application-inbox', 'esm'),
       buildJs('reports-map', 'esm', join('client', 'reports-map-page.ts')),
       buildJs('altcha-worker', 'iife', join('node_modules', 'altcha', 'dist', 'workers', 'sha.js')),
     ]),

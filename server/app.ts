@@ -6,6 +6,7 @@ import adminPages from './features/admin/pages.js';
 import applicationPages from './features/applications/forms/pages.js';
 import applicationPdfPages from './features/applications/forms/pdf-pages.js';
 import applicationStatusPages from './features/applications/forms/status.js';
+import applicationInboxPages from './features/applications/inbox/pages.js';
 import auditPages from './features/audit/pages.js';
 import departmentPages from './features/departments/pages.js';
 import faqAdminPages from './features/faq/admin-pages.js';
@@ -177,6 +178,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await faqAdminPages(staff, deps);
       await platformAdminPages(staff, deps);
       await serviceAdminPages(staff, deps);
+      await applicationInboxPages(staff, deps);
       await newsEditorPages(staff, deps);
       await newsFeedPages(staff, deps);
       await newsPushAdminPages(staff, deps);

@@ -1,0 +1,102 @@
+import { Type as T } from '@sinclair/typebox';
+import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
+import type { App, Deps } from '../../../platform/deps.js';
+import { submit, text } from '../../../platform/http/forms.js';
+import { formBodySchema, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
+import { pageContext } from '../../../platform/views/context.js';
+import { addAdminNavItem } from '../../../platform/views/registry.js';
+import { sendHtml } from '../../../platform/views/render.js';
+import { actorOf } from '../../audit/service.js';
+import { changeStatus, getInboxItem, listInbox, listInboxOffices, uploadOfficeKey } from './service.js';
+import { InboxItemPage, InboxListPage, KeysPage } from './views/inbox-pages.js';
+
+// Back office of the online applications: department staff, BSC agents and admins see the inbox; the ciphertext is
+// opened in the browser with the office's private key, which never reaches the server. Keys: admins only.
+
+const readers = requireStaff('department_staff', 'bsc_agent', 'admin');
+const admins = requireStaff('admin');
+const base = '/admin/antraege';
+const idParams = T.Object({ id: T.String() });
+
+export default async function applicationInboxPages(app: App, deps: Deps): Promise<void> {
+  const m = deps.config.municipality.id;
+  addAdminNavItem(app, {
+    href: base,
+    labelKey: 'applications.inbox.nav',
+    roles: ['department_staff', 'bsc_agent', 'admin'],
+    order: 25,
+  });
+
+  app.get(
+    base,
+    { schema: { hide: true, querystring: pageQuerySchema }, preHandler: readers },
+    async (request, reply) => {
+      const offices = (await listInboxOffices(deps, m)).map((o) => o.office);
+      const wanted = single(request.query.amt);
+      const office = wanted && offices.includes(wanted) ? wanted : undefined;
+      const rows = await listInbox(deps, m, office);
+      return sendHtml(
+        reply,
+        <InboxListPage ctx={pageContext(request, reply)} rows={rows} offices={offices} office={office} />,
+      );
+    },
+  );
+
+  app.get(`${base}/schluessel`, { schema: { hide: true }, preHandler: admins }, async (request, reply) => {
+    const offices = await listInboxOffices(deps, m);
+    return sendHtml(reply, <KeysPage ctx={pageContext(request, reply)} offices={offices} />);
+  });
+
+  app.post(
+    `${base}/schluessel`,
+    { schema: { hide: true, body: formBodySchema }, preHandler: admins },
+    async (request, reply) => {
+      const values = { office: text(request.body, 'office'), jwk: text(request.body, 'jwk') };
+      const outcome = await submit(() =>
+        uploadOfficeKey(deps, m, values.office, values.jwk, actorOf(staffOf(request))),
+      );
+      if (outcome.ok) return reply.redirect(`${base}/schluessel?done=key`, 303);
+      const offices = await listInboxOffices(deps, m);
+      return sendHtml(
+        reply,
+        <KeysPage ctx={pageContext(request, reply)} offices={offices} errors={outcome.errors} values={values} />,
+        outcome.status,
+      );
+    },
+  );
+
+  app.get(`${base}/:id`, { schema: { hide: true, params: idParams }, preHandler: readers }, async (request, reply) => {
+    const item = await getInboxItem(deps, m, request.params.id);
+    reply.header('cache-control', 'no-store');
+    return sendHtml(reply, <InboxItemPage ctx={pageContext(request, reply)} item={item} />);
+  });
+
+  app.get(
+    `${base}/:id/antrag.jwe`,
+    { schema: { hide: true, params: idParams }, preHandler: readers },
+    async (request, reply) => {
+      const item = await getInboxItem(deps, m, request.params.id);
+      return reply
+        .type('application/jose')
+        .header('content-disposition', `attachment; filename="${item.application.reference}.jwe"`)
+        .header('cache-control', 'no-store')
+        .send(item.application.dataJwe);
+    },
+  );
+
+  app.post(
+    `${base}/:id/status`,
+    { schema: { hide: true, params: idParams, body: formBodySchema }, preHandler: readers },
+    async (request, reply) => {
+      const values = { status: text(request.body, 'status'), message: text(request.body, 'message') };
+      const outcome = await submit(() => changeStatus(deps, m, request.params.id, values, actorOf(staffOf(request))));
+      if (outcome.ok) return reply.redirect(`${base}/${request.params.id}?done=status`, 303);
+      const item = await getInboxItem(deps, m, request.params.id);
+      return sendHtml(
+        reply,
+        <InboxItemPage ctx={pageContext(request, reply)} item={item} errors={outcome.errors} values={values} />,
+        outcome.status,
+      );
+    },
+  );
+}

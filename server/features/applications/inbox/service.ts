@@ -1,0 +1,142 @@
+import type { JWK } from 'jose';
+import type { Deps } from '../../../platform/deps.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { type AuditActor, recordAudit } from '../../audit/service.js';
+import {
+  type ApplicationRow,
+  type EventRow,
+  insertEvent,
+  selectApplication,
+  selectEvents,
+  selectFiles,
+  selectInbox,
+  updateStatus,
+} from '../core/applications-queries.js';
+import { listCatalogue } from '../core/catalogue.js';
+import { setOfficeKey } from '../core/office-keys.js';
+import { type OfficeKeyRow, selectOfficeKeys } from '../core/office-keys-queries.js';
+import { type ApplicationStatus, isApplicationStatus } from '../core/statuses.js';
+
+// The office's side: the inbox of applications (ciphertext the staff open in their browser with their key), status
+// changes and messages to the applicant, and the offices' public keys.
+
+/** The statuses staff may set (received is the platform's). */
+export const staffStatuses = [
+  'in_progress',
+  'documents_requested',
+  'decided',
+] as const satisfies readonly ApplicationStatus[];
+
+/** The offices that receive applications in the inbox (from the catalogue), each with its current key if any. */
+export async function listInboxOffices(
+  deps: Deps,
+  municipalityId: string,
+): Promise<{ office: string; key?: OfficeKeyRow }[]> {
+  const offices = new Set<string>();
+  for (const { definition: d } of await listCatalogue(deps, municipalityId)) {
+    if (d.kind === 'form' && d.delivery.kind === 'inbox') offices.add(d.office);
+  }
+  const keys = await selectOfficeKeys(deps.db, municipalityId);
+  return [...offices]
+    .sort()
+    .map((office) => ({ office, key: keys.find((k) => k.officeKey === office && !k.retiredAt) }));
+}
+
+export async function listInbox(deps: Deps, municipalityId: string, office?: string): Promise<ApplicationRow[]> {
+  const offices = office ? [office] : (await listInboxOffices(deps, municipalityId)).map((o) => o.office);
+  return selectInbox(deps.db, municipalityId, offices);
+}
+
+export interface InboxItem {
+  application: ApplicationRow & { dataJwe: string };
+  files: { id: string; jwe: string; size: number }[];
+  events: EventRow[];
+}
+
+/** One inbox application with its ciphertexts and history; throws not_found (also for FIT-Connect deliveries). */
+export async function getInboxItem(deps: Deps, municipalityId: string, id: string): Promise<InboxItem> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound('Application');
+  const application = await selectApplication(deps.db, municipalityId, id);
+  if (!application || application.delivery !== 'inbox') throw notFound('Application');
+  const [files, events] = await Promise.all([selectFiles(deps.db, id), selectEvents(deps.db, id)]);
+  return { application, files, events };
+}
+
+/**
+ * Sets a new status with an optional message to the applicant (both land in the applicant's mailbox), audited.
+ * Throws `validation_failed` with field errors for an unknown status or a message over 5,000 characters.
+ */
+export async function changeStatus(
+  deps: Deps,
+  municipalityId: string,
+  id: string,
+  input: { status: string; message: string },
+  actor: AuditActor,
+): Promise<void> {
+  const message = input.message.replace(/\r\n/g, '\n').trim();
+  const errors: Record<string, string> = {};
+  const status = input.status === '' ? null : input.status;
+  if (status !== null && (!isApplicationStatus(status) || !(staffStatuses as readonly string[]).includes(status))) {
+    errors.status = 'applications.errors.choice';
+  }
+  if (message.length > 5000) errors.message = 'applications.errors.tooLong';
+  if (status === null && !message) errors.message = 'applications.errors.statusOrMessage';
+  if (Object.keys(errors).length) throw new AppError('validation_failed', 'The change is incomplete', errors);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const before = await selectApplication(tx, municipalityId, id, true);
+    if (!before || before.delivery !== 'inbox') throw notFound('Application');
+    if (status) await updateStatus(tx, id, status as ApplicationStatus, now);
+    await insertEvent(tx, municipalityId, {
+      applicationId: id,
+      status: status as ApplicationStatus | null,
+      sender: 'office',
+      message,
+      now,
+    });
+    await recordAudit(tx, {
+      municipalityId,
+      actor,
+      action: 'application.status',
+      entityType: 'application',
+      entityId: before.reference,
+      before: { status: before.status },
+      after: { status: status ?? before.status, message: message ? 'yes' : 'no' },
+      at: now,
+    });
+  });
+}
+
+/** Makes the pasted public key (JWK JSON) the office's; throws `validation_failed` on the `jwk` field. */
+export async function uploadOfficeKey(
+  deps: Deps,
+  municipalityId: string,
+  office: string,
+  jwkText: string,
+  actor: AuditActor,
+) {
+  const offices = (await listInboxOffices(deps, municipalityId)).map((o) => o.office);
+  if (!offices.includes(office)) throw notFound('Office');
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(jwkText) as JWK;
+  } catch {
+    throw new AppError('validation_failed', 'Not JSON', { jwk: 'applications.errors.keyJson' });
+  }
+  try {
+    await setOfficeKey(deps, municipalityId, office, jwk);
+  } catch (err) {
+    if (err instanceof AppError)
+      throw new AppError('validation_failed', err.message, { jwk: 'applications.errors.keyUnusable' });
+    throw err;
+  }
+  await recordAudit(deps.db, {
+    municipalityId,
+    actor,
+    action: 'application.office-key',
+    entityType: 'office',
+    entityId: office,
+    after: { kid: jwk.kid },
+    at: deps.now(),
+  });
+}

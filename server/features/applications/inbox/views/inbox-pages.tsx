@@ -1,0 +1,253 @@
+import type { FieldErrors } from '../../../../platform/errors.js';
+import { AdminLayout } from '../../../../platform/views/admin-layout.js';
+import { assetUrl } from '../../../../platform/views/assets.js';
+import type { PageContext } from '../../../../platform/views/context.js';
+import { ErrorSummary, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
+import { ListTable } from '../../../../platform/views/list-table.js';
+import type { ApplicationRow } from '../../core/applications-queries.js';
+import type { OfficeKeyRow } from '../../core/office-keys-queries.js';
+import { Fact } from '../../forms/views/office.js';
+import { type InboxItem, staffStatuses } from '../service.js';
+
+// The office's inbox: the list, one application (opened in the browser with the office's key) and the keys page.
+
+export function InboxListPage({
+  ctx,
+  rows,
+  offices,
+  office,
+}: {
+  ctx: PageContext;
+  rows: ApplicationRow[];
+  offices: string[];
+  office?: string;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <AdminLayout ctx={ctx} title={t('applications.inbox.title')}>
+      <h1 class="kern-heading-large">{t('applications.inbox.title')}</h1>
+      <p class="kern-body">{t('applications.inbox.intro')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/admin/antraege/schluessel">
+          {t('applications.keys.title')}
+        </a>
+      </p>
+      <form method="get" action="/admin/antraege" class="bs-filter">
+        <SelectField
+          ctx={ctx}
+          name="amt"
+          label={t('applications.inbox.office')}
+          value={office ?? ''}
+          empty={t('applications.inbox.allOffices')}
+          options={offices.map((o) => ({ value: o, label: o }))}
+        />
+        <button class="kern-btn kern-btn--secondary" type="submit">
+          <span class="kern-label">{t('applications.inbox.filter')}</span>
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p class="kern-body">{t('applications.inbox.empty')}</p>
+      ) : (
+        <ListTable
+          caption={t('applications.inbox.caption', { count: rows.length })}
+          item={{
+            header: t('applications.status.reference'),
+            href: (r) => `/admin/antraege/${r.id}`,
+            name: (r) => r.reference,
+          }}
+          columns={[
+            { header: t('applications.status.service'), cell: (r) => r.formSlug },
+            { header: t('applications.inbox.office'), cell: (r) => r.officeKey },
+            { header: t('applications.status.sentAt'), cell: (r) => ctx.i18n.dateTime(r.createdAt) },
+            { header: t('applications.status.current'), cell: (r) => t(`applications.statuses.${r.status}`) },
+          ]}
+          rows={rows}
+        />
+      )}
+    </AdminLayout>
+  );
+}
+
+export function InboxItemPage({
+  ctx,
+  item,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  item: InboxItem;
+  errors?: FieldErrors;
+  values?: { status: string; message: string };
+}) {
+  const { t } = ctx.i18n;
+  const a = item.application;
+  return (
+    <AdminLayout ctx={ctx} title={a.reference} scripts={[assetUrl('application-inbox.js')]}>
+      <p class="kern-body">
+        <a class="kern-link" href="/admin/antraege">
+          {t('applications.inbox.back')}
+        </a>
+      </p>
+      <h1 class="kern-heading-large">{t('applications.status.title', { reference: a.reference })}</h1>
+      {ctx.query.done === 'status' && (
+        <div class="kern-alert kern-alert--success" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body">{t('applications.inbox.statusSaved')}</p>
+          </div>
+        </div>
+      )}
+      <dl class="kern-description-list">
+        <Fact term={t('applications.status.service')}>{a.formSlug}</Fact>
+        <Fact term={t('applications.inbox.office')}>{a.officeKey}</Fact>
+        <Fact term={t('applications.status.sentAt')}>{ctx.i18n.dateTime(a.createdAt)}</Fact>
+        <Fact term={t('applications.status.current')}>{t(`applications.statuses.${a.status}`)}</Fact>
+        <Fact term={t('applications.inbox.key')}>{a.kid}</Fact>
+        <Fact term={t('applications.status.encryption')}>{t(`applications.status.encryptedBy.${a.encryptedBy}`)}</Fact>
+      </dl>
+      <section
+        aria-labelledby="content-title"
+        class="bs-app-decrypt"
+        data-jwe={a.dataJwe}
+        data-kid={a.kid}
+        data-files={JSON.stringify(item.files.map((f) => ({ id: f.id, jwe: f.jwe })))}
+      >
+        <h2 class="kern-heading-medium" id="content-title">
+          {t('applications.inbox.content')}
+        </h2>
+        <p class="kern-body">{t('applications.inbox.decryptIntro')}</p>
+        <p class="kern-body" data-no-js>
+          {t('applications.inbox.needsJs')}
+        </p>
+        <div class="kern-form-input" data-js-only hidden>
+          <label class="kern-label" for="office-key">
+            {t('applications.inbox.keyFile', { kid: a.kid })}
+          </label>
+          <input class="kern-form-input__input" type="file" id="office-key" accept=".json,.jwk,application/json" />
+        </div>
+        <div aria-live="polite" data-decrypted />
+        <p class="kern-body">
+          <a class="kern-link" href={`/admin/antraege/${a.id}/antrag.jwe`}>
+            {t('applications.inbox.downloadJwe')}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 class="kern-heading-medium" id="history-title">
+          {t('applications.status.history')}
+        </h2>
+        <ol class="kern-list">
+          {item.events.map((e) => (
+            <li key={e.id}>
+              <strong>{ctx.i18n.dateTime(e.createdAt)}</strong>
+              {` – ${t(`applications.inbox.sender.${e.sender}`)}`}
+              {e.status ? `: ${t(`applications.statuses.${e.status}`)}` : ''}
+              {e.message && <p class="kern-body">{e.message}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="change-title">
+        <h2 class="kern-heading-medium" id="change-title">
+          {t('applications.inbox.change')}
+        </h2>
+        <ErrorSummary ctx={ctx} errors={errors} />
+        <form method="post" action={`/admin/antraege/${a.id}/status`}>
+          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+          <SelectField
+            ctx={ctx}
+            name="status"
+            label={t('applications.inbox.newStatus')}
+            value={values?.status ?? ''}
+            error={errors?.status}
+            empty={t('applications.inbox.keepStatus')}
+            options={staffStatuses.map((s) => ({ value: s, label: t(`applications.statuses.${s}`) }))}
+          />
+          <TextAreaField
+            ctx={ctx}
+            name="message"
+            label={t('applications.inbox.message')}
+            hint={t('applications.inbox.messageHint')}
+            value={values?.message ?? ''}
+            error={errors?.message}
+            maxLength={5000}
+            optional
+          />
+          <button class="kern-btn kern-btn--primary" type="submit">
+            <span class="kern-label">{t('applications.inbox.save')}</span>
+          </button>
+        </form>
+      </section>
+    </AdminLayout>
+  );
+}
+
+export function KeysPage({
+  ctx,
+  offices,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  offices: { office: string; key?: OfficeKeyRow }[];
+  errors?: FieldErrors;
+  values?: { office: string; jwk: string };
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <AdminLayout ctx={ctx} title={t('applications.keys.title')} scripts={[assetUrl('application-inbox.js')]}>
+      <p class="kern-body">
+        <a class="kern-link" href="/admin/antraege">
+          {t('applications.inbox.back')}
+        </a>
+      </p>
+      <h1 class="kern-heading-large">{t('applications.keys.title')}</h1>
+      <p class="kern-body">{t('applications.keys.intro')}</p>
+      {ctx.query.done === 'key' && (
+        <div class="kern-alert kern-alert--success" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body">{t('applications.keys.saved')}</p>
+          </div>
+        </div>
+      )}
+      <dl class="kern-description-list">
+        {offices.map((o) => (
+          <Fact key={o.office} term={o.office}>
+            {o.key
+              ? t('applications.keys.current', { kid: o.key.kid, date: ctx.i18n.date(o.key.createdAt, 'medium') })
+              : t('applications.keys.none')}
+          </Fact>
+        ))}
+      </dl>
+      <h2 class="kern-heading-medium">{t('applications.keys.newTitle')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action="/admin/antraege/schluessel" data-key-form>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+        <SelectField
+          ctx={ctx}
+          name="office"
+          label={t('applications.inbox.office')}
+          value={values?.office ?? offices[0]?.office}
+          options={offices.map((o) => ({ value: o.office, label: o.office }))}
+          error={errors?.office}
+        />
+        <p class="kern-body" data-js-only hidden>
+          <button class="kern-btn kern-btn--secondary" type="button" data-generate-key>
+            <span class="kern-label">{t('applications.keys.generate')}</span>
+          </button>
+        </p>
+        <TextAreaField
+          ctx={ctx}
+          name="jwk"
+          label={t('applications.keys.publicKey')}
+          hint={t('applications.keys.publicKeyHint')}
+          value={values?.jwk ?? ''}
+          error={errors?.jwk}
+          rows={6}
+        />
+        <button class="kern-btn kern-btn--primary" type="submit">
+          <span class="kern-label">{t('applications.keys.save')}</span>
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
