@@ -1,0 +1,5 @@
+// oidc-provider ships no types; the local OIDC provider of the tests uses a small part of it.
+declare module 'oidc-provider' {
+  const Provider: new (issuer: string, configuration: Record<string, unknown>) => any;
+  export default Provider;
+}
