@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
 import { citizenCookieOf, loginCitizen, postToAcs, startLogin, testSamlIdp } from '../../test/citizen-login.js';
 import type { SamlIdp } from '../../test/saml-idp.js';
+import { findCitizen } from './service.js';
 
 let idp: SamlIdp;
 let t: TestApp;
@@ -61,35 +63,27 @@ describe('SAML login (BundID)', () => {
   });
 
   it('stores only an HMAC of the pseudonym; the same pseudonym is the same citizen, another one is not', async () => {
-    const a1 = await loginCitizen(t.app, { pseudonym: 'bpk2-same' });
-    const a2 = await loginCitizen(t.app, { pseudonym: 'bpk2-same' });
-    const b = await loginCitizen(t.app, { pseudonym: 'bpk2-other' });
-    const idOf = async (cookie: string) => {
-      const { rows } = await t.db.query<{ citizen_id: string }>(
-        `SELECT citizen_id FROM citizen_sessions WHERE municipality_id = $1 ORDER BY created_at DESC, id_hash`,
-        [t.config.municipality.id],
-      );
-      expect(cookie).toMatch(/^bs_citizen=/);
-      return rows.map((r) => Number(r.citizen_id));
-    };
-    await idOf(a1);
-    const { rows } = await t.db.query<{ pseudonym_hash: string; id: string }>(
-      'SELECT id, pseudonym_hash FROM citizens WHERE municipality_id = $1',
-      [t.config.municipality.id],
-    );
-    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.pseudonym_hash) && !r.pseudonym_hash.includes('bpk2'))).toBe(true);
+    const cookies = [
+      await loginCitizen(t.app, { pseudonym: 'bpk2-same' }),
+      await loginCitizen(t.app, { pseudonym: 'bpk2-same' }),
+      await loginCitizen(t.app, { pseudonym: 'bpk2-other' }),
+    ];
     const ids = await Promise.all(
-      [a1, a2, b].map(async (cookie) => {
-        const page = await t.app.inject({ url: '/antraege/anmeldung', headers: { cookie } });
-        expect(page.body).toContain('Angemeldet als');
-        const { findCitizen } = await import('./service.js');
-        const fake = { cookies: { bs_citizen: cookie.split('=')[1] } } as never;
-        return (await findCitizen(t.deps, fake))?.id;
+      cookies.map(async (cookie) => {
+        const request = { cookies: { bs_citizen: cookie.slice('bs_citizen='.length) } } as unknown as FastifyRequest;
+        return (await findCitizen(t.deps, request))?.id;
       }),
     );
     expect(ids[0]).toBeDefined();
-    expect(ids[0]).toBe(ids[1]);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBeDefined();
     expect(ids[2]).not.toBe(ids[0]);
+    const { rows } = await t.db.query<{ pseudonym_hash: string }>(
+      'SELECT pseudonym_hash FROM citizens WHERE municipality_id = $1',
+      [t.config.municipality.id],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.pseudonym_hash))).toBe(true);
   });
 
   it('logout ends the session on the server and drops the cookie', async () => {
