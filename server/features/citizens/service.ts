@@ -61,7 +61,8 @@ function cookieValue(request: FastifyRequest): string | undefined {
 
 /**
  * The logged-in citizen of this request (from the `bs_citizen` cookie), or undefined when there is none or it
- * expired. A page that asks is personal from then on: it never goes into the shared page cache.
+ * expired (pages only: API scopes parse no cookies). A page that asks is personal from then on: it never goes
+ * into the shared page cache.
  */
 export async function findCitizen(deps: Deps, request: FastifyRequest): Promise<CitizenPrincipal | undefined> {
   const value = cookieValue(request);
