@@ -8,6 +8,7 @@ import applicationPdfPages from './features/applications/forms/pdf-pages.js';
 import applicationStatusPages from './features/applications/forms/status.js';
 import applicationInboxPages from './features/applications/inbox/pages.js';
 import auditPages from './features/audit/pages.js';
+import citizenPages from './features/citizens/pages.js';
 import departmentPages from './features/departments/pages.js';
 import faqAdminPages from './features/faq/admin-pages.js';
 import faqPages from './features/faq/pages.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await newsPushPages(pages, deps);
     await searchPages(pages, deps);
     await parkingCitizenPages(pages, deps);
+    await citizenPages(pages, deps);
     options.extend?.pages?.(pages);
 
     // The back office: staff sessions exist only in this scope, so citizen pages and APIs never pay for them.

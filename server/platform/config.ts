@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type Static, Type as T } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import '../../shared/formats.js';
+import { citizenLoginFromEnv, citizenLoginSchema } from './config-citizen-login.js';
 import { bool, deepMerge, devSecret, type Env, int, list, readJson, trustProxy } from './config-env.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..').replace(/\/dist$/, '');
@@ -190,6 +191,7 @@ export const configSchema = T.Object(
         description: 'after an upstream failure, tiles not in the cache are refused this long without asking again',
       }),
     }),
+    citizenLogin: citizenLoginSchema,
     municipality: municipalitySchema,
   },
   { additionalProperties: false },
@@ -454,6 +456,12 @@ export function loadConfig(env: Env = process.env): Config {
   const contact = (merged.municipality as { contact?: { email?: string } }).contact;
   push.vapidSubject ??= `mailto:${contact?.email ?? 'noreply@localhost'}`;
   problems.push(...crossChecks(merged, production));
+  // From the environment only (CITIZEN_*): key and certificate files are paths, never values in a JSON file.
+  merged.citizenLogin = citizenLoginFromEnv(
+    env,
+    { production, publicUrl: String(merged.publicUrl), sessionSecret: merged.sessionSecret as string | undefined },
+    problems,
+  );
   const reports = merged.reports as Record<string, unknown>;
   // Derived from the session secret unless set, so a deployment has one secret less to manage.
   if (!reports.altchaHmacKey && merged.sessionSecret) {

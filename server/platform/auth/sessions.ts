@@ -4,6 +4,8 @@ import type { Queryable } from '../db.js';
 import type { StaffPrincipal, StaffRole } from './types.js';
 
 export const sessionCookieName = 'bs_session';
+/** The citizen login's session cookie (features/citizens; path /antraege): named here so the page cache knows it. */
+export const citizenSessionCookieName = 'bs_citizen';
 
 /** Only this digest of a session id is stored, so a leaked table cannot be replayed as cookies. */
 export function hashSessionId(sessionId: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sessionCookieName } from '../auth/sessions.js';
+import { citizenSessionCookieName, sessionCookieName } from '../auth/sessions.js';
 import './types.js';
 
 /**
@@ -12,7 +12,7 @@ import './types.js';
  * calls `invalidateResponses(tag)`; other processes see it after `ttlSeconds`.
  *
  * Never cached: answers other than 200, answers that set a cookie, answers marked personal (`markPersonal`, e.g. a
- * page that rendered a CSRF token), and requests that carry a staff session.
+ * page that rendered a CSRF token), and requests that carry a staff or citizen session.
  */
 export interface ResponseCacheConfig {
   ttlSeconds: number;
@@ -113,7 +113,14 @@ interface Pending {
 }
 const pending = new WeakMap<FastifyRequest, Pending>();
 
-const hasSession = (request: FastifyRequest) => request.headers.cookie?.includes(`${sessionCookieName}=`) ?? false;
+// A staff or citizen session makes every answer personal: neither served from nor stored in the cache.
+const hasSession = (request: FastifyRequest) => {
+  const cookie = request.headers.cookie;
+  return (
+    cookie !== undefined &&
+    (cookie.includes(`${sessionCookieName}=`) || cookie.includes(`${citizenSessionCookieName}=`))
+  );
+};
 
 /** The headers of a 304: those of the answer, without the ones that describe a body. */
 function withoutContent(headers: Record<string, string>): Record<string, string> {

@@ -11,6 +11,13 @@ import { AppError } from '../errors.js';
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Why this form post carries no CSRF token and needs none: set only where the post is authenticated otherwise
+     * (a SAML response: the IdP's signature and a request ID we issued, posted cross-site so no cookie comes along).
+     */
+    csrfExempt?: string;
+  }
   interface FastifyInstance {
     /** Headers every HTML document carries on top of the base ones (page scopes and HTML error pages). */
     documentHeaders: Record<string, string>;
@@ -136,7 +143,7 @@ export async function registerPageSecurity(app: FastifyInstance, config: Config)
     done();
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (!unsafe.has(request.method)) return done();
+    if (!unsafe.has(request.method) || request.routeOptions.config.csrfExempt) return done();
     app.csrfProtection(request, reply, done);
   });
 }
