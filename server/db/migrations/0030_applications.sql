@@ -45,7 +45,8 @@ CREATE TABLE application_drafts (
   updated_at timestamptz NOT NULL,
   expires_at timestamptz NOT NULL,
   CHECK (citizen_id IS NOT NULL OR owner_hash IS NOT NULL),
-  FOREIGN KEY (municipality_id, form_slug) REFERENCES application_forms (municipality_id, slug) ON DELETE CASCADE
+  FOREIGN KEY (municipality_id, form_slug) REFERENCES application_forms (municipality_id, slug) ON DELETE CASCADE,
+  FOREIGN KEY (municipality_id, citizen_id) REFERENCES citizens (municipality_id, id) ON DELETE CASCADE
 );
 CREATE INDEX application_drafts_owner ON application_drafts (municipality_id, owner_hash);
 CREATE INDEX application_drafts_citizen ON application_drafts (municipality_id, citizen_id);
@@ -88,7 +89,8 @@ CREATE TABLE applications (
   token_hash text NOT NULL,
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,
-  UNIQUE (municipality_id, reference)
+  UNIQUE (municipality_id, reference),
+  FOREIGN KEY (municipality_id, citizen_id) REFERENCES citizens (municipality_id, id)
 );
 CREATE INDEX applications_citizen ON applications (municipality_id, citizen_id);
 CREATE INDEX applications_inbox ON applications (municipality_id, office_key, created_at);

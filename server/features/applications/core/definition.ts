@@ -143,6 +143,8 @@ export type LinkDefinition = Static<typeof linkDefinitionSchema>;
 export const definitionSchema = T.Union([formDefinitionSchema, linkDefinitionSchema]);
 export type Definition = Static<typeof definitionSchema>;
 
+const reservedSlugs = ['postfach', 'status', 'anmelden', 'abmelden', 'anmeldung', 'saml', 'oidc'];
+
 /** Every field of a form in step order. */
 export function allFields(form: FormDefinition): FormField[] {
   return form.steps.flatMap((s) => s.fields);
@@ -162,6 +164,8 @@ export function checkDefinition(input: unknown): string[] {
     return [...Value.Errors(schema, input)].slice(0, 10).map((e) => `${e.path || '/'}: ${e.message}`);
   }
   const def = input as Definition;
+  // These paths under /antraege belong to the platform (login, mailbox, status links).
+  if (reservedSlugs.includes(def.slug)) return [`/slug: ${def.slug} is reserved`];
   if (def.kind === 'link') return [];
   const problems: string[] = [];
   const seen = new Map<string, FormField>();

@@ -8,10 +8,11 @@ import { csrfCookieName } from '../../../platform/http/security.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { addHomeModule } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
+import { citizenLoginEnabled, loginUrl } from '../../citizens/service.js';
 import { findOfficeByKey } from '../../services/service.js';
 import type { Answers } from '../core/answers.js';
 import { getEntry, linkUrl, listCatalogue } from '../core/catalogue.js';
-import type { Definition } from '../core/definition.js';
+import { allFields, type Definition } from '../core/definition.js';
 import { deleteDraft } from '../core/drafts-queries.js';
 import { ensureApplicant, readApplicant } from './applicant.js';
 import { getOfficeKey, sendDraft } from './send-service.js';
@@ -103,11 +104,13 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
 
   app.get('/antraege', { schema: { hide: true } }, async (request, reply) => {
     const entries = (await listCatalogue(deps, m)).map((e) => e.definition);
-    const drafts = await listDrafts(deps, m, await readApplicant(deps, request));
+    const applicant = await readApplicant(deps, request);
+    const drafts = await listDrafts(deps, m, applicant);
     const ctx = pageContext(request, reply);
+    const titles = new Map(entries.map((e) => [e.slug, e]));
     return sendHtml(
       reply,
-      <CataloguePage ctx={ctx} entries={entries} drafts={drafts} titles={new Map(entries.map((e) => [e.slug, e]))} />,
+      <CataloguePage ctx={ctx} entries={entries} drafts={drafts} titles={titles} citizen={applicant.citizen} />,
     );
   });
 
@@ -116,6 +119,12 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
     const ctx = pageContext(request, reply);
     if (def.kind === 'link') return sendHtml(reply, <LinkPage ctx={ctx} link={def} href={linkUrl(deps, def)} />);
     const applicant = await readApplicant(deps, request);
+    const attributes = [...new Set(allFields(def).flatMap((f) => (f.prefill ? [f.prefill] : [])))];
+    // The login asks for the level the service needs, or the lowest where any would do (then it only pre-fills).
+    const level = def.trustLevel === 'none' ? 'basic' : def.trustLevel;
+    const loginHref = citizenLoginEnabled(deps.config)
+      ? loginUrl(`/antraege/${def.slug}`, level, attributes)
+      : undefined;
     return sendHtml(
       reply,
       <StartPage
@@ -123,8 +132,9 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
         form={def}
         office={await officeOf(def)}
         allowed={meetsRequiredLevel(applicant, def.trustLevel)}
-        loginHref={undefined}
+        loginHref={loginHref}
         online={await online(def)}
+        citizen={applicant.citizen}
       />,
     );
   });

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, forbidden, notFound } from '../../../platform/errors.js';
 import { localDateString } from '../../../platform/time.js';
+import type { CitizenPrincipal } from '../../citizens/service.js';
 import { type Answers, checkStep, firstIncompleteStep, isVisible } from '../core/answers.js';
 import { cleanFileName, sniffAttachment } from '../core/attachments.js';
 import { getForm } from '../core/catalogue.js';
@@ -30,6 +31,8 @@ export interface Applicant {
   attributes: Partial<Record<PrefillAttribute, string>>;
   /** SHA-256 of the anonymous draft cookie's token, when the browser has one. */
   ownerHash?: string;
+  /** The login itself, for the "logged in as" bar. */
+  citizen?: CitizenPrincipal;
 }
 
 const levelRank: Record<RequiredLevel, number> = { none: 0, basic: 1, substantial: 2, high: 3 };

@@ -5,8 +5,17 @@ import { notFound } from '../../../platform/errors.js';
 import { pageQuerySchema } from '../../../platform/http/page-schemas.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
-import { selectApplicationByToken, selectEvents } from '../core/applications-queries.js';
+import { citizenLoginEnabled, loginUrl } from '../../citizens/service.js';
+import {
+  selectApplication,
+  selectApplicationByToken,
+  selectCitizenApplications,
+  selectEvents,
+} from '../core/applications-queries.js';
+import { listCatalogue } from '../core/catalogue.js';
 import { selectForm } from '../core/forms-queries.js';
+import { readApplicant } from './applicant.js';
+import { MailboxPage } from './views/mailbox-page.js';
 import { StatusPage } from './views/status-page.js';
 
 // The applicant's status link (/antraege/status/<token>): the receipt after sending and, without an account, the
@@ -16,6 +25,54 @@ const params = T.Object({ token: T.String() });
 
 export default async function applicationStatusPages(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality.id;
+
+  // The logged-in citizen's mailbox: every application sent while logged in, on any device.
+  app.get('/antraege/postfach', { schema: { hide: true } }, async (request, reply) => {
+    const applicant = await readApplicant(deps, request);
+    const ctx = pageContext(request, reply);
+    if (applicant.citizenId === undefined) {
+      const login = citizenLoginEnabled(deps.config) ? loginUrl('/antraege/postfach', 'basic', []) : undefined;
+      return sendHtml(reply, <MailboxPage ctx={ctx} loginHref={login} />);
+    }
+    const [rows, catalogue] = await Promise.all([
+      selectCitizenApplications(deps.db, m, applicant.citizenId),
+      listCatalogue(deps, m),
+    ]);
+    const titles = new Map(catalogue.map((e) => [e.definition.slug, e.definition]));
+    return sendHtml(reply, <MailboxPage ctx={ctx} rows={rows} titles={titles} citizen={applicant.citizen} />);
+  });
+
+  app.get(
+    '/antraege/postfach/:id',
+    { schema: { hide: true, params: T.Object({ id: T.String() }) } },
+    async (request, reply) => {
+      const applicant = await readApplicant(deps, request);
+      const { id } = request.params;
+      const application =
+        applicant.citizenId !== undefined && /^[0-9a-f-]{36}$/.test(id)
+          ? await selectApplication(deps.db, m, id)
+          : undefined;
+      if (!application || application.citizenId !== applicant.citizenId) throw notFound('Application');
+      const [form, events] = await Promise.all([
+        selectForm(deps.db, m, application.formSlug),
+        selectEvents(deps.db, application.id),
+      ]);
+      const ctx = pageContext(request, reply);
+      reply.header('cache-control', 'no-store');
+      return sendHtml(
+        reply,
+        <StatusPage
+          ctx={ctx}
+          application={application}
+          definition={form?.definition}
+          events={events}
+          fresh={false}
+          link=""
+        />,
+      );
+    },
+  );
+
   app.get(
     '/antraege/status/:token',
     { schema: { hide: true, params, querystring: pageQuerySchema } },

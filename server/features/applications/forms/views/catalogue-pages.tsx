@@ -1,5 +1,7 @@
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Layout, telHref } from '../../../../platform/views/layout.js';
+import type { CitizenPrincipal } from '../../../citizens/service.js';
+import { CitizenBar } from '../../../citizens/views/citizen-bar.js';
 import type { OfficeNow } from '../../../services/service.js';
 import type { Definition, FormDefinition, LinkDefinition } from '../../core/definition.js';
 import type { DraftRow } from '../../core/drafts-queries.js';
@@ -33,17 +35,27 @@ export function CataloguePage({
   entries,
   drafts,
   titles,
+  citizen,
 }: {
   ctx: PageContext;
   entries: Definition[];
   drafts: DraftRow[];
   titles: Map<string, Definition>;
+  citizen?: CitizenPrincipal;
 }) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={t('applications.list.title')}>
+      {citizen && <CitizenBar ctx={ctx} citizen={citizen} next="/antraege" />}
       <h1 class="kern-heading-large">{t('applications.list.title')}</h1>
       <p class="kern-body">{t('applications.list.intro')}</p>
+      {citizen && (
+        <p class="kern-body">
+          <a class="kern-link" href="/antraege/postfach">
+            {t('applications.mailbox.title')}
+          </a>
+        </p>
+      )}
       {drafts.length > 0 && (
         <section aria-labelledby="drafts-title">
           <h2 class="kern-heading-medium" id="drafts-title">
@@ -134,12 +146,14 @@ export function StartPage(p: {
   allowed: boolean;
   loginHref: string | undefined;
   online: boolean;
+  citizen?: CitizenPrincipal;
 }) {
   const { ctx, form } = p;
   const { t } = ctx.i18n;
   const files = form.steps.flatMap((s) => s.fields).filter((f) => f.type === 'file');
   return (
     <Layout ctx={ctx} title={lt(ctx, form.title)}>
+      {p.citizen && <CitizenBar ctx={ctx} citizen={p.citizen} next={`/antraege/${form.slug}`} />}
       <p class="kern-body">
         <a class="kern-link" href="/antraege">
           {t('applications.list.back')}
@@ -183,12 +197,21 @@ export function StartPage(p: {
           </div>
         </div>
       ) : p.allowed ? (
-        <form method="post" action={`/antraege/${form.slug}/start`}>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-          <button class="kern-btn kern-btn--primary" type="submit">
-            <span class="kern-label">{t('applications.start.begin')}</span>
-          </button>
-        </form>
+        <>
+          <form method="post" action={`/antraege/${form.slug}/start`}>
+            <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+            <button class="kern-btn kern-btn--primary" type="submit">
+              <span class="kern-label">{t('applications.start.begin')}</span>
+            </button>
+          </form>
+          {!p.citizen && p.loginHref && (
+            <p class="kern-body">
+              <a class="kern-link" href={p.loginHref}>
+                {t('applications.start.loginToPrefill')}
+              </a>
+            </p>
+          )}
+        </>
       ) : p.loginHref ? (
         <p class="kern-body">
           <a class="kern-btn kern-btn--primary" href={p.loginHref}>

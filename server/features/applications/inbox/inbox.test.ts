@@ -1,0 +1,206 @@
+import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
+import { loginCitizen, testSamlIdp } from '../../../test/citizen-login.js';
+import type { Browserish } from '../../../test/factories/report-form.js';
+import { createTestDepartment } from '../../../test/factories/reports.js';
+import { createStaff, login, mergeCookies, postForm } from '../../../test/factories/users.js';
+import { seedServicesDemo } from '../../services/import.js';
+import { importDefinitions, readDemoDefinitions } from '../core/catalogue.js';
+import type { ApplicationDocument } from '../forms/send-service.js';
+
+// A logged-in citizen (local BundID stand-in) applies for a residents' parking permit, pre-filled from the login;
+// the office stores its key, changes the status and writes; the citizen's mailbox shows both. Another citizen sees
+// nothing of it.
+
+let t: TestApp;
+let privateKey: CryptoKey;
+let publicJwk: string;
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+beforeAll(async () => {
+  t = await buildTestApp({ now: '2026-12-03T09:30:00Z', env: (await testSamlIdp()).env() });
+  await seedServicesDemo(t.deps);
+  await importDefinitions(t.deps, t.config.municipality.id, readDemoDefinitions());
+  const pair = await generateKeyPair('RSA-OAEP-256', { modulusLength: 4096, extractable: true });
+  privateKey = pair.privateKey;
+  publicJwk = JSON.stringify({
+    ...(await exportJWK(pair.publicKey)),
+    kid: 'ordnungsamt-1',
+    alg: 'RSA-OAEP-256',
+    use: 'enc',
+  });
+}, 120_000);
+afterAll(() => t.close());
+
+async function send(
+  session: Browserish,
+  url: string,
+  fields: Record<string, string>,
+  files: { field: string; data: Buffer; name: string }[] = [],
+) {
+  const form = new FormData();
+  form.append('_csrf', session.csrf);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.data)], { type: 'application/pdf' }), f.name);
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { cookie: session.cookie, 'content-type': request.headers.get('content-type') ?? '', accept: 'text/html' },
+  });
+}
+
+async function citizenSession(attributes: Record<string, string>, pseudonym: string): Promise<Browserish> {
+  const cookie = await loginCitizen(t.app, { level: 'substantial', attributes, pseudonym });
+  const page = await t.app.inject({ url: '/antraege/anwohnerparkausweis', headers: { accept: 'text/html', cookie } });
+  expect(page.body).toContain('Angemeldet als');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  return { cookie: mergeCookies(cookie, page.cookies), csrf };
+}
+
+describe('online applications with login, office inbox and mailbox', () => {
+  it('takes the office key, then a logged-in application pre-filled from BundID, and answers in the mailbox', async () => {
+    const admin = await login(t, await createStaff(t, { role: 'admin' }));
+    // Without a key the office takes nothing online; a private key or a short key is refused beside the field.
+    const keysPage = await t.app.inject({
+      url: '/admin/antraege/schluessel',
+      headers: { cookie: admin.cookie, accept: 'text/html' },
+    });
+    expect(keysPage.body).toContain('Kein Schlüssel');
+    const weak = await generateKeyPair('RSA-OAEP-256', { modulusLength: 2048, extractable: true });
+    const refused = await postForm(t, admin, '/admin/antraege/schluessel', {
+      office: 'ordnungsamt',
+      jwk: JSON.stringify({ ...(await exportJWK(weak.privateKey)), kid: 'x' }),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('id="jwk-error"');
+    const stored = await postForm(t, admin, '/admin/antraege/schluessel', { office: 'ordnungsamt', jwk: publicJwk });
+    expect(stored.headers.location).toBe('/admin/antraege/schluessel?done=key');
+
+    // Anonymous: the start page asks for a BundID login at the service's level.
+    const anonymous = await t.app.inject({ url: '/antraege/anwohnerparkausweis', headers: { accept: 'text/html' } });
+    expect(anonymous.body).toMatch(/href="\/antraege\/anmelden\?[^"]*niveau=basic/);
+
+    const erika = await citizenSession(
+      { givenName: 'Erika', familyName: 'Mustermann', street: 'Siegfriedplatz 1', postalCode: '33615' },
+      'bpk2-erika',
+    );
+    const started = await send(erika, '/antraege/anwohnerparkausweis/start', {});
+    expect(started.statusCode).toBe(303);
+    const base = String(started.headers.location).replace(/\/1$/, '');
+    const step1 = await t.app.inject({ url: `${base}/1`, headers: { accept: 'text/html', cookie: erika.cookie } });
+    expect(step1.body).toContain('value="Erika"');
+    expect(step1.body).toContain('value="Siegfriedplatz 1"');
+
+    // Another citizen cannot open it, not even logged in at a higher level.
+    const max = await citizenSession({ givenName: 'Max' }, 'bpk2-max');
+    expect(
+      (await t.app.inject({ url: `${base}/1`, headers: { accept: 'text/html', cookie: max.cookie } })).statusCode,
+    ).toBe(404);
+
+    expect(
+      (
+        await send(erika, `${base}/1`, {
+          givenName: 'Erika',
+          familyName: 'Mustermann',
+          street: 'Siegfriedplatz 1',
+          postalCode: '33615',
+          email: '',
+        })
+      ).headers.location,
+    ).toBe(`${base}/2`);
+    expect(
+      (
+        await send(erika, `${base}/2`, { zone: 'c', plate: 'BI-EM 123', holder: 'self' }, [
+          { field: 'registration', data: pdf, name: 'fahrzeugschein.pdf' },
+        ])
+      ).headers.location,
+    ).toBe(`${base}/3`);
+    expect((await send(erika, `${base}/3`, { truthful: 'yes' })).headers.location).toBe(`${base}/pruefen`);
+    const sent = await send(erika, `${base}/senden`, {});
+    expect(sent.statusCode).toBe(303);
+
+    const mailbox = await t.app.inject({
+      url: '/antraege/postfach',
+      headers: { accept: 'text/html', cookie: erika.cookie },
+    });
+    const id = /href="\/antraege\/postfach\/([0-9a-f-]{36})"/.exec(mailbox.body)?.[1];
+    expect(id).toBeDefined();
+    expect(mailbox.body).toContain('Eingegangen');
+    expect(
+      (await t.app.inject({ url: `/antraege/postfach/${id}`, headers: { accept: 'text/html', cookie: max.cookie } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ url: '/antraege/postfach', headers: { accept: 'text/html', cookie: max.cookie } })).body,
+    ).not.toContain(id);
+
+    // The office: the inbox lists it, the page carries only ciphertext, which the office's key opens.
+    const clerk = await login(
+      t,
+      await createStaff(t, {
+        role: 'department_staff',
+        departmentIds: [await createTestDepartment(t.deps, `Ordnungsamt ${Math.random()}`)],
+      }),
+    );
+    const inbox = await t.app.inject({
+      url: '/admin/antraege',
+      headers: { accept: 'text/html', cookie: clerk.cookie },
+    });
+    expect(inbox.body).toContain(`href="/admin/antraege/${id}"`);
+    const item = await t.app.inject({
+      url: `/admin/antraege/${id}`,
+      headers: { accept: 'text/html', cookie: clerk.cookie },
+    });
+    expect(item.body).not.toContain('BI-EM 123');
+    const jwe = /data-jwe="([^"]+)"/.exec(item.body)?.[1] ?? '';
+    const doc = JSON.parse(
+      new TextDecoder().decode((await compactDecrypt(jwe, privateKey)).plaintext),
+    ) as ApplicationDocument;
+    expect(doc.applicant).toEqual({ loggedIn: true, trustLevel: 'substantial' });
+    expect(doc.answers.find((a) => a.key === 'plate')?.value).toBe('BI-EM 123');
+    expect(doc.answers.find((a) => a.key === 'street')?.value).toBe('Siegfriedplatz 1');
+
+    const empty = await postForm(t, clerk, `/admin/antraege/${id}/status`, { status: '', message: '' });
+    expect(empty.statusCode).toBe(400);
+    const changed = await postForm(t, clerk, `/admin/antraege/${id}/status`, {
+      status: 'documents_requested',
+      message: 'Bitte reichen Sie die Meldebescheinigung nach.',
+    });
+    expect(changed.statusCode).toBe(303);
+    const detail = await t.app.inject({
+      url: `/antraege/postfach/${id}`,
+      headers: { accept: 'text/html', cookie: erika.cookie },
+    });
+    expect(detail.body).toContain('Unterlagen nachgefordert');
+    expect(detail.body).toContain('Bitte reichen Sie die Meldebescheinigung nach.');
+    expect(await countRows(t.db, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.status'`)).toBe(
+      1,
+    );
+  });
+
+  it('keeps the inbox to staff who work on applications', async () => {
+    const editor = await login(t, await createStaff(t, { role: 'editor' }));
+    expect(
+      (await t.app.inject({ url: '/admin/antraege', headers: { accept: 'text/html', cookie: editor.cookie } }))
+        .statusCode,
+    ).toBe(403);
+    const clerk = await login(
+      t,
+      await createStaff(t, {
+        role: 'department_staff',
+        departmentIds: [await createTestDepartment(t.deps, `Ordnungsamt ${Math.random()}`)],
+      }),
+    );
+    expect(
+      (
+        await t.app.inject({
+          url: '/admin/antraege/schluessel',
+          headers: { accept: 'text/html', cookie: clerk.cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
