@@ -57,7 +57,7 @@ export interface InboxItem {
 export async function getInboxItem(deps: Deps, municipalityId: string, id: string): Promise<InboxItem> {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound('Application');
   const application = await selectApplication(deps.db, municipalityId, id);
-  if (!application || application.delivery !== 'inbox') throw notFound('Application');
+  if (application?.delivery !== 'inbox') throw notFound('Application');
   const [files, events] = await Promise.all([selectFiles(deps.db, id), selectEvents(deps.db, id)]);
   return { application, files, events };
 }
@@ -85,7 +85,7 @@ export async function changeStatus(
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const before = await selectApplication(tx, municipalityId, id, true);
-    if (!before || before.delivery !== 'inbox') throw notFound('Application');
+    if (before?.delivery !== 'inbox') throw notFound('Application');
     if (status) await updateStatus(tx, id, status as ApplicationStatus, now);
     await insertEvent(tx, municipalityId, {
       applicationId: id,
