@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../../platform/views/context.js';
+import { Fact } from '../../../../platform/views/description-list.js';
 import { Layout, telHref } from '../../../../platform/views/layout.js';
 import type { CitizenPrincipal } from '../../../citizens/service.js';
 import { CitizenBar } from '../../../citizens/views/citizen-bar.js';
@@ -6,7 +7,7 @@ import type { OfficeNow } from '../../../services/service.js';
 import type { Definition, FormDefinition, LinkDefinition } from '../../core/definition.js';
 import type { DraftRow } from '../../core/drafts-queries.js';
 import { local, lt } from './fields.js';
-import { Fact, OfficeHoursList } from './office.js';
+import { OfficeHoursList } from './office.js';
 
 // The online services' list (/antraege) and a service's start page: what it needs, who handles it, the ways to apply.
 

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { dayText, weekdayOrder } from '../../../services/hours.js';
 import type { OfficeNow } from '../../../services/service.js';
@@ -29,15 +28,5 @@ export function OfficeHoursList({ ctx, hours }: { ctx: PageContext; hours: Offic
         ))}
       </ul>
     </>
-  );
-}
-
-/** One row of a KERN description list. */
-export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{term}</dt>
-      <dd class="kern-description-list-item__value">{children}</dd>
-    </div>
   );
 }

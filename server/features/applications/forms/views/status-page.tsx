@@ -1,9 +1,9 @@
 import type { PageContext } from '../../../../platform/views/context.js';
+import { Fact } from '../../../../platform/views/description-list.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import type { ApplicationRow, EventRow } from '../../core/applications-queries.js';
 import type { Definition } from '../../core/definition.js';
 import { lt } from './fields.js';
-import { Fact } from './office.js';
 
 /** The applicant's view of a sent application: reference, status and the messages, newest last. */
 export function StatusPage(p: {

@@ -1,12 +1,12 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { Fact } from '../../../../platform/views/description-list.js';
 import { ErrorSummary } from '../../../../platform/views/form-fields.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { type Answers, isVisible } from '../../core/answers.js';
 import type { FormDefinition } from '../../core/definition.js';
 import type { DraftFileRow } from '../../core/drafts-queries.js';
 import { errorText, Field, local, lt } from './fields.js';
-import { Fact } from './office.js';
 
 // A form's steps and its summary, as plain HTML forms: every step posts to the server, which checks it and shows
 // the next one or the same one with the messages beside the fields.

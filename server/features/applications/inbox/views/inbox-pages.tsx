@@ -2,11 +2,11 @@ import type { FieldErrors } from '../../../../platform/errors.js';
 import { AdminLayout } from '../../../../platform/views/admin-layout.js';
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
+import { Fact } from '../../../../platform/views/description-list.js';
 import { ErrorSummary, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
 import { ListTable } from '../../../../platform/views/list-table.js';
 import type { ApplicationRow } from '../../core/applications-queries.js';
 import type { OfficeKeyRow } from '../../core/office-keys-queries.js';
-import { Fact } from '../../forms/views/office.js';
 import { type InboxItem, staffStatuses } from '../service.js';
 
 // The office's inbox: the list, one application (opened in the browser with the office's key) and the keys page.
