@@ -181,6 +181,7 @@ async function main(): Promise<void> {
       buildCss('reports', 'report-pages'),
       buildJs('report-form', 'esm'),
       buildJs('application-inbox', 'esm'),
+      buildJs('application-send', 'esm'),
       buildJs('reports-map', 'esm', join('client', 'reports-map-page.ts')),
       buildJs('altcha-worker', 'iife', join('node_modules', 'altcha', 'dist', 'workers', 'sha.js')),
     ]),

@@ -1,4 +1,4 @@
-import { CompactEncrypt, importJWK, type JWK } from 'jose';
+import { CompactEncrypt, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import { AppError } from '../../../platform/errors.js';
 
 // Encryption for an office (FIT-Connect's rules): JWE compact, key wrap RSA-OAEP-256, content A256GCM, the key's id
@@ -26,6 +26,27 @@ export function checkEncryptionKey(jwk: JWK): asserts jwk is JWK & { kid: string
                 ? `${bits} bits (at least ${minModulusBits} are required)`
                 : undefined;
   if (problem) throw new AppError('bad_request', `The office's key is unusable: ${problem}`);
+}
+
+/**
+ * Why `jwe` is not a JWE in compact serialisation for the key `kid` (alg RSA-OAEP-256, enc A256GCM, no compression),
+ * or undefined when it is. Checked without decrypting: the platform cannot, and relays only what it can vouch for.
+ */
+export function ciphertextProblem(jwe: unknown, kid: string): string | undefined {
+  if (typeof jwe !== 'string' || !/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/.test(jwe)) {
+    return 'not a JWE in compact serialisation';
+  }
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(jwe);
+  } catch {
+    return 'the protected header is not valid';
+  }
+  if (header.alg !== jweAlg) return `alg is ${header.alg ?? 'missing'}, not ${jweAlg}`;
+  if (header.enc !== jweEnc) return `enc is ${header.enc ?? 'missing'}, not ${jweEnc}`;
+  if (header.kid !== kid) return 'kid is not the key it must be encrypted for';
+  if (header.zip !== undefined) return 'compressed (zip) content is not allowed';
+  return undefined;
 }
 
 /** The JWE compact serialisation of `plaintext` for the key (`cty` names the content, e.g. application/json). */

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, type JWK, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import { encryptJwe, jweAlg, jweEnc } from '../core/jwe.js';
+import { ciphertextProblem, encryptJwe, jweAlg, jweEnc } from '../core/jwe.js';
 
 // FIT-Connect's JOSE rules (the citizen's browser encrypts; we check what we relay, encrypt only for the
 // no-JavaScript fallback and verify the signed event log): RSA keys of at least 4096 bits, RSA-OAEP-256 key
@@ -76,21 +76,12 @@ export function assertPublicKey(jwk: JWK, purpose: 'enc' | 'sig'): void {
  * kid = `kid`) without decrypting it; throws `fit_connect_ciphertext_invalid` naming `what`.
  */
 export function assertCiphertext(jwe: string, kid: string, what: string): void {
-  const refuse = (why: string) =>
-    new FitConnectError('fit_connect_ciphertext_invalid', `FIT-Connect ${what} refused before sending: ${why}`);
-  if (typeof jwe !== 'string' || !/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/.test(jwe)) {
-    throw refuse('not a JWE in compact serialisation');
-  }
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  try {
-    header = decodeProtectedHeader(jwe);
-  } catch {
-    throw refuse('the protected header is not valid');
-  }
-  if (header.alg !== keyAlgorithm) throw refuse(`alg is ${header.alg ?? 'missing'}, not ${keyAlgorithm}`);
-  if (header.enc !== contentEncryption) throw refuse(`enc is ${header.enc ?? 'missing'}, not ${contentEncryption}`);
-  if (header.kid !== kid) throw refuse("kid is not the destination's encryption key");
-  if (header.zip !== undefined) throw refuse('compressed (zip) content is not allowed');
+  const problem = ciphertextProblem(jwe, kid);
+  if (problem)
+    throw new FitConnectError(
+      'fit_connect_ciphertext_invalid',
+      `FIT-Connect ${what} refused before sending: ${problem}`,
+    );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compactDecrypt, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { CompactEncrypt, compactDecrypt, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +229,66 @@ describe('a form without JavaScript', () => {
     expect(files.rows.map((f) => f.id)).toEqual([doc.attachments[0]!.id]);
     const file = await compactDecrypt(files.rows[0]!.jwe, privateKey);
     expect(Buffer.from(file.plaintext).equals(pdfBytes)).toBe(true);
+  });
+
+  it('with JavaScript stores only what the browser encrypted, for the current key and one per attachment', async () => {
+    const { session, base } = await startDogDraft();
+    await multipart(session, `${base}/1`, owner);
+    await multipart(session, `${base}/2`, { dogName: 'Luna', since: '2026-11-20', breed: 'Pudel', large: 'no' });
+    const prepared = await get(session, `${base}/versand.json`);
+    expect(prepared.headers['cache-control']).toBe('no-store');
+    const { key, document, files } = prepared.json() as {
+      key: JWK & { kid: string };
+      document: ApplicationDocument;
+      files: unknown[];
+    };
+    expect(key).toMatchObject({ kty: 'RSA', kid: 'finanzamt-2026' });
+    expect(key).not.toHaveProperty('d');
+    expect(document.reference).toBeNull();
+    expect(files).toEqual([]);
+    // Another browser gets nothing.
+    expect((await get(undefined, `${base}/versand.json`)).statusCode).toBe(404);
+    const publicKey = await importJWK(key, 'RSA-OAEP-256');
+    const jwe = (kid: string) =>
+      new CompactEncrypt(new TextEncoder().encode(JSON.stringify(document)))
+        .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid })
+        .encrypt(publicKey);
+    const post = (body: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${base}/senden-verschluesselt`,
+        payload: body as object,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, accept: 'application/json' },
+      });
+    const wrongKid = await post({ dataJwe: await jwe('another-key'), files: [] });
+    expect(wrongKid.statusCode).toBe(400);
+    expect(wrongKid.headers['content-type']).toContain('application/problem+json');
+    expect((await post({ dataJwe: 'plain text', files: [] })).statusCode).toBe(400);
+    expect(
+      (
+        await post({
+          dataJwe: await jwe(key.kid),
+          files: [{ id: '00000000-0000-4000-8000-000000000000', jwe: await jwe(key.kid) }],
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      await countRows(t.db, 'SELECT count(*)::int AS n FROM applications WHERE encrypted_by = $1', ['browser']),
+    ).toBe(0);
+    const ok = await post({ dataJwe: await jwe(key.kid), files: [] });
+    expect(ok.statusCode).toBe(201);
+    const { location } = ok.json() as { location: string };
+    expect((await get(undefined, location)).body).toContain('in Ihrem Browser verschlüsselt');
+    const { rows } = await t.db.query<{ data_jwe: string }>(
+      'SELECT data_jwe FROM applications WHERE encrypted_by = $1',
+      ['browser'],
+    );
+    const opened = JSON.parse(
+      new TextDecoder().decode((await compactDecrypt(rows[0]!.data_jwe, privateKey)).plaintext),
+    ) as ApplicationDocument;
+    expect(opened.answers.find((a) => a.key === 'dogName')?.value).toBe('Luna');
+    // The draft is gone: a second send finds nothing.
+    expect((await post({ dataJwe: await jwe(key.kid), files: [] })).statusCode).toBe(404);
   });
 
   it('drops the answers and files of fields that a changed choice hid', async () => {

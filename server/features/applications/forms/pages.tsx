@@ -15,7 +15,7 @@ import { getEntry, linkUrl, listCatalogue } from '../core/catalogue.js';
 import { allFields, type Definition } from '../core/definition.js';
 import { deleteDraft } from '../core/drafts-queries.js';
 import { ensureApplicant, readApplicant } from './applicant.js';
-import { getOfficeKey, sendDraft } from './send-service.js';
+import { getOfficeKey, prepareBrowserSend, sendDraft, sendEncrypted } from './send-service.js';
 import {
   getDraft,
   listDrafts,
@@ -38,6 +38,19 @@ const draftParams = T.Object({ slug: T.String(), draft: T.String() });
 const stepParams = T.Object({ slug: T.String(), draft: T.String(), step: T.String() });
 
 const maxUploadBytes = 20 * 1024 * 1024;
+const encryptedBodySchema = T.Object(
+  {
+    dataJwe: T.String({ maxLength: 1_000_000 }),
+    files: T.Array(
+      T.Object(
+        { id: T.String({ maxLength: 36 }), jwe: T.String({ maxLength: 30_000_000 }) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 60 },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 interface KeptFile {
   filename: string;
@@ -211,6 +224,37 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
       />,
     );
   });
+
+  // With JavaScript the browser encrypts: it fetches the office's key, the document and the files (only the draft's
+  // owner, never cached), and sends back ciphertext only.
+  app.get(
+    '/antraege/:slug/:draft/versand.json',
+    { schema: { hide: true, params: draftParams } },
+    async (request, reply) => {
+      const { slug, draft } = request.params;
+      const applicant = await readApplicant(deps, request);
+      const open = await getDraft(deps, m, slug, draft, applicant);
+      reply.header('cache-control', 'no-store');
+      return prepareBrowserSend(deps, m, open, applicant, request.i18n.lang);
+    },
+  );
+
+  app.post(
+    '/antraege/:slug/:draft/senden-verschluesselt',
+    {
+      schema: { hide: true, params: draftParams, body: encryptedBodySchema },
+      config: writes,
+      // Ciphertext of the attachments (base64url, a third larger than the files) and the answers.
+      bodyLimit: maxUploadBytes * 2,
+    },
+    async (request, reply) => {
+      const { slug, draft } = request.params;
+      const applicant = await readApplicant(deps, request);
+      const open = await getDraft(deps, m, slug, draft, applicant);
+      const sent = await sendEncrypted(deps, m, open, applicant, request.body);
+      return reply.code(201).send({ location: `/antraege/status/${sent.token}?neu=1`, reference: sent.reference });
+    },
+  );
 
   // Every form post: multipart where a step has file fields (the CSRF token travels in the body, checked after
   // parsing), urlencoded otherwise.

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Deps } from '../../../platform/deps.js';
-import { AppError } from '../../../platform/errors.js';
+import { AppError, notFound } from '../../../platform/errors.js';
 import { type Answers, shownAnswers } from '../core/answers.js';
 import { insertApplication, insertApplicationFile, insertEvent, nextReference } from '../core/applications-queries.js';
 import { allFields, type FormDefinition } from '../core/definition.js';
-import { deleteDraft, selectDraftFileBytes } from '../core/drafts-queries.js';
-import { encryptFor } from '../core/jwe.js';
+import { type DraftFileRow, deleteDraft, selectDraftFileBytes, selectOwnedDraft } from '../core/drafts-queries.js';
+import { ciphertextProblem, encryptFor } from '../core/jwe.js';
 import { selectCurrentKey } from '../core/office-keys-queries.js';
 import { type Applicant, missingStep, type OpenDraft } from './service.js';
 
@@ -16,7 +16,8 @@ import { type Applicant, missingStep, type OpenDraft } from './service.js';
 /** What the office decrypts: the service, the answers with their labels, the attachments' descriptions. */
 export interface ApplicationDocument {
   service: { slug: string; title: string; leistungsschluessel: string; office: string };
-  reference: string;
+  /** Null when the browser encrypted (the reference is given when the application is stored; the inbox shows it). */
+  reference: string | null;
   submittedAt: string;
   language: string;
   applicant: { loggedIn: boolean; trustLevel: string | null };
@@ -38,7 +39,7 @@ export async function getOfficeKey(
 function documentOf(
   form: FormDefinition,
   answers: Answers,
-  meta: { reference: string; now: Date; language: string; applicant: Applicant },
+  meta: { reference: string | null; now: Date; language: string; applicant: Applicant },
   files: ApplicationDocument['attachments'],
 ): ApplicationDocument {
   const shown = shownAnswers(form, answers);
@@ -68,6 +69,64 @@ export interface Sent {
   token: string;
 }
 
+type StoredFile = DraftFileRow & { bytes: Buffer };
+type Encrypt = (reference: string, files: StoredFile[]) => Promise<{ dataJwe: string; fileJwes: Map<string, string> }>;
+
+const describe = (files: StoredFile[]): ApplicationDocument['attachments'] =>
+  files.map((f) => ({
+    id: f.id,
+    field: f.fieldKey,
+    name: f.name,
+    contentType: f.contentType,
+    size: f.size,
+    sha256: f.sha256,
+  }));
+
+/**
+ * Stores the application (ciphertext from `encrypt`), its files, the first mailbox event, and deletes the draft, in
+ * one transaction with the draft locked (a second send of the same draft finds it gone: not_found).
+ */
+async function store(
+  deps: Deps,
+  municipalityId: string,
+  open: OpenDraft,
+  applicant: Applicant,
+  how: { encryptedBy: 'browser' | 'server'; kid: string; encrypt: Encrypt },
+): Promise<Sent> {
+  if (missingStep(deps, open) !== undefined)
+    throw new AppError('validation_failed', 'The application is not complete yet');
+  const { form } = open;
+  const token = randomBytes(32).toString('base64url');
+  const applicationId = randomUUID();
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const draft = await selectOwnedDraft(tx, municipalityId, open.owner, open.draft.id, now, true);
+    if (!draft) throw notFound('Draft');
+    const reference = await nextReference(tx, municipalityId, now.getUTCFullYear());
+    const files = await selectDraftFileBytes(tx, draft.id);
+    const { dataJwe, fileJwes } = await how.encrypt(reference, files);
+    await insertApplication(tx, municipalityId, {
+      id: applicationId,
+      reference,
+      formSlug: form.slug,
+      officeKey: form.office,
+      citizenId: applicant.citizenId ?? null,
+      encryptedBy: how.encryptedBy,
+      kid: how.kid,
+      dataJwe,
+      delivery: form.delivery.kind,
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      now,
+    });
+    for (const f of files) {
+      await insertApplicationFile(tx, municipalityId, { id: f.id, applicationId, jwe: fileJwes.get(f.id)! });
+    }
+    await insertEvent(tx, municipalityId, { applicationId, status: 'received', sender: 'platform', message: '', now });
+    await deleteDraft(tx, draft.id);
+    return { applicationId, reference, token };
+  });
+}
+
 /**
  * Sends a complete draft with the server encrypting (the no-JavaScript fallback): throws `validation_failed` when a
  * step is incomplete, `unavailable` when the office has no key. The application is durable before this returns.
@@ -79,48 +138,73 @@ export async function sendDraft(
   applicant: Applicant,
   language: string,
 ): Promise<Sent> {
+  const key = await getOfficeKey(deps, municipalityId, open.form);
+  return store(deps, municipalityId, open, applicant, {
+    encryptedBy: 'server',
+    kid: key.kid,
+    encrypt: async (reference, files) => {
+      const doc = documentOf(
+        open.form,
+        open.draft.answers,
+        { reference, now: deps.now(), language, applicant },
+        describe(files),
+      );
+      const fileJwes = new Map<string, string>();
+      for (const f of files) fileJwes.set(f.id, await encryptFor(key, f.bytes, f.contentType));
+      return { dataJwe: await encryptFor(key, JSON.stringify(doc), 'application/json'), fileJwes };
+    },
+  });
+}
+
+/** What the browser encrypts: the office's public key, the document (without reference) and the files' bytes. */
+export async function prepareBrowserSend(
+  deps: Deps,
+  municipalityId: string,
+  open: OpenDraft,
+  applicant: Applicant,
+  language: string,
+) {
   if (missingStep(deps, open) !== undefined)
     throw new AppError('validation_failed', 'The application is not complete yet');
-  const { form, draft } = open;
-  const key = await getOfficeKey(deps, municipalityId, form);
-  const token = randomBytes(32).toString('base64url');
-  const applicationId = randomUUID();
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const reference = await nextReference(tx, municipalityId, now.getUTCFullYear());
-    const files = await selectDraftFileBytes(tx, draft.id);
-    const described = files.map((f) => ({
-      id: f.id,
-      field: f.fieldKey,
-      name: f.name,
-      contentType: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-    }));
-    const doc = documentOf(form, draft.answers, { reference, now, language, applicant }, described);
-    const dataJwe = await encryptFor(key, JSON.stringify(doc), 'application/json');
-    await insertApplication(tx, municipalityId, {
-      id: applicationId,
-      reference,
-      formSlug: form.slug,
-      officeKey: form.office,
-      citizenId: applicant.citizenId ?? null,
-      encryptedBy: 'server',
-      kid: key.kid,
-      dataJwe,
-      delivery: form.delivery.kind,
-      tokenHash: createHash('sha256').update(token).digest('hex'),
-      now,
-    });
-    for (const f of files) {
-      await insertApplicationFile(tx, municipalityId, {
-        id: f.id,
-        applicationId,
-        jwe: await encryptFor(key, f.bytes, f.contentType),
-      });
-    }
-    await insertEvent(tx, municipalityId, { applicationId, status: 'received', sender: 'platform', message: '', now });
-    await deleteDraft(tx, draft.id);
-    return { applicationId, reference, token };
+  const key = await getOfficeKey(deps, municipalityId, open.form);
+  const files = await selectDraftFileBytes(deps.db, open.draft.id);
+  const document = documentOf(
+    open.form,
+    open.draft.answers,
+    { reference: null, now: deps.now(), language, applicant },
+    describe(files),
+  );
+  return {
+    key: { kty: 'RSA', n: key.n, e: key.e, kid: key.kid, alg: 'RSA-OAEP-256', use: 'enc' },
+    document,
+    files: files.map((f) => ({ id: f.id, contentType: f.contentType, data: f.bytes.toString('base64') })),
+  };
+}
+
+/**
+ * Sends what the browser encrypted: each ciphertext must be a JWE for the office's current key, one per file of
+ * the draft. Throws `bad_request` otherwise (nothing is stored), `validation_failed` when a step is incomplete.
+ */
+export async function sendEncrypted(
+  deps: Deps,
+  municipalityId: string,
+  open: OpenDraft,
+  applicant: Applicant,
+  sent: { dataJwe: string; files: { id: string; jwe: string }[] },
+): Promise<Sent> {
+  const key = await getOfficeKey(deps, municipalityId, open.form);
+  const problem =
+    ciphertextProblem(sent.dataJwe, key.kid) ?? sent.files.map((f) => ciphertextProblem(f.jwe, key.kid)).find(Boolean);
+  if (problem) throw new AppError('bad_request', `The encrypted application was refused: ${problem}`);
+  return store(deps, municipalityId, open, applicant, {
+    encryptedBy: 'browser',
+    kid: key.kid,
+    encrypt: async (_reference, files) => {
+      const given = new Map(sent.files.map((f) => [f.id, f.jwe]));
+      if (given.size !== files.length || files.some((f) => !given.has(f.id))) {
+        throw new AppError('bad_request', 'The encrypted application must carry exactly one ciphertext per attachment');
+      }
+      return { dataJwe: sent.dataJwe, fileJwes: given };
+    },
   });
 }

@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../../platform/errors.js';
+import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Fact } from '../../../../platform/views/description-list.js';
 import { ErrorSummary } from '../../../../platform/views/form-fields.js';
@@ -141,7 +142,11 @@ export function SummaryPage(p: {
   const { ctx, form } = p;
   const { t } = ctx.i18n;
   return (
-    <Layout ctx={ctx} title={`${t('applications.summary.title')} – ${lt(ctx, form.title)}`} scripts={[]}>
+    <Layout
+      ctx={ctx}
+      title={`${t('applications.summary.title')} – ${lt(ctx, form.title)}`}
+      scripts={[assetUrl('application-send.js')]}
+    >
       <p class="kern-body">
         <a class="kern-link" href={`/antraege/${form.slug}/${p.draftId}/${form.steps.length}`}>
           {t('applications.form.back')}
@@ -198,8 +203,11 @@ export function SummaryPage(p: {
         {p.online ? (
           <form method="post" action={`/antraege/${form.slug}/${p.draftId}/senden`} data-encrypt-form>
             <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
-            <p class="kern-body" data-encryption-note>
+            <p class="kern-body" data-no-js>
               {t('applications.summary.serverEncryption')}
+            </p>
+            <p class="kern-body" data-js-only hidden>
+              {t('applications.summary.browserEncryption')}
             </p>
             <button class="kern-btn kern-btn--primary" type="submit">
               <span class="kern-label">{t('applications.summary.send')}</span>
