@@ -71,8 +71,20 @@ function init(form: HTMLFormElement): void {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify({ dataJwe, files: encrypted }),
+        body: JSON.stringify({
+          dataJwe,
+          files: encrypted,
+          notifyEmail: form.querySelector<HTMLInputElement>('input[name="benachrichtigung"]')?.value ?? '',
+        }),
       });
+      if (res.status === 400) {
+        const problem = (await res.json()) as { errors?: { field: string; message: string }[] };
+        const field = problem.errors?.find((e) => e.field === 'benachrichtigung');
+        if (field) {
+          if (button) button.disabled = false;
+          return showError(form, field.message);
+        }
+      }
       if (res.status !== 201) throw new Error(String(res.status));
       const { location } = (await res.json()) as { location: string };
       window.location.assign(location);

@@ -5,6 +5,7 @@ import addressRoutes from './features/addresses/routes.js';
 import adminPages from './features/admin/pages.js';
 import applicationPages from './features/applications/forms/pages.js';
 import applicationPdfPages from './features/applications/forms/pdf-pages.js';
+import applicationPushRoutes from './features/applications/forms/push-routes.js';
 import applicationStatusPages from './features/applications/forms/status.js';
 import applicationInboxPages from './features/applications/inbox/pages.js';
 import auditPages from './features/audit/pages.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await newsPushRoutes(api, deps);
     await searchRoutes(api, deps);
     await parkingOpenDataRoutes(api, deps);
+    await applicationPushRoutes(api, deps);
     options.extend?.api?.(api);
   });
 

@@ -1,3 +1,4 @@
+import { applicationJobs } from './features/applications/jobs.js';
 import { legalJobs } from './features/legal/feedback-jobs.js';
 import { newsJobs } from './features/news/jobs.js';
 import { parkingJobs } from './features/parking/jobs.js';
@@ -28,4 +29,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...newsJobs,
   ...searchJobs,
   ...parkingJobs,
+  ...applicationJobs,
 ];

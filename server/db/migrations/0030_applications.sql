@@ -87,6 +87,10 @@ CREATE TABLE applications (
   delivered_at timestamptz,
   -- The applicant's access without an account: only the SHA-256 of the status token is stored.
   token_hash text NOT NULL,
+  -- Where "there is news" mails go, if the applicant gave an address for that (never the content), and in which
+  -- language mails and pushes are written.
+  notify_email text CHECK (length(notify_email) <= 254),
+  language text NOT NULL DEFAULT 'de' CHECK (language ~ '^[a-z]{2}$'),
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,
   UNIQUE (municipality_id, reference),
@@ -123,3 +127,13 @@ CREATE TABLE application_events (
   created_at timestamptz NOT NULL
 );
 CREATE INDEX application_events_application ON application_events (application_id, id);
+
+-- Browsers that follow an application by push from its status link (the reference and "there is news" only).
+CREATE TABLE application_push_follows (
+  application_id uuid NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  municipality_id text NOT NULL,
+  subscription_id bigint NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (application_id, subscription_id)
+);
+CREATE INDEX application_push_follows_subscription ON application_push_follows (subscription_id);

@@ -15,6 +15,8 @@ export interface ApplicationRow {
   delivery: DeliveryKind;
   deliveryState: Record<string, unknown>;
   deliveredAt: Date | null;
+  notifyEmail: string | null;
+  language: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,7 +31,7 @@ export interface EventRow {
 
 const columns = `id, reference, form_slug AS "formSlug", office_key AS "officeKey", citizen_id AS "citizenId", status,
   encrypted_by AS "encryptedBy", kid, delivery, delivery_state AS "deliveryState", delivered_at AS "deliveredAt",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  notify_email AS "notifyEmail", language, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The next reference of the year, e.g. A-2026-000042 (counted per municipality, inside the sending transaction). */
 export async function nextReference(tx: Queryable, municipalityId: string, year: number): Promise<string> {
@@ -56,13 +58,15 @@ export async function insertApplication(
     dataJwe: string;
     delivery: DeliveryKind;
     tokenHash: string;
+    notifyEmail: string | null;
+    language: string;
     now: Date;
   },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO applications (id, municipality_id, reference, form_slug, office_key, citizen_id, status, encrypted_by,
-                               kid, data_jwe, delivery, token_hash, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8, $9, $10, $11, $12, $12)`,
+                               kid, data_jwe, delivery, token_hash, notify_email, language, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
     [
       a.id,
       municipalityId,
@@ -75,6 +79,8 @@ export async function insertApplication(
       a.dataJwe,
       a.delivery,
       a.tokenHash,
+      a.notifyEmail,
+      a.language,
       a.now,
     ],
   );
@@ -101,12 +107,31 @@ export async function insertEvent(
     message: string;
     now: Date;
   },
-): Promise<void> {
-  await tx.query(
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO application_events (application_id, municipality_id, status, sender, message, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [e.applicationId, municipalityId, e.status, e.sender, e.message, e.now],
   );
+  return Number(rows[0]!.id);
+}
+
+export interface EventNotice {
+  municipalityId: string;
+  reference: string;
+  status: ApplicationStatus | null;
+  notifyEmail: string | null;
+  language: string;
+}
+
+/** An event with its application's reference and notification settings (for the "there is news" mail). */
+export async function selectEventNotice(db: Queryable, eventId: number): Promise<EventNotice | undefined> {
+  const { rows } = await db.query<EventNotice>(
+    `SELECT a.municipality_id AS "municipalityId", a.reference, e.status, a.notify_email AS "notifyEmail", a.language
+       FROM application_events e JOIN applications a ON a.id = e.application_id WHERE e.id = $1`,
+    [eventId],
+  );
+  return rows[0];
 }
 
 export async function updateStatus(tx: Queryable, id: string, status: ApplicationStatus, now: Date): Promise<void> {

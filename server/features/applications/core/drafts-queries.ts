@@ -119,6 +119,14 @@ export async function deleteDraft(tx: Queryable, id: string): Promise<void> {
   await tx.query('DELETE FROM application_drafts WHERE id = $1', [id]);
 }
 
+export async function countExpiredDrafts(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM application_drafts WHERE expires_at <= $1',
+    [now],
+  );
+  return rows[0]!.n;
+}
+
 /** Deletes up to `limit` expired drafts (with their files); returns how many. */
 export async function deleteExpiredDrafts(tx: Queryable, now: Date, limit: number): Promise<number> {
   const r = await tx.query(

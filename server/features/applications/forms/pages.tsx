@@ -3,6 +3,7 @@ import { Type as T } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError, type FieldErrors, notFound } from '../../../platform/errors.js';
+import { submit } from '../../../platform/http/forms.js';
 import { multipartBodySchema, pageQuerySchema } from '../../../platform/http/page-schemas.js';
 import { csrfCookieName } from '../../../platform/http/security.js';
 import { pageContext } from '../../../platform/views/context.js';
@@ -15,12 +16,14 @@ import { getEntry, linkUrl, listCatalogue } from '../core/catalogue.js';
 import { allFields, type Definition } from '../core/definition.js';
 import { deleteDraft } from '../core/drafts-queries.js';
 import { ensureApplicant, readApplicant } from './applicant.js';
-import { getOfficeKey, prepareBrowserSend, sendDraft, sendEncrypted } from './send-service.js';
+import { cleanNotice, getOfficeKey, prepareBrowserSend, sendDraft, sendEncrypted } from './send-service.js';
 import {
+  type Applicant,
   getDraft,
   listDrafts,
   meetsRequiredLevel,
   missingStep,
+  type OpenDraft,
   removeFile,
   saveStep,
   startDraft,
@@ -41,6 +44,7 @@ const maxUploadBytes = 20 * 1024 * 1024;
 const encryptedBodySchema = T.Object(
   {
     dataJwe: T.String({ maxLength: 1_000_000 }),
+    notifyEmail: T.Optional(T.String({ maxLength: 254 })),
     files: T.Array(
       T.Object(
         { id: T.String({ maxLength: 36 }), jwe: T.String({ maxLength: 30_000_000 }) },
@@ -206,23 +210,40 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
     },
   );
 
-  app.get('/antraege/:slug/:draft/pruefen', { schema: { hide: true, params: draftParams } }, async (request, reply) => {
-    const { slug, draft } = request.params;
-    const open = await getDraft(deps, m, slug, draft, await readApplicant(deps, request));
-    const missing = missingStep(deps, open);
-    if (missing !== undefined) return reply.redirect(`/antraege/${slug}/${draft}/${missing + 1}`, 303);
+  /** The summary; `notice` and `errors` when sending failed on the notification address. */
+  const renderSummary = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    open: OpenDraft,
+    applicant: Applicant,
+    failed?: { notifyEmail: string; errors: FieldErrors },
+  ) => {
     const ctx = pageContext(request, reply);
+    const given = open.draft.answers.email;
+    const notifyEmail = failed?.notifyEmail ?? applicant.attributes.email ?? (typeof given === 'string' ? given : '');
     return sendHtml(
       reply,
       <SummaryPage
         ctx={ctx}
         form={open.form}
-        draftId={draft}
+        draftId={open.draft.id}
         answers={open.draft.answers}
         files={open.files}
         online={await online(open.form)}
+        notifyEmail={notifyEmail}
+        errors={failed?.errors}
       />,
+      failed ? 400 : 200,
     );
+  };
+
+  app.get('/antraege/:slug/:draft/pruefen', { schema: { hide: true, params: draftParams } }, async (request, reply) => {
+    const { slug, draft } = request.params;
+    const applicant = await readApplicant(deps, request);
+    const open = await getDraft(deps, m, slug, draft, applicant);
+    const missing = missingStep(deps, open);
+    if (missing !== undefined) return reply.redirect(`/antraege/${slug}/${draft}/${missing + 1}`, 303);
+    return renderSummary(request, reply, open, applicant);
   });
 
   // With JavaScript the browser encrypts: it fetches the office's key, the document and the files (only the draft's
@@ -251,7 +272,9 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
       const { slug, draft } = request.params;
       const applicant = await readApplicant(deps, request);
       const open = await getDraft(deps, m, slug, draft, applicant);
-      const sent = await sendEncrypted(deps, m, open, applicant, request.body);
+      const { notifyEmail, ...ciphertext } = request.body;
+      const notice = cleanNotice(notifyEmail, request.i18n.lang);
+      const sent = await sendEncrypted(deps, m, open, applicant, ciphertext, notice);
       return reply.code(201).send({ location: `/antraege/status/${sent.token}?neu=1`, reference: sent.reference });
     },
   );
@@ -293,8 +316,12 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
         const open = await getDraft(deps, m, slug, draft, applicant);
         const missing = missingStep(deps, open);
         if (missing !== undefined) return reply.redirect(`/antraege/${slug}/${draft}/${missing + 1}`, 303);
-        const sent = await sendDraft(deps, m, open, applicant, request.i18n.lang);
-        return reply.redirect(`/antraege/status/${sent.token}?neu=1`, 303);
+        const notifyEmail = typeof request.body.benachrichtigung === 'string' ? request.body.benachrichtigung : '';
+        const outcome = await submit(() =>
+          sendDraft(deps, m, open, applicant, cleanNotice(notifyEmail, request.i18n.lang)),
+        );
+        if (!outcome.ok) return renderSummary(request, reply, open, applicant, { notifyEmail, errors: outcome.errors });
+        return reply.redirect(`/antraege/status/${outcome.value.token}?neu=1`, 303);
       },
     );
 

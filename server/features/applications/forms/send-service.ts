@@ -69,6 +69,23 @@ export interface Sent {
   token: string;
 }
 
+/** How the applicant wants to hear of news: an address for "there is news" mails (optional) and the language. */
+export interface Notice {
+  notifyEmail: string | null;
+  language: string;
+}
+
+/** The notification address as given (trimmed; empty is none); throws `validation_failed` on `benachrichtigung`. */
+export function cleanNotice(email: string | undefined, language: string): Notice {
+  const v = (email ?? '').trim();
+  if (v && (v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))) {
+    throw new AppError('validation_failed', 'The notification address is not valid', {
+      benachrichtigung: 'applications.errors.email',
+    });
+  }
+  return { notifyEmail: v || null, language };
+}
+
 type StoredFile = DraftFileRow & { bytes: Buffer };
 type Encrypt = (reference: string, files: StoredFile[]) => Promise<{ dataJwe: string; fileJwes: Map<string, string> }>;
 
@@ -91,7 +108,7 @@ async function store(
   municipalityId: string,
   open: OpenDraft,
   applicant: Applicant,
-  how: { encryptedBy: 'browser' | 'server'; kid: string; encrypt: Encrypt },
+  how: { encryptedBy: 'browser' | 'server'; kid: string; encrypt: Encrypt; notice: Notice },
 ): Promise<Sent> {
   if (missingStep(deps, open) !== undefined)
     throw new AppError('validation_failed', 'The application is not complete yet');
@@ -116,6 +133,8 @@ async function store(
       dataJwe,
       delivery: form.delivery.kind,
       tokenHash: createHash('sha256').update(token).digest('hex'),
+      notifyEmail: how.notice.notifyEmail,
+      language: how.notice.language,
       now,
     });
     for (const f of files) {
@@ -136,12 +155,14 @@ export async function sendDraft(
   municipalityId: string,
   open: OpenDraft,
   applicant: Applicant,
-  language: string,
+  notice: Notice,
 ): Promise<Sent> {
+  const { language } = notice;
   const key = await getOfficeKey(deps, municipalityId, open.form);
   return store(deps, municipalityId, open, applicant, {
     encryptedBy: 'server',
     kid: key.kid,
+    notice,
     encrypt: async (reference, files) => {
       const doc = documentOf(
         open.form,
@@ -191,6 +212,7 @@ export async function sendEncrypted(
   open: OpenDraft,
   applicant: Applicant,
   sent: { dataJwe: string; files: { id: string; jwe: string }[] },
+  notice: Notice,
 ): Promise<Sent> {
   const key = await getOfficeKey(deps, municipalityId, open.form);
   const problem =
@@ -199,6 +221,7 @@ export async function sendEncrypted(
   return store(deps, municipalityId, open, applicant, {
     encryptedBy: 'browser',
     kid: key.kid,
+    notice,
     encrypt: async (_reference, files) => {
       const given = new Map(sent.files.map((f) => [f.id, f.jwe]));
       if (given.size !== files.length || files.some((f) => !given.has(f.id))) {

@@ -8,11 +8,13 @@ import { cleanFileName, sniffAttachment } from '../core/attachments.js';
 import { getForm } from '../core/catalogue.js';
 import { allFields, type FormDefinition, type PrefillAttribute, type RequiredLevel } from '../core/definition.js';
 import {
+  countExpiredDrafts,
   type DraftFileRow,
   type DraftOwner,
   type DraftRow,
   deleteDraftFile,
   deleteDraftFilesExcept,
+  deleteExpiredDrafts,
   insertDraft,
   insertDraftFile,
   selectDraftFiles,
@@ -224,4 +226,21 @@ export function missingStep(deps: Deps, open: OpenDraft): number | undefined {
     return incomplete ?? open.draft.reached;
   }
   return firstIncompleteStep(open.form, open.draft.answers, { today: todayOf(deps), files: fileCounts(open.files) });
+}
+
+const purgeBatch = 200;
+
+/** Deletes expired drafts in bounded batches (each its own transaction, rows locked and skipped if busy). */
+export async function purgeExpiredDrafts(
+  deps: Deps,
+  options: { dryRun: boolean },
+): Promise<{ deleted: number; due?: number }> {
+  const now = deps.now();
+  if (options.dryRun) return { deleted: 0, due: await countExpiredDrafts(deps.db, now) };
+  let deleted = 0;
+  for (;;) {
+    const n = await deps.db.transaction((tx) => deleteExpiredDrafts(tx, now, purgeBatch));
+    deleted += n;
+    if (n < purgeBatch) return { deleted };
+  }
 }

@@ -97,6 +97,7 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
           events={events}
           fresh={ctx.query.neu === '1'}
           link={`${deps.config.publicUrl}/antraege/status/${token}`}
+          token={token}
         />,
       );
     },

@@ -1,10 +1,13 @@
 import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverPending } from '../../../platform/push/index.js';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { loginCitizen, testSamlIdp } from '../../../test/citizen-login.js';
 import type { Browserish } from '../../../test/factories/report-form.js';
 import { createTestDepartment } from '../../../test/factories/reports.js';
 import { createStaff, login, mergeCookies, postForm } from '../../../test/factories/users.js';
+import { type LocalPushService, startPushService } from '../../../test/push-service.js';
+import { type SmtpStub, startSmtp } from '../../../test/smtp.js';
 import { seedServicesDemo } from '../../services/import.js';
 import { importDefinitions, readDemoDefinitions } from '../core/catalogue.js';
 import type { ApplicationDocument } from '../forms/send-service.js';
@@ -14,12 +17,15 @@ import type { ApplicationDocument } from '../forms/send-service.js';
 // nothing of it.
 
 let t: TestApp;
+let smtp: SmtpStub;
+let push: LocalPushService;
 let privateKey: CryptoKey;
 let publicJwk: string;
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 beforeAll(async () => {
-  t = await buildTestApp({ now: '2026-12-03T09:30:00Z', env: (await testSamlIdp()).env() });
+  [smtp, push] = await Promise.all([startSmtp(), startPushService({ protocol: 'http' })]);
+  t = await buildTestApp({ now: '2026-12-03T09:30:00Z', env: (await testSamlIdp()).env({ SMTP_URL: smtp.url }) });
   await seedServicesDemo(t.deps);
   await importDefinitions(t.deps, t.config.municipality.id, readDemoDefinitions());
   const pair = await generateKeyPair('RSA-OAEP-256', { modulusLength: 4096, extractable: true });
@@ -31,7 +37,11 @@ beforeAll(async () => {
     use: 'enc',
   });
 }, 120_000);
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await smtp?.close();
+  await push?.close();
+});
 
 async function send(
   session: Browserish,
@@ -119,8 +129,32 @@ describe('online applications with login, office inbox and mailbox', () => {
       ).headers.location,
     ).toBe(`${base}/3`);
     expect((await send(erika, `${base}/3`, { truthful: 'yes' })).headers.location).toBe(`${base}/pruefen`);
-    const sent = await send(erika, `${base}/senden`, {});
+    // A notification address that is no address is refused beside its field on the summary, and nothing is sent.
+    const badMail = await send(erika, `${base}/senden`, { benachrichtigung: 'erika.at.example' });
+    expect(badMail.statusCode).toBe(400);
+    expect(badMail.body).toContain('id="benachrichtigung-error"');
+    const sent = await send(erika, `${base}/senden`, { benachrichtigung: 'erika@example.org' });
     expect(sent.statusCode).toBe(303);
+    // The status link's page lets this browser follow the application by push.
+    const token = /\/antraege\/status\/([A-Za-z0-9_-]{43})/.exec(String(sent.headers.location))?.[1] ?? '';
+    const receiver = push.subscribe();
+    const follow = await t.app.inject({
+      method: 'POST',
+      url: `/api/applications/status/${token}/push`,
+      headers: { 'content-type': 'application/json' },
+      payload: {
+        subscription: { endpoint: receiver.endpoint, expirationTime: null, keys: receiver.keys },
+        language: 'de',
+      },
+    });
+    expect(follow.statusCode).toBe(201);
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: `/api/applications/status/${'x'.repeat(43)}/push`,
+      headers: { 'content-type': 'application/json' },
+      payload: { subscription: { endpoint: receiver.endpoint, expirationTime: null, keys: receiver.keys } },
+    });
+    expect(unknown.statusCode).toBe(404);
 
     const mailbox = await t.app.inject({
       url: '/antraege/postfach',
@@ -179,6 +213,29 @@ describe('online applications with login, office inbox and mailbox', () => {
     expect(await countRows(t.db, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.status'`)).toBe(
       1,
     );
+    // The news reaches the push service and the mailbox address: the reference and the kind of news, no content.
+    await deliverPending(t.deps);
+    const arrived = push.received.filter((m) => m.subscriptionId === receiver.id).map((m) => JSON.parse(m.payload));
+    const reference = /A-2026-\d{6}/.exec(detail.body)?.[0];
+    expect(arrived).toEqual([
+      {
+        title: `Neuigkeiten zu Ihrem Antrag ${reference}`,
+        body: 'Neuer Stand: Unterlagen nachgefordert',
+        url: '/antraege/postfach',
+        tag: `application-${reference}`,
+      },
+    ]);
+    const { rows } = await t.db.query<{ id: number }>('SELECT max(id)::int AS id FROM application_events');
+    expect(
+      await t.queue.runNow('applications.notify-mail', { eventId: rows[0]!.id }, { dryRun: false, log: t.app.log }),
+    ).toEqual({ sent: 1, skipped: 0 });
+    const mail = await smtp.waitFor((m) => m.to.includes('erika@example.org'));
+    expect(mail.subject).toBe(`Neuigkeiten zu Ihrem Antrag ${reference}`);
+    expect(mail.text).toContain('Neuer Stand: Unterlagen nachgefordert');
+    for (const secret of ['Meldebescheinigung', 'BI-EM 123', 'Mustermann', 'Siegfriedplatz']) {
+      expect(mail.text).not.toContain(secret);
+      expect(JSON.stringify(arrived)).not.toContain(secret);
+    }
   });
 
   it('keeps the inbox to staff who work on applications', async () => {

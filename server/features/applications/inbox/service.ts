@@ -13,6 +13,7 @@ import {
   updateStatus,
 } from '../core/applications-queries.js';
 import { listCatalogue } from '../core/catalogue.js';
+import { queueNotices } from '../core/notify.js';
 import { setOfficeKey } from '../core/office-keys.js';
 import { type OfficeKeyRow, selectOfficeKeys } from '../core/office-keys-queries.js';
 import { type ApplicationStatus, isApplicationStatus } from '../core/statuses.js';
@@ -87,12 +88,20 @@ export async function changeStatus(
     const before = await selectApplication(tx, municipalityId, id, true);
     if (before?.delivery !== 'inbox') throw notFound('Application');
     if (status) await updateStatus(tx, id, status as ApplicationStatus, now);
-    await insertEvent(tx, municipalityId, {
+    const eventId = await insertEvent(tx, municipalityId, {
       applicationId: id,
       status: status as ApplicationStatus | null,
       sender: 'office',
       message,
       now,
+    });
+    await queueNotices(tx, deps, municipalityId, {
+      applicationId: id,
+      eventId,
+      reference: before.reference,
+      status: status as ApplicationStatus | null,
+      language: before.language,
+      notifyEmail: before.notifyEmail,
     });
     await recordAudit(tx, {
       municipalityId,

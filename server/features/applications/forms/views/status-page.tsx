@@ -13,6 +13,8 @@ export function StatusPage(p: {
   events: EventRow[];
   fresh: boolean;
   link: string;
+  /** The status token, when the page is the status link (push follows by it). */
+  token?: string;
 }) {
   const { ctx, application: a } = p;
   const { t } = ctx.i18n;
@@ -43,6 +45,7 @@ export function StatusPage(p: {
         </Fact>
         <Fact term={t('applications.status.encryption')}>{t(`applications.status.encryptedBy.${a.encryptedBy}`)}</Fact>
       </dl>
+      {p.token && <PushFollow ctx={ctx} token={p.token} />}
       <h2 class="kern-heading-medium">{t('applications.status.history')}</h2>
       <ol class="kern-list bs-app-events">
         {p.events.map((e) => (
@@ -54,5 +57,41 @@ export function StatusPage(p: {
         ))}
       </ol>
     </Layout>
+  );
+}
+
+/** "Turn on notifications" for this application (client/push-opt-in.ts); without JavaScript it says what to do. */
+function PushFollow({ ctx, token }: { ctx: PageContext; token: string }) {
+  const { t, lang } = ctx.i18n;
+  return (
+    <section
+      class="bs-section bs-stack"
+      aria-labelledby="push-heading"
+      data-push-opt-in={`/api/applications/status/${token}/push`}
+      data-push-key="/api/push/vapid-public-key"
+      data-msg-denied={t('applications.push.denied')}
+      data-msg-failed={t('applications.push.failed')}
+      data-msg-done={t('applications.push.done')}
+      data-msg-manage={t('applications.push.manage')}
+      data-msg-known={t('applications.push.known')}
+    >
+      <h2 class="kern-heading-medium" id="push-heading">
+        {t('applications.push.title')}
+      </h2>
+      <p class="kern-body">{t('applications.push.intro')}</p>
+      <p class="kern-body" data-push-nojs>
+        {t('applications.push.noJs')}
+      </p>
+      <p class="kern-body" data-push-unsupported hidden>
+        {t('applications.push.unsupported')}
+      </p>
+      <form hidden data-push-form novalidate>
+        <input type="hidden" name="language" value={lang} />
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{t('applications.push.submit')}</span>
+        </button>
+      </form>
+      <p class="kern-body" data-push-status aria-live="polite" />
+    </section>
   );
 }

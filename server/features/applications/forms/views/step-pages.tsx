@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../../../platform/errors.js';
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Fact } from '../../../../platform/views/description-list.js';
-import { ErrorSummary } from '../../../../platform/views/form-fields.js';
+import { ErrorSummary, TextField } from '../../../../platform/views/form-fields.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { type Answers, isVisible } from '../../core/answers.js';
 import type { FormDefinition } from '../../core/definition.js';
@@ -137,7 +137,8 @@ export function SummaryPage(p: {
   answers: Answers;
   files: DraftFileRow[];
   online: boolean;
-  error?: string;
+  notifyEmail: string;
+  errors?: FieldErrors;
 }) {
   const { ctx, form } = p;
   const { t } = ctx.i18n;
@@ -155,13 +156,7 @@ export function SummaryPage(p: {
       <Progress ctx={ctx} form={form} current={form.steps.length} />
       <h1 class="kern-heading-large">{t('applications.summary.title')}</h1>
       <p class="kern-body">{t('applications.summary.intro')}</p>
-      {p.error && (
-        <div class="kern-alert kern-alert--danger" role="alert">
-          <div class="kern-alert__body">
-            <p class="kern-body">{p.error}</p>
-          </div>
-        </div>
-      )}
+      <ErrorSummary ctx={ctx} errors={p.errors} />
       {form.steps.map((step, i) => {
         const shown = step.fields.filter((f) => isVisible(form, f, p.answers));
         return (
@@ -203,6 +198,17 @@ export function SummaryPage(p: {
         {p.online ? (
           <form method="post" action={`/antraege/${form.slug}/${p.draftId}/senden`} data-encrypt-form>
             <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+            <TextField
+              ctx={ctx}
+              name="benachrichtigung"
+              type="email"
+              autocomplete="email"
+              label={t('applications.summary.notifyLabel')}
+              hint={t('applications.summary.notifyHint')}
+              value={p.notifyEmail}
+              error={p.errors?.benachrichtigung}
+              optional
+            />
             <p class="kern-body" data-no-js>
               {t('applications.summary.serverEncryption')}
             </p>
