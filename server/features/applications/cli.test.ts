@@ -78,6 +78,17 @@ describe('applications:import and applications:export', () => {
     expect((await cli('applications:export')).out).toBe(before);
   });
 
+  it("imports the example of docs/online-services.md, so the format's documentation stays true", async () => {
+    const doc = readFileSync(resolveFromRoot('docs/online-services.md'), 'utf8');
+    const example = [...doc.matchAll(/```json\n(\[[\s\S]*?)```/g)].at(-1)?.[1];
+    expect(example).toBeDefined();
+    expect(await cli('applications:import', file('example.json', example))).toEqual({
+      code: 0,
+      out: 'Imported 2 online service definitions.',
+    });
+    expect((await cli('applications:import', demoFile)).code).toBe(0);
+  });
+
   it('refuses a file it cannot read, one that is not JSON, and one that is not a list', async () => {
     const missing = await cli('applications:import', join(dir, 'nope.json'));
     expect(missing).toEqual({ code: 1, out: expect.stringContaining('Cannot read') });
