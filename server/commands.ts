@@ -1,4 +1,5 @@
 import { addressCommands } from './features/addresses/cli.js';
+import { applicationsCommands } from './features/applications/cli.js';
 import { jobCommands } from './features/jobs/cli.js';
 import { open311Commands } from './features/open311/cli.js';
 import { reportCoreCommands } from './features/reports/cli.js';
@@ -16,4 +17,5 @@ export const cliCommands: CliCommand[] = [
   ...reportCoreCommands,
   ...wasteImportCommands,
   ...servicesCommands,
+  ...applicationsCommands,
 ];

@@ -113,7 +113,7 @@ describe('service page', () => {
 
   it('links an online channel into the app itself', async () => {
     const res = await page('/leistungen/sperrmuell');
-    expect(res.body).toContain('href="/abfall/sperrmuell"');
+    expect(res.body).toContain('href="/antraege/sperrmuell-termin"');
     expect(res.body).toContain('In dieser App.');
     expect(res.body).toContain('Umweltbetrieb der Stadt Bielefeld');
   });
