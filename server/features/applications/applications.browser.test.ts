@@ -59,6 +59,10 @@ beforeAll(async () => {
   const pair = await generateKeyPair('RSA-OAEP-256', { modulusLength: 4096, extractable: true });
   const kid = 'ordnungsamt-test';
   await setOfficeKey(t.deps, t.config.municipality.id, 'ordnungsamt', { ...(await exportJWK(pair.publicKey)), kid });
+  await setOfficeKey(t.deps, t.config.municipality.id, 'finanzamt-stadt', {
+    ...(await exportJWK(pair.publicKey)),
+    kid: 'finanzamt-test',
+  });
   keyFile = join(t.config.dataDir, 'ordnungsamt.private.jwk.json');
   writeFileSync(keyFile, JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid, alg: 'RSA-OAEP-256' }));
   const department = await createTestDepartment(t.deps, 'Ordnungsamt');
@@ -132,7 +136,7 @@ async function officeAnswers(reference: string, plate: string): Promise<void> {
   await context.close();
 }
 
-async function fillPermit(page: Page, lang: 'de' | 'en', plate: string): Promise<void> {
+async function fillPermit(page: Page, lang: 'de' | 'en', plate: string, javaScript: boolean): Promise<void> {
   const s = x[lang];
   await page.getByRole('button', { name: s.start }).click();
   await page.waitForURL(/\/1$/);
@@ -145,6 +149,11 @@ async function fillPermit(page: Page, lang: 'de' | 'en', plate: string): Promise
   await page.getByLabel(s.zone).selectOption('c');
   await page.getByLabel(s.plate).fill(plate);
   await page.getByLabel(s.self).check();
+  // The keeper's name is asked only for someone else's car: with JavaScript it hides, without it says so in words.
+  const keeper = page.getByLabel(
+    lang === 'de' ? 'Name der Halterin, des Halters oder der Firma' : 'Name of the keeper or company',
+  );
+  expect(await keeper.isVisible()).toBe(!javaScript);
   await page
     .getByLabel(s.registration)
     .setInputFiles({ name: 'fahrzeugschein.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -179,7 +188,7 @@ describe('an online application from login to the office’s answer', () => {
       await page.getByRole('button', { name: 'Anmelden' }).click();
       if (!javaScript) await page.getByRole('button', { name: 'Weiter' }).click();
       await page.waitForURL(`${url}/antraege/anwohnerparkausweis`);
-      await fillPermit(page, lang, plate);
+      await fillPermit(page, lang, plate, javaScript);
       await expectAccessible(page);
 
       // The filled-in PDF holds what the summary shows.

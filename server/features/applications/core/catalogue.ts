@@ -18,6 +18,8 @@ export interface CatalogueEntry {
  */
 export async function importDefinitions(deps: Deps, municipalityId: string, input: unknown): Promise<number> {
   if (!Array.isArray(input)) throw new AppError('validation_failed', 'The file must hold a JSON array of definitions');
+  // An empty file would delete every service and every citizen's draft: most likely a mistake, so it is refused.
+  if (input.length === 0) throw new AppError('validation_failed', 'The file holds no definitions; nothing was changed');
   const problems: string[] = [];
   const slugs = new Set<string>();
   input.forEach((def, i) => {
@@ -42,6 +44,7 @@ export function readDemoDefinitions(): unknown {
   return JSON.parse(readFileSync(resolveFromRoot('server/features/applications/data/bielefeld.json'), 'utf8'));
 }
 
+/** The catalogue in its order (forms and links), each with its version. */
 export async function listCatalogue(deps: Deps, municipalityId: string): Promise<CatalogueEntry[]> {
   return (await selectForms(deps.db, municipalityId)).map((r) => ({ definition: r.definition, version: r.version }));
 }

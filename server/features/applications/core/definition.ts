@@ -118,7 +118,10 @@ export const formDefinitionSchema = T.Object(
     delivery: T.Union([
       T.Object({ kind: T.Literal('inbox') }, { additionalProperties: false }),
       T.Object(
-        { kind: T.Literal('fit-connect'), destinationId: T.String({ format: 'uuid', pattern: '^[0-9a-f-]{36}$' }) },
+        {
+          kind: T.Literal('fit-connect'),
+          destinationId: T.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }),
+        },
         { additionalProperties: false },
       ),
     ]),
@@ -181,6 +184,17 @@ export function checkDefinition(input: unknown): string[] {
       if (!choice && f.options) problems.push(`${at}: only choices have options`);
       if (f.type === 'file' && !f.accept) problems.push(`${at}: a file field names what it accepts`);
       if (f.type !== 'file' && (f.accept || f.maxBytes)) problems.push(`${at}: accept and maxBytes are for files`);
+      const bounds = [f.min, f.max].filter((b) => b !== undefined);
+      if (f.type === 'number' && bounds.some((b) => typeof b !== 'number'))
+        problems.push(`${at}: a number's min and max are numbers`);
+      if (f.type === 'date' && bounds.some((b) => typeof b !== 'string'))
+        problems.push(`${at}: a date's min and max are dates`);
+      if (f.type !== 'number' && f.type !== 'date' && bounds.length)
+        problems.push(`${at}: min and max are for numbers and dates`);
+      if (f.options && new Set(f.options.map((o) => o.value)).size !== f.options.length)
+        problems.push(`${at}: an option value is used twice`);
+      if (f.prefill && !['text', 'email', 'date'].includes(f.type))
+        problems.push(`${at}: only text, e-mail and date fields are pre-filled`);
       if (f.pattern) {
         try {
           new RegExp(f.pattern, 'u');

@@ -41,6 +41,7 @@ export async function deleteFormsExcept(tx: Queryable, municipalityId: string, k
   return r.rowCount;
 }
 
+/** The municipality's definitions in their order. */
 export async function selectForms(db: Queryable, municipalityId: string): Promise<FormRow[]> {
   const { rows } = await db.query<FormRow>(
     `SELECT ${columns} FROM application_forms WHERE municipality_id = $1 ORDER BY position, slug`,
@@ -49,6 +50,7 @@ export async function selectForms(db: Queryable, municipalityId: string): Promis
   return rows;
 }
 
+/** One definition by slug, or undefined. */
 export async function selectForm(db: Queryable, municipalityId: string, slug: string): Promise<FormRow | undefined> {
   const { rows } = await db.query<FormRow>(
     `SELECT ${columns} FROM application_forms WHERE municipality_id = $1 AND slug = $2`,

@@ -20,6 +20,7 @@ export async function setOfficeKey(deps: Deps, municipalityId: string, officeKey
   );
 }
 
+/** Whether the office has a current key (then it takes applications online). */
 export async function hasOfficeKey(deps: Deps, municipalityId: string, officeKey: string): Promise<boolean> {
   return (await selectCurrentKey(deps.db, municipalityId, officeKey)) !== undefined;
 }

@@ -7,8 +7,8 @@ import { type Browserish, openForm } from '../../../test/factories/report-form.j
 import { mergeCookies } from '../../../test/factories/users.js';
 import { seedServicesDemo } from '../../services/import.js';
 import { importDefinitions, listCatalogue, readDemoDefinitions } from '../core/catalogue.js';
+import type { ApplicationDocument } from '../core/document.js';
 import { setOfficeKey } from '../core/office-keys.js';
-import type { ApplicationDocument } from './send-service.js';
 
 // The online forms as a browser without JavaScript uses them: start, steps with messages beside the fields, files
 // checked by content, the summary, the filled-in PDF, sending (the server encrypts for the office) and the status link.

@@ -2,9 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import { localParts } from '../../../platform/time.js';
 import { type Answers, shownAnswers } from '../core/answers.js';
 import { insertApplication, insertApplicationFile, insertEvent, nextReference } from '../core/applications-queries.js';
 import { allFields, type FormDefinition } from '../core/definition.js';
+import type { ApplicationDocument } from '../core/document.js';
 import { type DraftFileRow, deleteDraft, selectDraftFileBytes, selectOwnedDraft } from '../core/drafts-queries.js';
 import { ciphertextProblem, encryptFor } from '../core/jwe.js';
 import { selectCurrentKey } from '../core/office-keys-queries.js';
@@ -12,18 +14,6 @@ import { type Applicant, missingStep, type OpenDraft } from './service.js';
 
 // Sending a draft: the whole application (answers and attachments) becomes ciphertext for the office's key, is
 // stored with its follow-up in one transaction, and the draft with its plaintext is deleted in the same one.
-
-/** What the office decrypts: the service, the answers with their labels, the attachments' descriptions. */
-export interface ApplicationDocument {
-  service: { slug: string; title: string; leistungsschluessel: string; office: string };
-  /** Null when the browser encrypted (the reference is given when the application is stored; the inbox shows it). */
-  reference: string | null;
-  submittedAt: string;
-  language: string;
-  applicant: { loggedIn: boolean; trustLevel: string | null };
-  answers: { key: string; label: string; value: string | string[] }[];
-  attachments: { id: string; field: string; name: string; contentType: string; size: number; sha256: string }[];
-}
 
 /** The office's current public key; throws `unavailable` when the office has none (the form says to use paper). */
 export async function getOfficeKey(
@@ -119,7 +109,9 @@ async function store(
   return deps.db.transaction(async (tx) => {
     const draft = await selectOwnedDraft(tx, municipalityId, open.owner, open.draft.id, now, true);
     if (!draft) throw notFound('Draft');
-    const reference = await nextReference(tx, municipalityId, now.getUTCFullYear());
+    // The year of the reference is the local one (an application sent at 00:30 on 1 January is of the new year).
+    const year = localParts(now, deps.config.municipality.timeZone).year;
+    const reference = await nextReference(tx, municipalityId, year);
     const files = await selectDraftFileBytes(tx, draft.id);
     const { dataJwe, fileJwes } = await how.encrypt(reference, files);
     await insertApplication(tx, municipalityId, {

@@ -10,7 +10,7 @@ import { type LocalPushService, startPushService } from '../../../test/push-serv
 import { type SmtpStub, startSmtp } from '../../../test/smtp.js';
 import { seedServicesDemo } from '../../services/import.js';
 import { importDefinitions, readDemoDefinitions } from '../core/catalogue.js';
-import type { ApplicationDocument } from '../forms/send-service.js';
+import type { ApplicationDocument } from '../core/document.js';
 
 // A logged-in citizen (local BundID stand-in) applies for a residents' parking permit, pre-filled from the login;
 // the office stores its key, changes the status and writes; the citizen's mailbox shows both. Another citizen sees
