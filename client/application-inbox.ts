@@ -6,7 +6,7 @@ import { compactDecrypt, exportJWK, generateKeyPair, importJWK, type JWK } from 
 interface Document {
   reference: string;
   service: { title: string };
-  answers: { label: string; value: string | string[] }[];
+  answers: { label: string; value: string | string[]; text?: string }[];
   attachments: { id: string; name: string; contentType: string }[];
 }
 
@@ -68,7 +68,7 @@ function render(target: HTMLElement, doc: Document, files: Map<string, Uint8Arra
     dt.textContent = a.label;
     const dd = document.createElement('dd');
     dd.className = 'kern-description-list-item__value';
-    dd.textContent = Array.isArray(a.value) ? a.value.join(', ') : a.value;
+    dd.textContent = a.text ?? (Array.isArray(a.value) ? a.value.join(', ') : a.value);
     item.append(dt, dd);
     list.append(item);
   }

@@ -8,6 +8,7 @@ export interface ApplicationDocument {
   submittedAt: string;
   language: string;
   applicant: { loggedIn: boolean; trustLevel: string | null };
-  answers: { key: string; label: string; value: string | string[] }[];
+  /** `value` as entered (option keys, ISO dates), `text` as a person reads it (German option labels, dates). */
+  answers: { key: string; label: string; value: string | string[]; text: string }[];
   attachments: { id: string; field: string; name: string; contentType: string; size: number; sha256: string }[];
 }

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import { localParts } from '../../../platform/time.js';
 import { type Answers, shownAnswers } from '../core/answers.js';
 import { insertApplication, insertApplicationFile, insertEvent, nextReference } from '../core/applications-queries.js';
-import { allFields, type FormDefinition } from '../core/definition.js';
+import { allFields, type FormDefinition, type FormField } from '../core/definition.js';
 import type { ApplicationDocument } from '../core/document.js';
 import { type DraftFileRow, deleteDraft, selectDraftFileBytes, selectOwnedDraft } from '../core/drafts-queries.js';
 import { ciphertextProblem, encryptFor } from '../core/jwe.js';
@@ -24,6 +24,17 @@ export async function getOfficeKey(
   const row = await selectCurrentKey(deps.db, municipalityId, form.office);
   if (!row) throw new AppError('unavailable', 'This office does not receive online applications at the moment');
   return { ...row.publicJwk, kid: row.kid };
+}
+
+const germanDate = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** An answer as the office reads it: option labels, a German date, Ja/Nein. */
+function answerText(f: FormField, value: string | string[]): string {
+  const values = Array.isArray(value) ? value : [value];
+  if (f.type === 'checkbox') return value === 'yes' ? 'Ja' : 'Nein';
+  if (f.type === 'date') return germanDate.format(new Date(`${values[0]}T12:00:00Z`));
+  if (f.options) return values.map((v) => f.options?.find((o) => o.value === v)?.label.de ?? v).join(', ');
+  return values.join(', ');
 }
 
 function documentOf(
@@ -46,8 +57,11 @@ function documentOf(
     applicant: { loggedIn: meta.applicant.citizenId !== undefined, trustLevel: meta.applicant.level ?? null },
     // Empty optional answers are left out: the office gets what was given.
     answers: allFields(form)
-      .filter((f) => f.key in shown && (Array.isArray(shown[f.key]) || shown[f.key] !== ''))
-      .map((f) => ({ key: f.key, label: f.label.de, value: shown[f.key]! })),
+      .filter((f) => {
+        const v = shown[f.key];
+        return v !== undefined && (Array.isArray(v) ? v.length > 0 : v !== '');
+      })
+      .map((f) => ({ key: f.key, label: f.label.de, value: shown[f.key]!, text: answerText(f, shown[f.key]!) })),
     attachments: files,
   };
 }

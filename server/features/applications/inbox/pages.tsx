@@ -7,7 +7,7 @@ import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { actorOf } from '../../audit/service.js';
-import { changeStatus, getInboxItem, listInbox, listInboxOffices, uploadOfficeKey } from './service.js';
+import { changeStatus, getInboxItem, inboxNames, listInbox, listInboxOffices, uploadOfficeKey } from './service.js';
 import { InboxItemPage, InboxListPage, KeysPage } from './views/inbox-pages.js';
 
 // Back office of the online applications: department staff, BSC agents and admins see the inbox; the ciphertext is
@@ -34,17 +34,18 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
       const offices = (await listInboxOffices(deps, m)).map((o) => o.office);
       const wanted = single(request.query.amt);
       const office = wanted && offices.includes(wanted) ? wanted : undefined;
-      const rows = await listInbox(deps, m, office);
-      return sendHtml(
-        reply,
-        <InboxListPage ctx={pageContext(request, reply)} rows={rows} offices={offices} office={office} />,
-      );
+      const [rows, names] = await Promise.all([listInbox(deps, m, office), inboxNames(deps, m)]);
+      const ctx = pageContext(request, reply);
+      return sendHtml(reply, <InboxListPage ctx={ctx} rows={rows} offices={offices} office={office} names={names} />);
     },
   );
 
   app.get(`${base}/schluessel`, { schema: { hide: true }, preHandler: admins }, async (request, reply) => {
     const offices = await listInboxOffices(deps, m);
-    return sendHtml(reply, <KeysPage ctx={pageContext(request, reply)} offices={offices} />);
+    return sendHtml(
+      reply,
+      <KeysPage ctx={pageContext(request, reply)} offices={offices} names={await inboxNames(deps, m)} />,
+    );
   });
 
   app.post(
@@ -59,7 +60,13 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
       const offices = await listInboxOffices(deps, m);
       return sendHtml(
         reply,
-        <KeysPage ctx={pageContext(request, reply)} offices={offices} errors={outcome.errors} values={values} />,
+        <KeysPage
+          ctx={pageContext(request, reply)}
+          offices={offices}
+          names={await inboxNames(deps, m)}
+          errors={outcome.errors}
+          values={values}
+        />,
         outcome.status,
       );
     },
@@ -68,7 +75,10 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
   app.get(`${base}/:id`, { schema: { hide: true, params: idParams }, preHandler: readers }, async (request, reply) => {
     const item = await getInboxItem(deps, m, request.params.id);
     reply.header('cache-control', 'no-store');
-    return sendHtml(reply, <InboxItemPage ctx={pageContext(request, reply)} item={item} />);
+    return sendHtml(
+      reply,
+      <InboxItemPage ctx={pageContext(request, reply)} item={item} names={await inboxNames(deps, m)} />,
+    );
   });
 
   app.get(
@@ -94,7 +104,13 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
       const item = await getInboxItem(deps, m, request.params.id);
       return sendHtml(
         reply,
-        <InboxItemPage ctx={pageContext(request, reply)} item={item} errors={outcome.errors} values={values} />,
+        <InboxItemPage
+          ctx={pageContext(request, reply)}
+          item={item}
+          names={await inboxNames(deps, m)}
+          errors={outcome.errors}
+          values={values}
+        />,
         outcome.status,
       );
     },

@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/service.js';
+import { findOfficeByKey } from '../../services/service.js';
 import {
   type ApplicationRow,
   type EventRow,
@@ -20,6 +21,19 @@ import { type ApplicationStatus, isApplicationStatus } from '../core/statuses.js
 
 // The office's side: the inbox of applications (ciphertext the staff open in their browser with their key), status
 // changes and messages to the applicant, and the offices' public keys.
+
+/** Names for the inbox: service titles by slug and office names by key (German, the staff's language). */
+export async function inboxNames(
+  deps: Deps,
+  municipalityId: string,
+): Promise<{ titles: Map<string, string>; offices: Map<string, string> }> {
+  const catalogue = await listCatalogue(deps, municipalityId);
+  const titles = new Map(catalogue.map(({ definition: d }) => [d.slug, d.title.de]));
+  const keys = [...new Set(catalogue.flatMap(({ definition: d }) => (d.kind === 'form' ? [d.office] : [])))];
+  const offices = new Map<string, string>();
+  for (const key of keys) offices.set(key, (await findOfficeByKey(deps, municipalityId, key))?.name.de ?? key);
+  return { titles, offices };
+}
 
 /** The statuses staff may set (received is the platform's). */
 export const staffStatuses = [

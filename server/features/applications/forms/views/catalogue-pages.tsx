@@ -31,6 +31,24 @@ function Text({
   );
 }
 
+/** Text with one line per line break (addresses). */
+function Lines({ text }: { text: string }) {
+  const lines = text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    <>
+      {lines.map((l, i) => (
+        <span key={l}>
+          {l}
+          {i < lines.length - 1 && <br />}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function CataloguePage({
   ctx,
   entries,
@@ -122,9 +140,18 @@ export function AnalogCard({ ctx, slug, office }: { ctx: PageContext; slug: stri
           <h3 class="kern-heading-small">
             <Text ctx={ctx} text={office.name} as="span" />
           </h3>
+          <h4 class="kern-heading-small">{t('applications.start.visit')}</h4>
           <address class="kern-body">
-            {office.postalAddress || `${office.street}, ${office.postcode} ${office.city}`}
+            <Lines text={`${office.street}\n${office.postcode} ${office.city}`} />
           </address>
+          {office.postalAddress && (
+            <>
+              <h4 class="kern-heading-small">{t('applications.start.post')}</h4>
+              <address class="kern-body">
+                <Lines text={office.postalAddress} />
+              </address>
+            </>
+          )}
           {office.phone && (
             <p class="kern-body">
               {`${t('applications.start.phone')}: `}
@@ -185,6 +212,7 @@ export function StartPage(p: {
               {files.map((f) => (
                 <li key={f.key}>
                   <Text ctx={ctx} text={f.label} as="span" />
+                  {f.showIf && ` (${t('applications.start.onlySometimes')})`}
                 </li>
               ))}
             </ul>
@@ -224,7 +252,9 @@ export function StartPage(p: {
       ) : (
         <p class="kern-body">{t('applications.start.loginUnavailable')}</p>
       )}
-      <p class="kern-body kern-body--small">{t('applications.start.privacy', { days: 30 })}</p>
+      {p.online && p.allowed && (
+        <p class="kern-body kern-body--small">{t('applications.start.privacy', { days: 30 })}</p>
+      )}
       <AnalogCard ctx={ctx} slug={form.slug} office={p.office} />
     </Layout>
   );

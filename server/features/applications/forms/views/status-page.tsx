@@ -29,7 +29,7 @@ export function StatusPage(p: {
           </div>
           <div class="kern-alert__body">
             <p class="kern-body">{t('applications.status.keepLink')}</p>
-            <p class="kern-body bs-app-link">
+            <p class="kern-body bs-app-url">
               <code>{p.link}</code>
             </p>
           </div>

@@ -41,8 +41,12 @@ export function StepPage(p: StepView) {
   const fields = step.fields.filter((f) => !f.showIf || stepKeys.has(f.showIf.field) || isVisible(form, f, p.answers));
   const multipart = fields.some((f) => f.type === 'file');
   const title = lt(ctx, step.title);
+  // The summary above the form names each field, so six times "please fill in this field" still says which.
   const summaryErrors = Object.fromEntries(
-    Object.entries(p.errors).map(([k, v]) => [k, errorText(ctx, step.fields.find((f) => f.key === k)!, v) ?? v]),
+    Object.entries(p.errors).map(([k, v]) => {
+      const field = step.fields.find((f) => f.key === k);
+      return [k, field ? `${lt(ctx, field.label)}: ${errorText(ctx, field, v) ?? v}` : v];
+    }),
   );
   return (
     <Layout
@@ -88,7 +92,7 @@ export function StepPage(p: StepView) {
         action={`/antraege/${form.slug}/${p.draftId}/${stepIndex + 1}`}
         enctype={multipart ? 'multipart/form-data' : undefined}
         novalidate
-        class="bs-app-form"
+        class="bs-form"
       >
         <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
         {fields.map((f) => (
@@ -104,7 +108,7 @@ export function StepPage(p: StepView) {
             sameStepCondition={Boolean(f.showIf && stepKeys.has(f.showIf.field))}
           />
         ))}
-        <div class="bs-app-actions">
+        <div class="bs-actions">
           <button class="kern-btn kern-btn--primary" type="submit" name="aktion" value="weiter">
             <span class="kern-label">{t('applications.form.next')}</span>
           </button>
@@ -196,7 +200,7 @@ export function SummaryPage(p: {
           {t('applications.summary.sendTitle')}
         </h2>
         {p.online ? (
-          <form method="post" action={`/antraege/${form.slug}/${p.draftId}/senden`} data-encrypt-form>
+          <form method="post" action={`/antraege/${form.slug}/${p.draftId}/senden`} data-encrypt-form class="bs-form">
             <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
             <TextField
               ctx={ctx}

@@ -9,6 +9,12 @@ import type { ApplicationRow } from '../../core/applications-queries.js';
 import type { OfficeKeyRow } from '../../core/office-keys-queries.js';
 import { type InboxItem, staffStatuses } from '../service.js';
 
+/** Service titles by slug and office names by key. */
+export interface Names {
+  titles: Map<string, string>;
+  offices: Map<string, string>;
+}
+
 // The office's inbox: the list, one application (opened in the browser with the office's key) and the keys page.
 
 export function InboxListPage({
@@ -16,11 +22,13 @@ export function InboxListPage({
   rows,
   offices,
   office,
+  names,
 }: {
   ctx: PageContext;
   rows: ApplicationRow[];
   offices: string[];
   office?: string;
+  names: Names;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -39,7 +47,7 @@ export function InboxListPage({
           label={t('applications.inbox.office')}
           value={office ?? ''}
           empty={t('applications.inbox.allOffices')}
-          options={offices.map((o) => ({ value: o, label: o }))}
+          options={offices.map((o) => ({ value: o, label: names.offices.get(o) ?? o }))}
         />
         <button class="kern-btn kern-btn--secondary" type="submit">
           <span class="kern-label">{t('applications.inbox.filter')}</span>
@@ -56,8 +64,8 @@ export function InboxListPage({
             name: (r) => r.reference,
           }}
           columns={[
-            { header: t('applications.status.service'), cell: (r) => r.formSlug },
-            { header: t('applications.inbox.office'), cell: (r) => r.officeKey },
+            { header: t('applications.status.service'), cell: (r) => names.titles.get(r.formSlug) ?? r.formSlug },
+            { header: t('applications.inbox.office'), cell: (r) => names.offices.get(r.officeKey) ?? r.officeKey },
             { header: t('applications.status.sentAt'), cell: (r) => ctx.i18n.dateTime(r.createdAt) },
             { header: t('applications.status.current'), cell: (r) => t(`applications.statuses.${r.status}`) },
           ]}
@@ -73,9 +81,11 @@ export function InboxItemPage({
   item,
   errors,
   values,
+  names,
 }: {
   ctx: PageContext;
   item: InboxItem;
+  names: Names;
   errors?: FieldErrors;
   values?: { status: string; message: string };
 }) {
@@ -97,8 +107,8 @@ export function InboxItemPage({
         </div>
       )}
       <dl class="kern-description-list">
-        <Fact term={t('applications.status.service')}>{a.formSlug}</Fact>
-        <Fact term={t('applications.inbox.office')}>{a.officeKey}</Fact>
+        <Fact term={t('applications.status.service')}>{names.titles.get(a.formSlug) ?? a.formSlug}</Fact>
+        <Fact term={t('applications.inbox.office')}>{names.offices.get(a.officeKey) ?? a.officeKey}</Fact>
         <Fact term={t('applications.status.sentAt')}>{ctx.i18n.dateTime(a.createdAt)}</Fact>
         <Fact term={t('applications.status.current')}>{t(`applications.statuses.${a.status}`)}</Fact>
         <Fact term={t('applications.inbox.key')}>{a.kid}</Fact>
@@ -151,7 +161,7 @@ export function InboxItemPage({
           {t('applications.inbox.change')}
         </h2>
         <ErrorSummary ctx={ctx} errors={errors} />
-        <form method="post" action={`/admin/antraege/${a.id}/status`}>
+        <form method="post" action={`/admin/antraege/${a.id}/status`} class="bs-form">
           <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
           <SelectField
             ctx={ctx}
@@ -184,11 +194,13 @@ export function InboxItemPage({
 export function KeysPage({
   ctx,
   offices,
+  names,
   errors,
   values,
 }: {
   ctx: PageContext;
   offices: { office: string; key?: OfficeKeyRow }[];
+  names: Names;
   errors?: FieldErrors;
   values?: { office: string; jwk: string };
 }) {
@@ -211,7 +223,7 @@ export function KeysPage({
       )}
       <dl class="kern-description-list">
         {offices.map((o) => (
-          <Fact key={o.office} term={o.office}>
+          <Fact key={o.office} term={names.offices.get(o.office) ?? o.office}>
             {o.key
               ? t('applications.keys.current', { kid: o.key.kid, date: ctx.i18n.date(o.key.createdAt, 'medium') })
               : t('applications.keys.none')}
@@ -227,7 +239,7 @@ export function KeysPage({
           name="office"
           label={t('applications.inbox.office')}
           value={values?.office ?? offices[0]?.office}
-          options={offices.map((o) => ({ value: o.office, label: o.office }))}
+          options={offices.map((o) => ({ value: o.office, label: names.offices.get(o.office) ?? o.office }))}
           error={errors?.office}
         />
         <p class="kern-body" data-js-only hidden>
