@@ -118,7 +118,11 @@ export const formDefinitionSchema = T.Object(
     delivery: T.Union([
       T.Object({ kind: T.Literal('inbox') }, { additionalProperties: false }),
       T.Object(
-        { kind: T.Literal('fit-connect'), destinationId: T.String({ format: 'uuid', pattern: '^[0-9a-f-]{36}$' }) },
+        {
+          kind: T.Literal('fit-connect'),
+          // A pattern, not format 'uuid': TypeBox's checker knows only the formats shared/formats.ts registers.
+          destinationId: T.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }),
+        },
         { additionalProperties: false },
       ),
     ]),
