@@ -10,7 +10,6 @@ import {
   startFitConnectService,
 } from '../../../test/fit-connect-service.js';
 import { importDefinitions } from '../core/catalogue.js';
-import type { ApplicationDocument } from '../forms/send-service.js';
 
 // A service delivered through FIT-Connect, end to end against the local stand-in: sent without JavaScript (the
 // server encrypts for the destination's key) or with it, delivered by the job (resuming after a failure, one
@@ -19,6 +18,12 @@ import type { ApplicationDocument } from '../forms/send-service.js';
 const now = '2026-12-03T09:30:00Z';
 const slug = 'bauvoranfrage';
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** The part of the application document (forms/send-service.ts) this test reads. */
+interface ApplicationDocument {
+  service: { slug: string; leistungsschluessel: string };
+  answers: { key: string; label: string; value: string | string[] }[];
+  attachments: { id: string }[];
+}
 const sha512 = (b: Uint8Array | string) => createHash('sha512').update(b).digest('hex');
 
 let fit: LocalFitConnect;
