@@ -6,6 +6,8 @@ import { CompactEncrypt, importJWK, type JWK } from 'jose';
 interface Prepared {
   key: JWK & { kid: string };
   document: unknown;
+  /** FIT-Connect's metadata document (services delivered through FIT-Connect), encrypted as it is. */
+  metadata?: unknown;
   files: { id: string; contentType: string; data: string }[];
 }
 
@@ -56,7 +58,7 @@ function init(form: HTMLFormElement): void {
         headers: { accept: 'application/json' },
       });
       if (!prepared.ok) throw new Error(String(prepared.status));
-      const { key, document: doc, files } = (await prepared.json()) as Prepared;
+      const { key, document: doc, metadata, files } = (await prepared.json()) as Prepared;
       const publicKey = await importJWK({ kty: 'RSA', n: key.n, e: key.e }, 'RSA-OAEP-256');
       const dataJwe = await encrypt(
         publicKey,
@@ -64,6 +66,9 @@ function init(form: HTMLFormElement): void {
         new TextEncoder().encode(JSON.stringify(doc)),
         'application/json',
       );
+      const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+      const metadataJwe =
+        metadata === undefined ? undefined : await encrypt(publicKey, key.kid, json(metadata), 'application/json');
       const encrypted = [];
       for (const f of files)
         encrypted.push({ id: f.id, jwe: await encrypt(publicKey, key.kid, base64Bytes(f.data), f.contentType) });
@@ -73,6 +78,7 @@ function init(form: HTMLFormElement): void {
         headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({
           dataJwe,
+          metadataJwe,
           files: encrypted,
           notifyEmail: form.querySelector<HTMLInputElement>('input[name="benachrichtigung"]')?.value ?? '',
         }),

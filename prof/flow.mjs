@@ -1,17 +1,30 @@
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
 const base = process.env.BASE;
 const out = '/tmp/flow';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const check = async (page, file) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-  const raw = await page.evaluate(() => (document.body.innerText.match(/\b[a-z]+(\.[a-zA-Z]+){2,}\b/g) ?? []).filter((s) => !/www|\.de$|\.pdf$|\.json$|\.org$/.test(s)));
+  const raw = await page.evaluate(() =>
+    (document.body.innerText.match(/\b[a-z]+(\.[a-zA-Z]+){2,}\b/g) ?? []).filter(
+      (s) => !/www|\.de$|\.pdf$|\.json$|\.org$/.test(s),
+    ),
+  );
   await page.screenshot({ path: `${out}/${file}.png`, fullPage: true });
   if (overflow || raw.length) console.log(file, overflow ? 'OVERFLOW' : '', raw.join(' '));
 };
 let statusUrl;
-for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]]) {
-  for (const [lang, js] of [['de', false], ['en', true], ['de', true], ['en', false]]) {
+for (const [name, vp] of [
+  ['phone', { width: 390, height: 844 }],
+  ['laptop', { width: 1280, height: 800 }],
+]) {
+  for (const [lang, js] of [
+    ['de', false],
+    ['en', true],
+    ['de', true],
+    ['en', false],
+  ]) {
     const tag = `${name}-${lang}-${js ? 'js' : 'nojs'}`;
     const ctx = await browser.newContext({ viewport: vp, javaScriptEnabled: js, locale: lang });
     const page = await ctx.newPage();
@@ -33,15 +46,21 @@ for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['laptop', { w
     await page.waitForURL(/\/2$/);
     await check(page, `${tag}-2`);
     await F('Name des Hundes', "Dog's name").fill('Bello');
-    await F('Seit wann halten Sie den Hund in Bielefeld?', 'Since when do you keep the dog in Bielefeld?').fill('2026-11-20');
+    await F('Seit wann halten Sie den Hund in Bielefeld?', 'Since when do you keep the dog in Bielefeld?').fill(
+      '2026-11-20',
+    );
     await F('Rasse oder Mischling', 'Breed or mixed').fill('Labrador');
     await page.getByLabel(lang === 'de' ? 'Ja' : 'Yes', { exact: true }).check();
     await F('Chipnummer', 'Microchip number').fill('276098106543210');
-    await page.getByLabel(lang === 'de' ? 'Nachweis der Haftpflichtversicherung' : 'Proof of liability insurance').setInputFiles({ name: 'police.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page
+      .getByLabel(lang === 'de' ? 'Nachweis der Haftpflichtversicherung' : 'Proof of liability insurance')
+      .setInputFiles({ name: 'police.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await next.click();
     await page.waitForURL(/pruefen$/);
     await check(page, `${tag}-summary`);
-    await page.getByRole('button', { name: lang === 'de' ? 'Antrag verbindlich absenden' : 'Send the application' }).click();
+    await page
+      .getByRole('button', { name: lang === 'de' ? 'Antrag verbindlich absenden' : 'Send the application' })
+      .click();
     await page.waitForURL(/status/);
     statusUrl = page.url();
     await check(page, `${tag}-status`);
@@ -52,8 +71,16 @@ for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['laptop', { w
 const creds = readFileSync(process.env.CREDS, 'utf8');
 const line = creds.split('\n').find((l) => /Administrat/.test(l));
 const email = /(\S+@\S+)/.exec(line)[1];
-const password = line.trim().replace(/║/g, '').trim().split(/\s{2,}/).pop();
-for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1280, height: 800 }]]) {
+const password = line
+  .trim()
+  .replace(/║/g, '')
+  .trim()
+  .split(/\s{2,}/)
+  .pop();
+for (const [name, vp] of [
+  ['phone', { width: 390, height: 844 }],
+  ['laptop', { width: 1280, height: 800 }],
+]) {
   const ctx = await browser.newContext({ viewport: vp, locale: 'de' });
   const page = await ctx.newPage();
   await page.goto(`${base}/admin/login`);

@@ -142,3 +142,38 @@ describe('HTTP timeouts', () => {
     expect(problems).toEqual(['HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS']);
   });
 });
+
+describe('FIT-Connect', () => {
+  const fitConnect = {
+    FIT_CONNECT_TOKEN_URL: 'https://auth.example/token',
+    FIT_CONNECT_SUBMISSION_API_URL: 'https://submission.example',
+    FIT_CONNECT_EVENT_JWKS_URL: 'https://submission.example/.well-known/jwks.json',
+    FIT_CONNECT_CLIENT_ID: 'client',
+    FIT_CONNECT_CLIENT_SECRET: 'secret',
+  };
+
+  it('is off without settings, and on with all required ones (routing and scope optional)', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).fitConnect).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dir(), ...fitConnect, FIT_CONNECT_SCOPE: 'send' }).fitConnect).toEqual({
+      tokenUrl: 'https://auth.example/token',
+      submissionApiUrl: 'https://submission.example',
+      eventJwksUrl: 'https://submission.example/.well-known/jwks.json',
+      clientId: 'client',
+      clientSecret: 'secret',
+      scope: 'send',
+    });
+  });
+
+  it('names what is missing when only some are set, and refuses plain http in production', () => {
+    const { FIT_CONNECT_CLIENT_SECRET: _, FIT_CONNECT_EVENT_JWKS_URL: __, ...partial } = fitConnect;
+    expect(problemsOf(partial)).toEqual([
+      'FIT-Connect is configured only in part: FIT_CONNECT_EVENT_JWKS_URL, FIT_CONNECT_CLIENT_SECRET missing (set all or none)',
+    ]);
+    expect(problemsOf({ ...fitConnect, FIT_CONNECT_TOKEN_URL: 'not a url' }).join('\n')).toMatch(
+      /^fitConnect\.tokenUrl/m,
+    );
+    expect(
+      problemsOf({ ...production, ...fitConnect, FIT_CONNECT_SUBMISSION_API_URL: 'http://submission.example' }),
+    ).toEqual(['FIT_CONNECT_SUBMISSION_API_URL: must be https']);
+  });
+});

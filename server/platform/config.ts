@@ -8,6 +8,7 @@ import { Value } from '@sinclair/typebox/value';
 import '../../shared/formats.js';
 import { citizenLoginFromEnv, citizenLoginSchema } from './config-citizen-login.js';
 import { bool, deepMerge, devSecret, type Env, int, list, readJson, trustProxy } from './config-env.js';
+import { fitConnectConfigSchema, fitConnectFromEnv } from './config-fit-connect.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..').replace(/\/dist$/, '');
 
@@ -192,6 +193,8 @@ export const configSchema = T.Object(
       }),
     }),
     citizenLogin: citizenLoginSchema,
+    /** Unset: services that deliver through FIT-Connect are not offered online (the paper way remains). */
+    fitConnect: T.Optional(fitConnectConfigSchema),
     municipality: municipalitySchema,
   },
   { additionalProperties: false },
@@ -462,6 +465,10 @@ export function loadConfig(env: Env = process.env): Config {
     { production, publicUrl: String(merged.publicUrl), sessionSecret: merged.sessionSecret as string | undefined },
     problems,
   );
+  // From the environment only (FIT_CONNECT_*), like every secret.
+  const fitConnect = fitConnectFromEnv(env, production, problems);
+  if (fitConnect) merged.fitConnect = fitConnect;
+  else delete merged.fitConnect;
   const reports = merged.reports as Record<string, unknown>;
   // Derived from the session secret unless set, so a deployment has one secret less to manage.
   if (!reports.altchaHmacKey && merged.sessionSecret) {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compactDecrypt, type JWK } from 'jose';
-import type { FitConnectConfig } from '../features/applications/fit-connect/config.js';
+import type { FitConnectConfig } from '../platform/config-fit-connect.js';
 import { isJweFor, newSigningKey, rsaKey, type SigningKey, signEvent } from './fit-connect-keys.js';
 
 // A local FIT-Connect for tests: OAuth token endpoint, Submission API v1 (destinations and their keys, submissions,

@@ -29,6 +29,7 @@ const owners: Record<string, string> = {
   application_events: 'core/applications-queries.ts',
   application_reference_counters: 'core/applications-queries.ts',
   application_office_keys: 'core/office-keys-queries.ts',
+  application_push_follows: 'core/push-follows-queries.ts',
 };
 
 describe('layout of the online applications', () => {

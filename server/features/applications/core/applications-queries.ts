@@ -56,7 +56,11 @@ export async function insertApplication(
     encryptedBy: 'browser' | 'server';
     kid: string;
     dataJwe: string;
+    /** FIT-Connect's encrypted metadata document (null for the inbox). */
+    metadataJwe: string | null;
     delivery: DeliveryKind;
+    /** Where a FIT-Connect delivery goes (destination, service), before any progress. */
+    deliveryState: Record<string, unknown>;
     tokenHash: string;
     notifyEmail: string | null;
     language: string;
@@ -65,8 +69,9 @@ export async function insertApplication(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO applications (id, municipality_id, reference, form_slug, office_key, citizen_id, status, encrypted_by,
-                               kid, data_jwe, delivery, token_hash, notify_email, language, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+                               kid, data_jwe, metadata_jwe, delivery, delivery_state, token_hash, notify_email, language,
+                               created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
     [
       a.id,
       municipalityId,
@@ -77,7 +82,9 @@ export async function insertApplication(
       a.encryptedBy,
       a.kid,
       a.dataJwe,
+      a.metadataJwe,
       a.delivery,
+      JSON.stringify(a.deliveryState),
       a.tokenHash,
       a.notifyEmail,
       a.language,
@@ -156,9 +163,9 @@ export async function selectApplication(
   municipalityId: string,
   id: string,
   lock = false,
-): Promise<(ApplicationRow & { dataJwe: string }) | undefined> {
-  const { rows } = await db.query<ApplicationRow & { dataJwe: string }>(
-    `SELECT ${columns}, data_jwe AS "dataJwe" FROM applications WHERE municipality_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+): Promise<(ApplicationRow & { dataJwe: string; metadataJwe: string | null }) | undefined> {
+  const { rows } = await db.query<ApplicationRow & { dataJwe: string; metadataJwe: string | null }>(
+    `SELECT ${columns}, data_jwe AS "dataJwe", metadata_jwe AS "metadataJwe" FROM applications WHERE municipality_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
     [municipalityId, id],
   );
   return rows[0];
@@ -220,6 +227,26 @@ export async function selectEvents(db: Queryable, applicationId: string): Promis
     `SELECT id, status, sender, message, created_at AS "createdAt" FROM application_events
       WHERE application_id = $1 ORDER BY id`,
     [applicationId],
+  );
+  return rows;
+}
+
+/**
+ * FIT-Connect applications delivered and not yet accepted or rejected (no `outcome` in their delivery state), the
+ * least recently checked first, at most `limit`.
+ */
+export async function selectAwaitingOutcome(
+  db: Queryable,
+  municipalityId: string,
+  limit: number,
+): Promise<ApplicationRow[]> {
+  const { rows } = await db.query<ApplicationRow>(
+    `SELECT ${columns} FROM applications
+      WHERE municipality_id = $1 AND delivery = 'fit-connect' AND delivered_at IS NOT NULL
+        AND delivery_state->>'outcome' IS NULL
+      ORDER BY delivery_state->>'checkedAt' NULLS FIRST, delivered_at
+      LIMIT $2`,
+    [municipalityId, limit],
   );
   return rows;
 }

@@ -120,6 +120,7 @@ export const formDefinitionSchema = T.Object(
       T.Object(
         {
           kind: T.Literal('fit-connect'),
+          // A pattern, not format 'uuid': TypeBox's checker knows only the formats shared/formats.ts registers.
           destinationId: T.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }),
         },
         { additionalProperties: false },

@@ -8,7 +8,10 @@ export const jweAlg = 'RSA-OAEP-256';
 export const jweEnc = 'A256GCM';
 const minModulusBits = 4096;
 
-/** Throws `bad_request` unless `jwk` is a public RSA encryption key of at least 4096 bits for RSA-OAEP-256 with a kid. */
+/**
+ * Throws `bad_request` unless `jwk` is a public RSA encryption key of at least 4096 bits for RSA-OAEP-256 with a kid.
+ * FIT-Connect's keys say `key_ops: ['wrapKey']` (the RSA key wraps the content key); given key_ops must allow that.
+ */
 export function checkEncryptionKey(jwk: JWK): asserts jwk is JWK & { kid: string; n: string; e: string } {
   const bits = jwk.n ? Buffer.from(jwk.n, 'base64url').length * 8 : 0;
   const problem =
@@ -20,7 +23,8 @@ export function checkEncryptionKey(jwk: JWK): asserts jwk is JWK & { kid: string
           ? 'no key id (kid)'
           : jwk.alg && jwk.alg !== jweAlg
             ? `meant for ${jwk.alg}, not ${jweAlg}`
-            : jwk.use && jwk.use !== 'enc'
+            : (jwk.use && jwk.use !== 'enc') ||
+                (jwk.key_ops && !jwk.key_ops.some((op) => op === 'wrapKey' || op === 'encrypt'))
               ? 'not an encryption key'
               : bits < minModulusBits
                 ? `${bits} bits (at least ${minModulusBits} are required)`

@@ -15,6 +15,7 @@ import type { Answers } from '../core/answers.js';
 import { getEntry, linkUrl, listCatalogue } from '../core/catalogue.js';
 import { allFields, type Definition } from '../core/definition.js';
 import { deleteDraft } from '../core/drafts-queries.js';
+import { fitConnectEnabled } from '../core/fit-connect/destinations.js';
 import { ensureApplicant, readApplicant } from './applicant.js';
 import { cleanNotice, getOfficeKey, prepareBrowserSend, sendDraft, sendEncrypted } from './send-service.js';
 import {
@@ -44,6 +45,8 @@ const maxUploadBytes = 20 * 1024 * 1024;
 const encryptedBodySchema = T.Object(
   {
     dataJwe: T.String({ maxLength: 1_000_000 }),
+    /** FIT-Connect's metadata document, encrypted like the data (required for FIT-Connect services). */
+    metadataJwe: T.Optional(T.String({ maxLength: 1_000_000 })),
     notifyEmail: T.Optional(T.String({ maxLength: 254 })),
     files: T.Array(
       T.Object(
@@ -111,13 +114,16 @@ export default async function applicationPages(app: App, deps: Deps): Promise<vo
 
   const officeOf = (def: Definition) =>
     def.kind === 'form' ? findOfficeByKey(deps, m, def.office) : Promise.resolve(undefined);
+  // A FIT-Connect service counts as online when FIT-Connect is configured: no request to FIT-Connect per page view
+  // (sending asks for the destination's key, and says so when it cannot be had).
   const online = async (def: Definition) =>
     def.kind === 'form' &&
-    (def.delivery.kind === 'fit-connect' ||
-      (await getOfficeKey(deps, m, def).then(
-        () => true,
-        () => false,
-      )));
+    (def.delivery.kind === 'fit-connect'
+      ? fitConnectEnabled(deps)
+      : await getOfficeKey(deps, m, def).then(
+          () => true,
+          () => false,
+        ));
 
   app.get('/antraege', { schema: { hide: true } }, async (request, reply) => {
     const entries = (await listCatalogue(deps, m)).map((e) => e.definition);

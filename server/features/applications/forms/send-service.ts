@@ -8,19 +8,27 @@ import { insertApplication, insertApplicationFile, insertEvent, nextReference } 
 import { allFields, type FormDefinition, type FormField } from '../core/definition.js';
 import type { ApplicationDocument } from '../core/document.js';
 import { type DraftFileRow, deleteDraft, selectDraftFileBytes, selectOwnedDraft } from '../core/drafts-queries.js';
+import { deliverJobName, getDestinationKey } from '../core/fit-connect/destinations.js';
+import { type Metadata, metadataOf } from '../core/fit-connect/metadata.js';
 import { ciphertextProblem, encryptFor } from '../core/jwe.js';
 import { selectCurrentKey } from '../core/office-keys-queries.js';
 import { type Applicant, missingStep, type OpenDraft } from './service.js';
 
 // Sending a draft: the whole application (answers and attachments) becomes ciphertext for the office's key, is
-// stored with its follow-up in one transaction, and the draft with its plaintext is deleted in the same one.
+// stored with its follow-up in one transaction, and the draft with its plaintext is deleted in the same one. For a
+// FIT-Connect service the key is the destination's, FIT-Connect's metadata document is encrypted too, and the
+// follow-up is the delivery job.
 
-/** The office's current public key; throws `unavailable` when the office has none (the form says to use paper). */
+/**
+ * The office's current public key: for the inbox the one staff gave, for FIT-Connect the destination's (cached a few
+ * minutes). Throws `unavailable` when there is none or FIT-Connect is off or unreachable (the form says to use paper).
+ */
 export async function getOfficeKey(
   deps: Deps,
   municipalityId: string,
   form: FormDefinition,
 ): Promise<JWK & { kid: string }> {
+  if (form.delivery.kind === 'fit-connect') return getDestinationKey(deps, form.delivery.destinationId);
   const row = await selectCurrentKey(deps.db, municipalityId, form.office);
   if (!row) throw new AppError('unavailable', 'This office does not receive online applications at the moment');
   return { ...row.publicJwk, kid: row.kid };
@@ -91,7 +99,27 @@ export function cleanNotice(email: string | undefined, language: string): Notice
 }
 
 type StoredFile = DraftFileRow & { bytes: Buffer };
-type Encrypt = (reference: string, files: StoredFile[]) => Promise<{ dataJwe: string; fileJwes: Map<string, string> }>;
+type Encrypt = (
+  reference: string,
+  files: StoredFile[],
+) => Promise<{ dataJwe: string; metadataJwe: string | null; fileJwes: Map<string, string> }>;
+
+/** FIT-Connect's metadata of a FIT-Connect form's application whose data is exactly `data`; undefined for the inbox. */
+function metadataFor(form: FormDefinition, data: string, files: StoredFile[]): Metadata | undefined {
+  if (form.delivery.kind !== 'fit-connect') return undefined;
+  return metadataOf({
+    data,
+    leikaKey: form.leistungsschluessel,
+    serviceName: form.title.de,
+    attachments: files.map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, bytes: f.bytes })),
+  });
+}
+
+/** Where a FIT-Connect delivery goes, fixed when the application is stored (the form may change afterwards). */
+const deliveryStateOf = (form: FormDefinition): Record<string, unknown> =>
+  form.delivery.kind === 'fit-connect'
+    ? { destinationId: form.delivery.destinationId, leikaKey: form.leistungsschluessel, serviceName: form.title.de }
+    : {};
 
 const describe = (files: StoredFile[]): ApplicationDocument['attachments'] =>
   files.map((f) => ({
@@ -127,7 +155,7 @@ async function store(
     const year = localParts(now, deps.config.municipality.timeZone).year;
     const reference = await nextReference(tx, municipalityId, year);
     const files = await selectDraftFileBytes(tx, draft.id);
-    const { dataJwe, fileJwes } = await how.encrypt(reference, files);
+    const { dataJwe, metadataJwe, fileJwes } = await how.encrypt(reference, files);
     await insertApplication(tx, municipalityId, {
       id: applicationId,
       reference,
@@ -137,7 +165,9 @@ async function store(
       encryptedBy: how.encryptedBy,
       kid: how.kid,
       dataJwe,
+      metadataJwe,
       delivery: form.delivery.kind,
+      deliveryState: deliveryStateOf(form),
       tokenHash: createHash('sha256').update(token).digest('hex'),
       notifyEmail: how.notice.notifyEmail,
       language: how.notice.language,
@@ -147,6 +177,7 @@ async function store(
       await insertApplicationFile(tx, municipalityId, { id: f.id, applicationId, jwe: fileJwes.get(f.id)! });
     }
     await insertEvent(tx, municipalityId, { applicationId, status: 'received', sender: 'platform', message: '', now });
+    if (form.delivery.kind === 'fit-connect') await deps.jobs.enqueue(deliverJobName, { applicationId }, { tx });
     await deleteDraft(tx, draft.id);
     return { applicationId, reference, token };
   });
@@ -176,14 +207,24 @@ export async function sendDraft(
         { reference, now: deps.now(), language, applicant },
         describe(files),
       );
+      const data = JSON.stringify(doc);
+      const metadata = metadataFor(open.form, data, files);
       const fileJwes = new Map<string, string>();
       for (const f of files) fileJwes.set(f.id, await encryptFor(key, f.bytes, f.contentType));
-      return { dataJwe: await encryptFor(key, JSON.stringify(doc), 'application/json'), fileJwes };
+      return {
+        dataJwe: await encryptFor(key, data, 'application/json'),
+        metadataJwe: metadata ? await encryptFor(key, JSON.stringify(metadata), 'application/json') : null,
+        fileJwes,
+      };
     },
   });
 }
 
-/** What the browser encrypts: the office's public key, the document (without reference) and the files' bytes. */
+/**
+ * What the browser encrypts: the office's public key, the document (without reference), the files' bytes and, for
+ * FIT-Connect, the metadata document (as is; its data hash is of `JSON.stringify(document)`, which is what the
+ * browser encrypts).
+ */
 export async function prepareBrowserSend(
   deps: Deps,
   municipalityId: string,
@@ -201,28 +242,36 @@ export async function prepareBrowserSend(
     { reference: null, now: deps.now(), language, applicant },
     describe(files),
   );
+  const metadata = metadataFor(open.form, JSON.stringify(document), files);
   return {
     key: { kty: 'RSA', n: key.n, e: key.e, kid: key.kid, alg: 'RSA-OAEP-256', use: 'enc' },
     document,
+    ...(metadata ? { metadata } : {}),
     files: files.map((f) => ({ id: f.id, contentType: f.contentType, data: f.bytes.toString('base64') })),
   };
 }
 
 /**
  * Sends what the browser encrypted: each ciphertext must be a JWE for the office's current key, one per file of
- * the draft. Throws `bad_request` otherwise (nothing is stored), `validation_failed` when a step is incomplete.
+ * the draft, and the metadata's for a FIT-Connect service. Throws `bad_request` otherwise (nothing is stored),
+ * `validation_failed` when a step is incomplete.
  */
 export async function sendEncrypted(
   deps: Deps,
   municipalityId: string,
   open: OpenDraft,
   applicant: Applicant,
-  sent: { dataJwe: string; files: { id: string; jwe: string }[] },
+  sent: { dataJwe: string; metadataJwe?: string; files: { id: string; jwe: string }[] },
   notice: Notice,
 ): Promise<Sent> {
   const key = await getOfficeKey(deps, municipalityId, open.form);
+  if (open.form.delivery.kind === 'fit-connect' && sent.metadataJwe === undefined) {
+    throw new AppError('bad_request', 'The encrypted application was refused: FIT-Connect needs the metadata');
+  }
   const problem =
-    ciphertextProblem(sent.dataJwe, key.kid) ?? sent.files.map((f) => ciphertextProblem(f.jwe, key.kid)).find(Boolean);
+    ciphertextProblem(sent.dataJwe, key.kid) ??
+    (sent.metadataJwe === undefined ? undefined : ciphertextProblem(sent.metadataJwe, key.kid)) ??
+    sent.files.map((f) => ciphertextProblem(f.jwe, key.kid)).find(Boolean);
   if (problem) throw new AppError('bad_request', `The encrypted application was refused: ${problem}`);
   return store(deps, municipalityId, open, applicant, {
     encryptedBy: 'browser',
@@ -233,7 +282,7 @@ export async function sendEncrypted(
       if (given.size !== files.length || files.some((f) => !given.has(f.id))) {
         throw new AppError('bad_request', 'The encrypted application must carry exactly one ciphertext per attachment');
       }
-      return { dataJwe: sent.dataJwe, fileJwes: given };
+      return { dataJwe: sent.dataJwe, metadataJwe: sent.metadataJwe ?? null, fileJwes: given };
     },
   });
 }

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, type JWK, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import { ciphertextProblem, encryptJwe, jweAlg, jweEnc } from '../core/jwe.js';
+import { ciphertextProblem, encryptJwe, jweAlg, jweEnc } from '../jwe.js';
 
 // FIT-Connect's JOSE rules (the citizen's browser encrypts; we check what we relay, encrypt only for the
 // no-JavaScript fallback and verify the signed event log): RSA keys of at least 4096 bits, RSA-OAEP-256 key

@@ -5,7 +5,7 @@ import {
   type LocalFitConnect,
   type StandInDestination,
   startFitConnectService,
-} from '../../../test/fit-connect-service.js';
+} from '../../../../test/fit-connect-service.js';
 import {
   type Delivery,
   type DeliveryProgress,
