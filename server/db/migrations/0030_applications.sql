@@ -137,3 +137,18 @@ CREATE TABLE application_push_follows (
   PRIMARY KEY (application_id, subscription_id)
 );
 CREATE INDEX application_push_follows_subscription ON application_push_follows (subscription_id);
+
+-- Documents the office sends back with a message (a decision, a form to sign). The applicant has no key of ours, so
+-- they are kept as the office gave them, reachable only through the status link or the citizen's login.
+CREATE TABLE application_event_files (
+  id uuid PRIMARY KEY,
+  event_id bigint NOT NULL REFERENCES application_events (id) ON DELETE CASCADE,
+  application_id uuid NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  municipality_id text NOT NULL,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  content_type text NOT NULL,
+  size integer NOT NULL CHECK (size > 0),
+  bytes bytea NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX application_event_files_application ON application_event_files (application_id);

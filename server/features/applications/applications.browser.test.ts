@@ -130,6 +130,9 @@ async function officeAnswers(reference: string, plate: string): Promise<void> {
   await page
     .getByLabel('Nachricht an die antragstellende Person')
     .fill('Bitte reichen Sie die Meldebescheinigung nach.');
+  await page
+    .getByLabel('Dokumente für die antragstellende Person')
+    .setInputFiles({ name: 'Nachforderung.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByRole('button', { name: 'Speichern' }).click();
   await page.getByText('Gespeichert.').waitFor();
   expect(foreign).toEqual([]);
@@ -226,6 +229,10 @@ describe('an online application from login to the office’s answer', () => {
       await page.getByRole('link', { name: new RegExp(reference) }).click();
       await page.getByText('Bitte reichen Sie die Meldebescheinigung nach.').waitFor();
       expect(await page.locator('main').textContent()).toContain(s.requested);
+      const document = await context.request.get(
+        `${url}${await page.getByRole('link', { name: /Nachforderung\.pdf/ }).getAttribute('href')}`,
+      );
+      expect(Buffer.from(await document.body()).equals(pdf)).toBe(true);
       await expectAccessible(page);
       await deliverPending(t.deps);
       const arrived = push.received.filter((m) => m.subscriptionId === receiver.id).map((m) => JSON.parse(m.payload));

@@ -30,6 +30,7 @@ const owners: Record<string, string> = {
   application_reference_counters: 'core/applications-queries.ts',
   application_office_keys: 'core/office-keys-queries.ts',
   application_push_follows: 'core/push-follows-queries.ts',
+  application_event_files: 'core/applications-queries.ts',
 };
 
 describe('layout of the online applications', () => {

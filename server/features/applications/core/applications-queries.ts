@@ -27,6 +27,8 @@ export interface EventRow {
   sender: 'platform' | 'office' | 'applicant';
   message: string;
   createdAt: Date;
+  /** Documents the office sent with this event. */
+  files: { id: string; name: string; size: number }[];
 }
 
 const columns = `id, reference, form_slug AS "formSlug", office_key AS "officeKey", citizen_id AS "citizenId", status,
@@ -222,13 +224,49 @@ export async function selectFiles(
   return rows;
 }
 
+/** The mailbox of an application, oldest first, each event with the documents the office sent along. */
 export async function selectEvents(db: Queryable, applicationId: string): Promise<EventRow[]> {
   const { rows } = await db.query<EventRow>(
-    `SELECT id, status, sender, message, created_at AS "createdAt" FROM application_events
-      WHERE application_id = $1 ORDER BY id`,
+    `SELECT e.id, e.status, e.sender, e.message, e.created_at AS "createdAt",
+            coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size) ORDER BY f.created_at, f.id)
+                        FROM application_event_files f WHERE f.event_id = e.id), '[]'::json) AS files
+       FROM application_events e WHERE e.application_id = $1 ORDER BY e.id`,
     [applicationId],
   );
   return rows;
+}
+
+export async function insertEventFile(
+  tx: Queryable,
+  municipalityId: string,
+  f: {
+    id: string;
+    eventId: number;
+    applicationId: string;
+    name: string;
+    contentType: string;
+    bytes: Buffer;
+    now: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO application_event_files (id, event_id, application_id, municipality_id, name, content_type, size, bytes, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [f.id, f.eventId, f.applicationId, municipalityId, f.name, f.contentType, f.bytes.length, f.bytes, f.now],
+  );
+}
+
+/** One document the office sent with a message, if it belongs to this application. */
+export async function selectEventFile(
+  db: Queryable,
+  applicationId: string,
+  fileId: string,
+): Promise<{ name: string; contentType: string; bytes: Buffer } | undefined> {
+  const { rows } = await db.query<{ name: string; contentType: string; bytes: Buffer }>(
+    `SELECT name, content_type AS "contentType", bytes FROM application_event_files WHERE application_id = $1 AND id = $2`,
+    [applicationId, fileId],
+  );
+  return rows[0];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Type as T } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { pageQuerySchema } from '../../../platform/http/page-schemas.js';
@@ -10,6 +11,7 @@ import {
   selectApplication,
   selectApplicationByToken,
   selectCitizenApplications,
+  selectEventFile,
   selectEvents,
 } from '../core/applications-queries.js';
 import { listCatalogue } from '../core/catalogue.js';
@@ -68,6 +70,7 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
           events={events}
           fresh={false}
           link=""
+          filesBase={`/antraege/postfach/${application.id}/dokumente`}
         />,
       );
     },
@@ -98,8 +101,48 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
           fresh={ctx.query.neu === '1'}
           link={`${deps.config.publicUrl}/antraege/status/${token}`}
           token={token}
+          filesBase={`/antraege/status/${token}/dokumente`}
         />,
       );
+    },
+  );
+
+  // The office's documents, for the applicant only (status token or the citizen's login); never cached.
+  const sendDocument = async (reply: FastifyReply, applicationId: string, fileId: string) => {
+    const file = /^[0-9a-f-]{36}$/.test(fileId) ? await selectEventFile(deps.db, applicationId, fileId) : undefined;
+    if (!file) throw notFound('Document');
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(file.bytes);
+  };
+
+  app.get(
+    '/antraege/status/:token/dokumente/:file',
+    { schema: { hide: true, params: T.Object({ token: T.String(), file: T.String() }) } },
+    async (request, reply) => {
+      const { token, file } = request.params;
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('Document');
+      const application = await selectApplicationByToken(deps.db, m, createHash('sha256').update(token).digest('hex'));
+      if (!application) throw notFound('Document');
+      return sendDocument(reply, application.id, file);
+    },
+  );
+
+  app.get(
+    '/antraege/postfach/:id/dokumente/:file',
+    { schema: { hide: true, params: T.Object({ id: T.String(), file: T.String() }) } },
+    async (request, reply) => {
+      const applicant = await readApplicant(deps, request);
+      const { id, file } = request.params;
+      const application =
+        applicant.citizenId !== undefined && /^[0-9a-f-]{36}$/.test(id)
+          ? await selectApplication(deps.db, m, id)
+          : undefined;
+      if (!application || application.citizenId !== applicant.citizenId) throw notFound('Document');
+      return sendDocument(reply, application.id, file);
     },
   );
 }

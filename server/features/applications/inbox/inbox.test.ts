@@ -213,25 +213,54 @@ describe('online applications with login, office inbox and mailbox', () => {
     expect(await countRows(t.db, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.status'`)).toBe(
       1,
     );
+    // Documents back: a disguised file is refused beside its field, a PDF reaches the applicant (and only them).
+    const disguised = await send(clerk, `/admin/antraege/${id}/status`, { status: '', message: 'Ihr Bescheid' }, [
+      { field: 'dokumente', data: Buffer.from('MZ not a pdf'), name: 'bescheid.pdf' },
+    ]);
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.body).toContain('id="dokumente-error"');
+    const decision = Buffer.concat([pdf, Buffer.from('% Bescheid\n%%EOF\n')]);
+    const withDocument = await send(
+      clerk,
+      `/admin/antraege/${id}/status`,
+      { status: 'decided', message: 'Ihr Bescheid liegt bei.' },
+      [{ field: 'dokumente', data: decision, name: 'Bescheid A.pdf' }],
+    );
+    expect(withDocument.statusCode).toBe(303);
+    const decided = await t.app.inject({
+      url: `/antraege/postfach/${id}`,
+      headers: { accept: 'text/html', cookie: erika.cookie },
+    });
+    const href = /href="(\/antraege\/postfach\/[^"]+\/dokumente\/[0-9a-f-]{36})"/.exec(decided.body)?.[1] ?? '';
+    const download = await t.app.inject({ url: href, headers: { cookie: erika.cookie } });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(decision)).toBe(true);
+    expect((await t.app.inject({ url: href, headers: { cookie: max.cookie } })).statusCode).toBe(404);
+    const viaLink = await t.app.inject({ url: `/antraege/status/${token}` });
+    const linkHref = /href="(\/antraege\/status\/[^"]+\/dokumente\/[0-9a-f-]{36})"/.exec(viaLink.body)?.[1] ?? '';
+    expect((await t.app.inject({ url: linkHref })).rawPayload.equals(decision)).toBe(true);
+    expect((await t.app.inject({ url: linkHref.replace(token, 'y'.repeat(43)) })).statusCode).toBe(404);
+
     // The news reaches the push service and the mailbox address: the reference and the kind of news, no content.
     await deliverPending(t.deps);
     const arrived = push.received.filter((m) => m.subscriptionId === receiver.id).map((m) => JSON.parse(m.payload));
     const reference = /A-2026-\d{6}/.exec(detail.body)?.[0];
-    expect(arrived).toEqual([
-      {
-        title: `Neuigkeiten zu Ihrem Antrag ${reference}`,
-        body: 'Neuer Stand: Unterlagen nachgefordert',
-        url: '/antraege/postfach',
-        tag: `application-${reference}`,
-      },
-    ]);
+    expect(arrived[0]).toEqual({
+      title: `Neuigkeiten zu Ihrem Antrag ${reference}`,
+      body: 'Neuer Stand: Entschieden',
+      url: '/antraege/postfach',
+      tag: `application-${reference}`,
+    });
+    // Both changes were queued before delivery: the newer replaces the older (RFC 8030 Topic), one message arrives.
+    expect(arrived).toHaveLength(1);
     const { rows } = await t.db.query<{ id: number }>('SELECT max(id)::int AS id FROM application_events');
     expect(
       await t.queue.runNow('applications.notify-mail', { eventId: rows[0]!.id }, { dryRun: false, log: t.app.log }),
     ).toEqual({ sent: 1, skipped: 0 });
     const mail = await smtp.waitFor((m) => m.to.includes('erika@example.org'));
     expect(mail.subject).toBe(`Neuigkeiten zu Ihrem Antrag ${reference}`);
-    expect(mail.text).toContain('Neuer Stand: Unterlagen nachgefordert');
+    expect(mail.text).toContain('Neuer Stand: Entschieden');
     for (const secret of ['Meldebescheinigung', 'BI-EM 123', 'Mustermann', 'Siegfriedplatz']) {
       expect(mail.text).not.toContain(secret);
       expect(JSON.stringify(arrived)).not.toContain(secret);

@@ -1,13 +1,26 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import { Type as T } from '@sinclair/typebox';
 import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { App, Deps } from '../../../platform/deps.js';
+import { AppError } from '../../../platform/errors.js';
 import { submit, text } from '../../../platform/http/forms.js';
-import { formBodySchema, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
+import { formBodySchema, multipartBodySchema, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
+import { csrfCookieName } from '../../../platform/http/security.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { actorOf } from '../../audit/service.js';
-import { changeStatus, getInboxItem, inboxNames, listInbox, listInboxOffices, uploadOfficeKey } from './service.js';
+import {
+  changeStatus,
+  getInboxItem,
+  inboxNames,
+  listInbox,
+  listInboxOffices,
+  maxOfficeDocumentBytes,
+  maxOfficeDocuments,
+  type OfficeDocument,
+  uploadOfficeKey,
+} from './service.js';
 import { InboxItemPage, InboxListPage, KeysPage } from './views/inbox-pages.js';
 
 // Back office of the online applications: department staff, BSC agents and admins see the inbox; the ciphertext is
@@ -17,6 +30,13 @@ const readers = requireStaff('department_staff', 'bsc_agent', 'admin');
 const admins = requireStaff('admin');
 const base = '/admin/antraege';
 const idParams = T.Object({ id: T.String() });
+
+/** Keeps an uploaded document in memory with its truncation flag (the service checks type and size). */
+async function keepDocument(part: MultipartFile): Promise<void> {
+  const bytes = await part.toBuffer();
+  const doc: OfficeDocument = { name: part.filename, bytes, truncated: part.file.truncated };
+  (part as unknown as { value: OfficeDocument }).value = doc;
+}
 
 export default async function applicationInboxPages(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality.id;
@@ -94,25 +114,58 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
     },
   );
 
-  app.post(
-    `${base}/:id/status`,
-    { schema: { hide: true, params: idParams, body: formBodySchema }, preHandler: readers },
-    async (request, reply) => {
-      const values = { status: text(request.body, 'status'), message: text(request.body, 'message') };
-      const outcome = await submit(() => changeStatus(deps, m, request.params.id, values, actorOf(staffOf(request))));
-      if (outcome.ok) return reply.redirect(`${base}/${request.params.id}?done=status`, 303);
-      const item = await getInboxItem(deps, m, request.params.id);
-      return sendHtml(
-        reply,
-        <InboxItemPage
-          ctx={pageContext(request, reply)}
-          item={item}
-          names={await inboxNames(deps, m)}
-          errors={outcome.errors}
-          values={values}
-        />,
-        outcome.status,
-      );
-    },
-  );
+  // Status changes may carry documents: multipart, the CSRF token in the body (checked after parsing), the size
+  // refused by the declared length before anything is read.
+  await app.register(async (upload: App) => {
+    upload.addHook('onRequest', async (request) => {
+      if (!request.cookies[csrfCookieName]) {
+        throw new AppError('csrf_invalid', 'The form has expired or was not sent from this site; please try again');
+      }
+      const length = Number(request.headers['content-length']);
+      if (Number.isFinite(length) && length > (maxOfficeDocuments + 1) * maxOfficeDocumentBytes) {
+        throw new AppError('payload_too_large', 'The request body is too large');
+      }
+    });
+    await upload.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      onFile: keepDocument,
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxOfficeDocumentBytes, files: maxOfficeDocuments + 1, fields: 20, fieldSize: 20_000 },
+    });
+    upload.post(
+      `${base}/:id/status`,
+      { schema: { hide: true, params: idParams, body: multipartBodySchema }, preHandler: readers },
+      async (request, reply) => {
+        const body = request.body as Record<string, unknown>;
+        const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+        const values = { status: field('status'), message: field('message') };
+        const documents = ([] as unknown[])
+          .concat(body.dokumente ?? [])
+          .filter((d): d is OfficeDocument =>
+            Boolean(
+              d &&
+                typeof d === 'object' &&
+                'bytes' in d &&
+                ((d as OfficeDocument).bytes.length > 0 || (d as OfficeDocument).truncated),
+            ),
+          );
+        const outcome = await submit(() =>
+          changeStatus(deps, m, request.params.id, { ...values, documents }, actorOf(staffOf(request))),
+        );
+        if (outcome.ok) return reply.redirect(`${base}/${request.params.id}?done=status`, 303);
+        const item = await getInboxItem(deps, m, request.params.id);
+        return sendHtml(
+          reply,
+          <InboxItemPage
+            ctx={pageContext(request, reply)}
+            item={item}
+            names={await inboxNames(deps, m)}
+            errors={outcome.errors}
+            values={values}
+          />,
+          outcome.status,
+        );
+      },
+    );
+  });
 }

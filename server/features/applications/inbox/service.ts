@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, notFound } from '../../../platform/errors.js';
@@ -7,13 +8,16 @@ import {
   type ApplicationRow,
   type EventRow,
   insertEvent,
+  insertEventFile,
   selectApplication,
   selectEvents,
   selectFiles,
   selectInbox,
   updateStatus,
 } from '../core/applications-queries.js';
+import { cleanFileName, sniffAttachment } from '../core/attachments.js';
 import { listCatalogue } from '../core/catalogue.js';
+import { attachmentTypes } from '../core/definition.js';
 import { queueNotices } from '../core/notify.js';
 import { setOfficeKey } from '../core/office-keys.js';
 import { type OfficeKeyRow, selectOfficeKeys } from '../core/office-keys-queries.js';
@@ -33,6 +37,38 @@ export async function inboxNames(
   const offices = new Map<string, string>();
   for (const key of keys) offices.set(key, (await findOfficeByKey(deps, municipalityId, key))?.name.de ?? key);
   return { titles, offices };
+}
+
+/** A document staff send back with a message, as uploaded. */
+export interface OfficeDocument {
+  name: string;
+  bytes: Buffer;
+  truncated: boolean;
+}
+
+export const maxOfficeDocuments = 5;
+export const maxOfficeDocumentBytes = 10 * 1024 * 1024;
+
+/** The documents as stored (checked by content: PDF, JPEG or PNG); problems go to the `dokumente` field. */
+async function checkDocuments(documents: OfficeDocument[], errors: Record<string, string>) {
+  if (documents.length > maxOfficeDocuments) {
+    errors.dokumente = 'applications.errors.fileTooMany';
+    return [];
+  }
+  const out: { name: string; contentType: string; bytes: Buffer }[] = [];
+  for (const d of documents) {
+    if (d.truncated || d.bytes.length > maxOfficeDocumentBytes) {
+      errors.dokumente = 'applications.errors.fileTooLarge';
+      continue;
+    }
+    const checked = await sniffAttachment(d.bytes, attachmentTypes);
+    if (!checked) {
+      errors.dokumente = 'applications.errors.fileType';
+      continue;
+    }
+    out.push({ name: cleanFileName(d.name), contentType: checked.contentType, bytes: d.bytes });
+  }
+  return out;
 }
 
 /** The statuses staff may set (received is the platform's). */
@@ -85,17 +121,18 @@ export async function changeStatus(
   deps: Deps,
   municipalityId: string,
   id: string,
-  input: { status: string; message: string },
+  input: { status: string; message: string; documents?: OfficeDocument[] },
   actor: AuditActor,
 ): Promise<void> {
   const message = input.message.replace(/\r\n/g, '\n').trim();
   const errors: Record<string, string> = {};
+  const documents = await checkDocuments(input.documents ?? [], errors);
   const status = input.status === '' ? null : input.status;
   if (status !== null && (!isApplicationStatus(status) || !(staffStatuses as readonly string[]).includes(status))) {
     errors.status = 'applications.errors.choice';
   }
   if (message.length > 5000) errors.message = 'applications.errors.tooLong';
-  if (status === null && !message) errors.message = 'applications.errors.statusOrMessage';
+  if (status === null && !message && documents.length === 0) errors.message = 'applications.errors.statusOrMessage';
   if (Object.keys(errors).length) throw new AppError('validation_failed', 'The change is incomplete', errors);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
@@ -109,6 +146,9 @@ export async function changeStatus(
       message,
       now,
     });
+    for (const d of documents) {
+      await insertEventFile(tx, municipalityId, { id: randomUUID(), eventId, applicationId: id, ...d, now });
+    }
     await queueNotices(tx, deps, municipalityId, {
       applicationId: id,
       eventId,
@@ -124,7 +164,7 @@ export async function changeStatus(
       entityType: 'application',
       entityId: before.reference,
       before: { status: before.status },
-      after: { status: status ?? before.status, message: message ? 'yes' : 'no' },
+      after: { status: status ?? before.status, message: message ? 'yes' : 'no', documents: documents.length },
       at: now,
     });
   });

@@ -15,6 +15,8 @@ export function StatusPage(p: {
   link: string;
   /** The status token, when the page is the status link (push follows by it). */
   token?: string;
+  /** Where the office's documents are downloaded: the status link's or the logged-in mailbox's path + /dokumente. */
+  filesBase: string;
 }) {
   const { ctx, application: a } = p;
   const { t } = ctx.i18n;
@@ -53,6 +55,17 @@ export function StatusPage(p: {
             <strong>{ctx.i18n.dateTime(e.createdAt)}</strong>
             {e.status ? ` – ${t(`applications.statuses.${e.status}`)}` : ''}
             {e.message && <p class="kern-body">{e.message}</p>}
+            {e.files.length > 0 && (
+              <ul class="kern-list">
+                {e.files.map((f) => (
+                  <li key={f.id}>
+                    <a class="kern-link" href={`${p.filesBase}/${f.id}`} download={f.name}>
+                      {`${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>

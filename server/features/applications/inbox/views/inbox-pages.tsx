@@ -3,7 +3,7 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.js';
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Fact } from '../../../../platform/views/description-list.js';
-import { ErrorSummary, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
+import { ErrorSummary, FieldError, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
 import { ListTable } from '../../../../platform/views/list-table.js';
 import type { ApplicationRow } from '../../core/applications-queries.js';
 import type { OfficeKeyRow } from '../../core/office-keys-queries.js';
@@ -152,6 +152,13 @@ export function InboxItemPage({
               {` – ${t(`applications.inbox.sender.${e.sender}`)}`}
               {e.status ? `: ${t(`applications.statuses.${e.status}`)}` : ''}
               {e.message && <p class="kern-body">{e.message}</p>}
+              {e.files.length > 0 && (
+                <ul class="kern-list">
+                  {e.files.map((f) => (
+                    <li key={f.id}>{f.name}</li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
@@ -161,7 +168,7 @@ export function InboxItemPage({
           {t('applications.inbox.change')}
         </h2>
         <ErrorSummary ctx={ctx} errors={errors} />
-        <form method="post" action={`/admin/antraege/${a.id}/status`} class="bs-form">
+        <form method="post" action={`/admin/antraege/${a.id}/status`} class="bs-form" enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
           <SelectField
             ctx={ctx}
@@ -182,6 +189,25 @@ export function InboxItemPage({
             maxLength={5000}
             optional
           />
+          <div class={`kern-form-input${errors?.dokumente ? ' kern-form-input--error' : ''}`}>
+            <label class="kern-label" for="dokumente">
+              {t('applications.inbox.documents')}
+              <span class="kern-label__optional"> – {t('admin.form.optional')}</span>
+            </label>
+            <div class="kern-hint" id="dokumente-hint">
+              {t('applications.inbox.documentsHint')}
+            </div>
+            <input
+              class="kern-form-input__input"
+              type="file"
+              id="dokumente"
+              name="dokumente"
+              multiple
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby={errors?.dokumente ? 'dokumente-hint dokumente-error' : 'dokumente-hint'}
+            />
+            <FieldError ctx={ctx} id="dokumente-error" message={errors?.dokumente} />
+          </div>
           <button class="kern-btn kern-btn--primary" type="submit">
             <span class="kern-label">{t('applications.inbox.save')}</span>
           </button>
