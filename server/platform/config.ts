@@ -174,6 +174,13 @@ export const configSchema = T.Object(
       historyDays: T.Integer({ minimum: 7, maximum: 3660, description: '5-minute history kept this long' }),
       feedTimeoutMs: T.Integer({ minimum: 100, maximum: 60_000, description: 'one feed request' }),
     }),
+    applications: T.Object({
+      retentionDays: T.Integer({
+        minimum: 30,
+        maximum: 3660,
+        description: 'days after its last change that a decided (or delivered) application is deleted',
+      }),
+    }),
     mapTiles: T.Object({
       cacheMb: T.Integer({
         minimum: 1,
@@ -362,6 +369,7 @@ export function loadConfig(env: Env = process.env): Config {
       images: env.NEWS_IMAGES || undefined,
       allowPrivateImageHosts: bool(env, 'NEWS_IMAGES_ALLOW_PRIVATE', problems),
     },
+    applications: { retentionDays: int(env, 'APPLICATIONS_RETENTION_DAYS', problems) },
     parking: {
       feeds: parkingFeeds(env, problems),
       historyDays: int(env, 'PARKING_HISTORY_DAYS', problems),
@@ -428,6 +436,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     news: { images: 'drop', allowPrivateImageHosts: nodeEnv === 'test' },
     parking: { feeds: [], historyDays: 400, feedTimeoutMs: 10_000 },
+    applications: { retentionDays: 180 },
     mapTiles: { cacheMb: 200, maxAgeHours: 24 * 7, timeoutMs: 5000, retrySeconds: 15 },
     push: {
       allowPrivateEndpoints: nodeEnv === 'test',

@@ -1,5 +1,6 @@
 import type { JobDefinition } from '../../platform/jobs/types.js';
 import { notifyMailJob } from './core/notify.js';
+import { purgeApplicationsJob } from './core/retention.js';
 import { deliverFitConnectJob, pollFitConnectJob } from './fit-connect/jobs.js';
 import { purgeDraftsJob } from './forms/jobs.js';
 
@@ -9,4 +10,5 @@ export const applicationJobs: JobDefinition[] = [
   purgeDraftsJob,
   deliverFitConnectJob,
   pollFitConnectJob,
+  purgeApplicationsJob,
 ];

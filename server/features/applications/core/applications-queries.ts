@@ -288,3 +288,68 @@ export async function selectAwaitingOutcome(
   );
   return rows;
 }
+
+// Retention: an application is due when it is decided (inbox) or delivered (FIT-Connect) and nothing happened to it
+// since `cutoff` (its last status change or mailbox event).
+const dueCondition = `(a.status = 'decided' OR a.delivered_at IS NOT NULL)
+  AND greatest(a.updated_at, coalesce((SELECT max(e.created_at) FROM application_events e WHERE e.application_id = a.id), a.updated_at)) < $2`;
+
+/** Up to `limit` ids of applications due for deletion. */
+export async function selectDueApplicationIds(
+  db: Queryable,
+  municipalityId: string,
+  cutoff: Date,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT a.id FROM applications a WHERE a.municipality_id = $1 AND ${dueCondition} ORDER BY a.updated_at LIMIT $3`,
+    [municipalityId, cutoff, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Deletes one application with its files, mailbox and documents, if it is (still) due; returns whether it did. */
+export async function deleteDueApplication(
+  tx: Queryable,
+  municipalityId: string,
+  cutoff: Date,
+  id: string,
+): Promise<boolean> {
+  const r = await tx.query(
+    `DELETE FROM applications a WHERE a.municipality_id = $1 AND ${dueCondition} AND a.id = $3`,
+    [municipalityId, cutoff, id],
+  );
+  return r.rowCount > 0;
+}
+
+/**
+ * Drops the ciphertext of up to `limit` FIT-Connect applications delivered before `cutoff` (the office has it; the
+ * row stays for the mailbox). Returns how many.
+ */
+export async function clearDeliveredCiphertexts(
+  tx: Queryable,
+  municipalityId: string,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: string }>(
+    `UPDATE applications SET data_jwe = '', metadata_jwe = NULL
+      WHERE id IN (SELECT id FROM applications
+                    WHERE municipality_id = $1 AND delivery = 'fit-connect' AND delivered_at < $2 AND data_jwe <> ''
+                    ORDER BY delivered_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+      RETURNING id`,
+    [municipalityId, cutoff, limit],
+  );
+  if (rows.length > 0) {
+    await tx.query('DELETE FROM application_files WHERE application_id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+  }
+  return rows.length;
+}
+
+export async function countDueApplications(db: Queryable, municipalityId: string, cutoff: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM applications a WHERE a.municipality_id = $1 AND ${dueCondition}`,
+    [municipalityId, cutoff],
+  );
+  return rows[0]!.n;
+}

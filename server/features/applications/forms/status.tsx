@@ -70,6 +70,7 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
           events={events}
           fresh={false}
           link=""
+          retentionDays={deps.config.applications.retentionDays}
           filesBase={`/antraege/postfach/${application.id}/dokumente`}
         />,
       );
@@ -101,6 +102,7 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
           fresh={ctx.query.neu === '1'}
           link={`${deps.config.publicUrl}/antraege/status/${token}`}
           token={token}
+          retentionDays={deps.config.applications.retentionDays}
           filesBase={`/antraege/status/${token}/dokumente`}
         />,
       );

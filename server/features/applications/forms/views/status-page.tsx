@@ -17,6 +17,7 @@ export function StatusPage(p: {
   token?: string;
   /** Where the office's documents are downloaded: the status link's or the logged-in mailbox's path + /dokumente. */
   filesBase: string;
+  retentionDays: number;
 }) {
   const { ctx, application: a } = p;
   const { t } = ctx.i18n;
@@ -69,6 +70,7 @@ export function StatusPage(p: {
           </li>
         ))}
       </ol>
+      <p class="kern-body kern-body--small">{t('applications.status.retention', { days: p.retentionDays })}</p>
     </Layout>
   );
 }
