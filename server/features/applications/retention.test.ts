@@ -2,12 +2,12 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
 import { seedServicesDemo } from '../services/import.js';
-import { sendDraft } from './forms/send-service.js';
-import { type Applicant, getDraft, newOwnerToken, saveStep, startDraft } from './forms/service.js';
-import { changeStatus } from './inbox/service.js';
 import { importDefinitions, readDemoDefinitions } from './core/catalogue.js';
 import { setOfficeKey } from './core/office-keys.js';
 import { purgeApplications } from './core/retention.js';
+import { sendDraft } from './forms/send-service.js';
+import { type Applicant, getDraft, newOwnerToken, saveStep, startDraft } from './forms/service.js';
+import { changeStatus } from './inbox/service.js';
 
 // Retention: decided applications go with their mailbox after APPLICATIONS_RETENTION_DAYS of quiet; open ones stay;
 // a delivered FIT-Connect application keeps its mailbox row but loses its ciphertext after a week.
