@@ -170,6 +170,26 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'now'>, limit: number
   };
 }
 
+/**
+ * The nightly sweep: deletes every expired row in batches of `batch` per kind (short statements, short locks), at
+ * most `maxRounds` rounds so a huge backlog cannot hold the job past its timeout (the next night takes the rest).
+ * A dry run only counts. Returns the counts.
+ */
+export async function purgeAllExpired(
+  deps: Pick<Deps, 'db' | 'now'>,
+  o: { dryRun: boolean; batch?: number; maxRounds?: number },
+): Promise<PurgeCounts> {
+  if (o.dryRun) return countExpired(deps);
+  const batch = o.batch ?? 1000;
+  const total: PurgeCounts = { sessions: 0, requests: 0, completions: 0, assertions: 0 };
+  for (let round = 0; round < (o.maxRounds ?? 500); round++) {
+    const deleted = await purgeExpired(deps, batch);
+    for (const kind of Object.keys(total) as (keyof PurgeCounts)[]) total[kind] += deleted[kind];
+    if (Object.values(deleted).every((n) => n < batch)) break;
+  }
+  return total;
+}
+
 /** How many rows of each kind `purgeExpired` would delete now (a dry run). */
 export async function countExpired(deps: Pick<Deps, 'db' | 'now'>): Promise<PurgeCounts> {
   const now = deps.now();
