@@ -34,8 +34,8 @@ import { LoginErrorPage, LoginOffPage, LoginStatusPage } from './views/login-pag
 export const statusPath = '/antraege/anmeldung';
 
 /**
- * Citizen login (BundID over SAML, or OIDC): the login start, the SAML metadata and ACS, the OIDC callback, logout
- * and the "Ihre Anmeldung" page. With CITIZEN_LOGIN=off the start page says what to do instead.
+ * Citizen login (BundID over SAML, or OIDC): the login start, the SAML metadata, ACS and completion step, the OIDC
+ * callback, logout and the "Ihre Anmeldung" page. With CITIZEN_LOGIN=off the start page says what to do instead.
  */
 export default async function citizenPages(app: App, deps: Deps): Promise<void> {
   const { config } = deps;
@@ -87,7 +87,9 @@ export default async function citizenPages(app: App, deps: Deps): Promise<void> 
         schema: { hide: true, body: formBodySchema },
         config: {
           ...throttled,
-          csrfExempt: 'a cross-site POST from the IdP, authenticated by its signature and our single-use request ID',
+          csrfExempt:
+            'a cross-site POST from the IdP, authenticated by its signature and our single-use request ID; it starts ' +
+            'no session (the completion step does, in the browser that began the login)',
         },
       },
       async (request, reply) => {
