@@ -1,4 +1,5 @@
 import { applicationJobs } from './features/applications/jobs.js';
+import { citizenJobs } from './features/citizens/jobs.js';
 import { legalJobs } from './features/legal/feedback-jobs.js';
 import { newsJobs } from './features/news/jobs.js';
 import { parkingJobs } from './features/parking/jobs.js';
@@ -30,4 +31,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...searchJobs,
   ...parkingJobs,
   ...applicationJobs,
+  ...citizenJobs,
 ];

@@ -15,6 +15,15 @@ export async function recordAssertion(
   return res.rowCount === 1;
 }
 
+/** How many assertion IDs are past their NotOnOrAfter (a dry run of the purge). */
+export async function countExpiredAssertions(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM citizen_saml_assertions WHERE expires_at <= $1',
+    [now],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Deletes up to `limit` assertion IDs past their NotOnOrAfter; returns the count. */
 export async function purgeExpiredAssertions(db: Queryable, now: Date, limit: number): Promise<number> {
   const res = await db.query(

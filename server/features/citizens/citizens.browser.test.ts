@@ -28,7 +28,9 @@ let off: LiveServer;
 beforeAll(async () => {
   [browser, idp, off] = await Promise.all([launchBrowser(), startSamlIdp(), startServer()]);
   const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
+  // `localhost`, not the IdP's 127.0.0.1: another site, so the IdP's POST to the ACS is cross-site as in production
+  // and carries no SameSite=Lax cookie; the login must complete through the redirected GET that does.
+  url = `http://localhost:${port}`;
   t = await buildTestApp({ env: idp.env({ PUBLIC_URL: url }) });
   await t.app.listen({ port, host: '127.0.0.1' });
 });

@@ -2,6 +2,7 @@ import * as client from 'openid-client';
 import type { Deps } from '../../platform/deps.js';
 import { type CitizenAttribute, oidcScopesFor, pickAttributes } from './attributes.js';
 import { acrValuesFor, levelOfAcr, meetsLevel, type TrustLevel } from './levels.js';
+import { sameBrowser } from './login-binding.js';
 import type { LoginOutcome } from './login-outcome.js';
 import { insertLoginRequest, spendLoginRequest } from './request-queries.js';
 import { loginRequestTtlMs } from './saml-cache.js';
@@ -9,9 +10,17 @@ import { loginRequestTtlMs } from './saml-cache.js';
 export const oidcCallbackPath = '/antraege/oidc/callback';
 
 export interface OidcRp {
-  authorizeUrl(want: { level: TrustLevel; attributes: CitizenAttribute[]; nextPath: string }): Promise<string>;
-  /** Checks the callback (state, code with PKCE, ID token with nonce, acr); never throws for a bad answer. */
-  callback(requestUrl: string): Promise<LoginOutcome>;
+  authorizeUrl(want: {
+    level: TrustLevel;
+    attributes: CitizenAttribute[];
+    nextPath: string;
+    browserHash: string;
+  }): Promise<string>;
+  /**
+   * Checks the callback (state, the browser that started it by its login cookie's digest, code with PKCE, ID token
+   * with nonce, acr); never throws for a bad answer.
+   */
+  callback(requestUrl: string, browserHash: string | undefined): Promise<LoginOutcome>;
 }
 
 /** Reads a claim path (`address.locality`) from the ID token claims, then from userinfo. */
@@ -76,12 +85,16 @@ export function createOidcRp(deps: Deps): OidcRp {
         .toString();
     },
 
-    async callback(requestUrl) {
+    async callback(requestUrl, browserHash) {
       const url = new URL(requestUrl, redirectUri);
       const state = url.searchParams.get('state');
       if (!state || state.length > 200) return { ok: false, reason: 'refused', detail: 'no state' };
       const request = await spendLoginRequest(deps.db, config.municipality.id, state, 'oidc', deps.now());
       if (!request?.codeVerifier || !request.nonce) return { ok: false, reason: 'expired', detail: 'unknown state' };
+      // Before the code is redeemed: a callback in a browser that did not start this login is refused (login CSRF).
+      if (!sameBrowser(request.browserHash, browserHash)) {
+        return { ok: false, reason: 'browser', detail: browserHash ? 'other login cookie' : 'no login cookie' };
+      }
       if (url.searchParams.get('error')) {
         return { ok: false, reason: 'cancelled', detail: `provider error ${url.searchParams.get('error')}` };
       }
@@ -110,6 +123,8 @@ export function createOidcRp(deps: Deps): OidcRp {
           level,
           attributes: pickAttributes(request.attributes, (names) => claimAt(sources, names.oidc)),
           nextPath: request.nextPath,
+          requestId: request.id,
+          browserHash: request.browserHash,
         };
       } catch (err) {
         return { ok: false, reason: 'refused', detail: (err as Error).message };

@@ -6,16 +6,27 @@ import { pageContext } from '../../platform/views/context.js';
 import { sendHtml } from '../../platform/views/render.js';
 import { parseAttributeList } from './attributes.js';
 import { isTrustLevel, type TrustLevel } from './levels.js';
-import type { LoginOutcome, RefusalReason } from './login-outcome.js';
+import {
+  bindLoginToBrowser,
+  browserHashOf,
+  clearLoginCookie,
+  completionPath,
+  holdLoginCompletion,
+  sameBrowser,
+  takeCompletion,
+} from './login-binding.js';
+import type { RefusalReason } from './login-outcome.js';
 import { createOidcRp, oidcCallbackPath } from './oidc-rp.js';
 import { createSamlSp, samlPaths } from './saml-sp.js';
 import {
   citizenLoginEnabled,
   endCitizenSession,
   findCitizen,
+  grantOf,
   loginPath,
   loginUrl,
   logoutPath,
+  type SessionGrant,
   startCitizenSession,
 } from './service.js';
 import { LoginErrorPage, LoginOffPage, LoginStatusPage } from './views/login-pages.js';
@@ -23,8 +34,8 @@ import { LoginErrorPage, LoginOffPage, LoginStatusPage } from './views/login-pag
 export const statusPath = '/antraege/anmeldung';
 
 /**
- * Citizen login (BundID over SAML, or OIDC): the login start, the SAML metadata and ACS, the OIDC callback, logout
- * and the "Ihre Anmeldung" page. With CITIZEN_LOGIN=off the start page says what to do instead.
+ * Citizen login (BundID over SAML, or OIDC): the login start, the SAML metadata, ACS and completion step, the OIDC
+ * callback, logout and the "Ihre Anmeldung" page. With CITIZEN_LOGIN=off the start page says what to do instead.
  */
 export default async function citizenPages(app: App, deps: Deps): Promise<void> {
   const { config } = deps;
@@ -43,10 +54,11 @@ export default async function citizenPages(app: App, deps: Deps): Promise<void> 
       reason === 'level' ? 403 : 400,
     );
   };
-  const complete = async (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) => {
-    if (!outcome.ok) return refuse(request, reply, outcome.reason, outcome.detail);
-    await startCitizenSession(deps, reply, outcome);
-    return reply.redirect(outcome.nextPath, 303);
+  // The session is only ever started in the browser that started the login (see login-binding.ts).
+  const complete = async (reply: FastifyReply, grant: SessionGrant, nextPath: string) => {
+    await startCitizenSession(deps, reply, grant);
+    clearLoginCookie(config, reply);
+    return reply.header('cache-control', 'no-store').redirect(nextPath, 303);
   };
 
   app.get(loginPath, { ...page, config: throttled }, async (request, reply) => {
@@ -55,6 +67,7 @@ export default async function citizenPages(app: App, deps: Deps): Promise<void> 
     const rawLevel = single(q.niveau) ?? 'basic';
     if (!isTrustLevel(rawLevel)) return refuse(request, reply, 'refused', `unknown level ${rawLevel.slice(0, 20)}`);
     const want = {
+      browserHash: bindLoginToBrowser(config, request, reply),
       level: rawLevel as TrustLevel,
       attributes: parseAttributeList(single(q.merkmale)),
       // Only a path on this site: anything else (another host, //evil, encoded tricks) goes to the status page.
@@ -74,22 +87,42 @@ export default async function citizenPages(app: App, deps: Deps): Promise<void> 
         schema: { hide: true, body: formBodySchema },
         config: {
           ...throttled,
-          csrfExempt: 'a cross-site POST from the IdP, authenticated by its signature and our single-use request ID',
+          csrfExempt:
+            'a cross-site POST from the IdP, authenticated by its signature and our single-use request ID; it starts ' +
+            'no session (the completion step does, in the browser that began the login)',
         },
       },
       async (request, reply) => {
         const body = Object.fromEntries(
           Object.entries(request.body).filter((e): e is [string, string] => typeof e[1] === 'string'),
         );
-        return complete(request, reply, await saml.validate(body));
+        const outcome = await saml.validate(body);
+        if (!outcome.ok) return refuse(request, reply, outcome.reason, outcome.detail);
+        // A cross-site POST carries no Lax cookie: the session waits for the browser's GET to the completion step.
+        if (!outcome.browserHash) return refuse(request, reply, 'browser', 'request without login cookie');
+        const { requestId, browserHash, nextPath } = outcome;
+        const next = await holdLoginCompletion(deps, { ...grantOf(config, outcome), requestId, browserHash, nextPath });
+        return reply.header('cache-control', 'no-store').redirect(next, 303);
       },
     );
+    app.get(completionPath, { ...page, config: throttled }, async (request, reply) => {
+      const completion = await takeCompletion(deps, single(request.query.code));
+      if (!completion) return refuse(request, reply, 'expired', 'completion code unknown, used or expired');
+      const { browserHash, nextPath, requestId } = completion;
+      if (!sameBrowser(browserHash, browserHashOf(request))) {
+        const detail = `${browserHashOf(request) ? 'other' : 'no'} login cookie for request ${requestId.slice(0, 50)}`;
+        return refuse(request, reply, 'browser', detail);
+      }
+      return complete(reply, completion, nextPath);
+    });
   }
 
   if (oidc) {
-    app.get(oidcCallbackPath, { ...page, config: throttled }, async (request, reply) =>
-      complete(request, reply, await oidc.callback(request.url)),
-    );
+    app.get(oidcCallbackPath, { ...page, config: throttled }, async (request, reply) => {
+      const outcome = await oidc.callback(request.url, browserHashOf(request));
+      if (!outcome.ok) return refuse(request, reply, outcome.reason, outcome.detail);
+      return complete(reply, grantOf(config, outcome), outcome.nextPath);
+    });
   }
 
   app.post(logoutPath, { schema: { hide: true, body: formBodySchema } }, async (request, reply) => {

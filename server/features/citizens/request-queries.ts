@@ -11,6 +11,8 @@ export interface LoginRequest {
   nextPath: string;
   nonce?: string;
   codeVerifier?: string;
+  /** SHA-256 of the login cookie of the browser that started it; missing only on rows from before 0032. */
+  browserHash?: string;
 }
 
 /** Records a login we start (SAML request ID or OIDC state); `issuedAt` is node-saml's instant string. */
@@ -21,8 +23,8 @@ export async function insertLoginRequest(
 ): Promise<void> {
   await db.query(
     `INSERT INTO citizen_login_requests (municipality_id, id, provider, level, attributes, next_path, nonce,
-       code_verifier, issued_at, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       code_verifier, browser_hash, issued_at, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       municipalityId,
       r.id,
@@ -32,6 +34,7 @@ export async function insertLoginRequest(
       r.nextPath,
       r.nonce ?? null,
       r.codeVerifier ?? null,
+      r.browserHash ?? null,
       r.issuedAt,
       r.now,
       r.expiresAt,
@@ -73,10 +76,11 @@ export async function spendLoginRequest(
     next_path: string;
     nonce: string | null;
     code_verifier: string | null;
+    browser_hash: string | null;
   }>(
     `UPDATE citizen_login_requests SET used_at = $4
       WHERE municipality_id = $1 AND id = $2 AND provider = $3 AND used_at IS NULL AND expires_at > $4
-     RETURNING id, provider, level, attributes, next_path, nonce, code_verifier`,
+     RETURNING id, provider, level, attributes, next_path, nonce, code_verifier, browser_hash`,
     [municipalityId, id, provider, now],
   );
   const r = rows[0];
@@ -89,7 +93,17 @@ export async function spendLoginRequest(
     nextPath: r.next_path,
     ...(r.nonce ? { nonce: r.nonce } : {}),
     ...(r.code_verifier ? { codeVerifier: r.code_verifier } : {}),
+    ...(r.browser_hash ? { browserHash: r.browser_hash } : {}),
   };
+}
+
+/** How many requests have expired (a dry run of the purge). */
+export async function countExpiredLoginRequests(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM citizen_login_requests WHERE expires_at <= $1',
+    [now],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /** Deletes up to `limit` expired requests; returns the count. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
-import { citizenCookieOf, postToAcs, startLogin, testSamlIdp } from '../../test/citizen-login.js';
+import { citizenCookieOf, postToAcs, startLogin, submitResponse, testSamlIdp } from '../../test/citizen-login.js';
 import type { ResponseOptions, SamlIdp } from '../../test/saml-idp.js';
 
 let idp: SamlIdp;
@@ -71,7 +71,10 @@ describe('forged or unfit SAML responses are refused with a clear page and no se
     const request = await startLogin(t.app);
     const response = idp.respond(request);
     const before = await sessions();
-    const results = await Promise.all([postToAcs(t.app, response), postToAcs(t.app, response)]);
+    const results = await Promise.all([
+      submitResponse(t.app, response, request.browser),
+      submitResponse(t.app, response, request.browser),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([303, 400]);
     expect(await sessions()).toBe(before + 1);
   });

@@ -16,7 +16,12 @@ const akdbNamespace = 'https://www.akdb.de/request/2018/09';
 export interface SamlSp {
   metadata(): string;
   /** The IdP URL (HTTP-Redirect binding, signed) for a new login; records the request ID. */
-  authorizeUrl(want: { level: TrustLevel; attributes: CitizenAttribute[]; nextPath: string }): Promise<string>;
+  authorizeUrl(want: {
+    level: TrustLevel;
+    attributes: CitizenAttribute[];
+    nextPath: string;
+    browserHash: string;
+  }): Promise<string>;
   /** Checks a POSTed SAMLResponse completely; never throws for a bad response. */
   validate(body: Record<string, string>): Promise<LoginOutcome>;
 }
@@ -134,6 +139,8 @@ async function validateResponse(
     level,
     attributes: pickAttributes(request.attributes, (names) => attributes[names.saml]),
     nextPath: request.nextPath,
+    requestId: request.id,
+    browserHash: request.browserHash,
   };
 }
 

@@ -1,7 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
-import { citizenCookieOf, loginCitizen, postToAcs, startLogin, testSamlIdp } from '../../test/citizen-login.js';
+import {
+  citizenCookieOf,
+  cookieOf,
+  loginCitizen,
+  postToAcs,
+  startLogin,
+  submitResponse,
+  testSamlIdp,
+} from '../../test/citizen-login.js';
 import type { SamlIdp } from '../../test/saml-idp.js';
 import { findCitizen } from './service.js';
 
@@ -31,17 +39,27 @@ describe('SAML login (BundID)', () => {
     });
     expect(request.level).toBe('substantial');
     expect(request.requested).toEqual(['urn:oid:1.3.6.1.4.1.25484.494450.3', 'urn:oid:2.5.4.42', 'urn:oid:2.5.4.4']);
-    const res = await postToAcs(
+    // The ACS (a cross-site POST, no cookies) accepts the response but starts no session: it sends the browser on.
+    const acs = await postToAcs(
       t.app,
       idp.respond(request, {
         level: 'high',
         attributes: { givenName: 'Erika', familyName: 'Mustermann', birthDate: '1964-08-12' },
       }),
     );
+    expect(acs.statusCode).toBe(303);
+    expect(acs.headers.location).toMatch(/^\/antraege\/anmelden\/abschluss\?code=[\w-]{43}$/);
+    expect(acs.headers['cache-control']).toBe('no-store');
+    expect(citizenCookieOf(acs)).toBeUndefined();
+    // The completion step, with the cookie of the browser that started the login, does.
+    const res = await t.app.inject({ url: String(acs.headers.location), headers: { cookie: request.browser } });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/antraege/anmeldung');
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/bs_citizen=[\w-]{43}; Path=\/antraege; HttpOnly; SameSite=Lax/);
+    // The login cookie has done its work.
+    expect(setCookie).toMatch(/bs_citizen_login=; Max-Age=0; Path=\/antraege; Expires=[^;]+; HttpOnly; SameSite=Lax/);
+    expect(cookieOf(res, 'bs_citizen_login')).toBeUndefined();
     const page = await t.app.inject({ url: '/antraege/anmeldung', headers: { cookie: citizenCookieOf(res)! } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Angemeldet als');
@@ -58,8 +76,9 @@ describe('SAML login (BundID)', () => {
 
   it('accepts a response signed as a whole instead of its assertion', async () => {
     const request = await startLogin(t.app);
-    const res = await postToAcs(t.app, idp.respond(request, { sign: 'response' }));
+    const res = await submitResponse(t.app, idp.respond(request, { sign: 'response' }), request.browser);
     expect(res.statusCode).toBe(303);
+    expect(citizenCookieOf(res)).toBeDefined();
   });
 
   it('stores only an HMAC of the pseudonym; the same pseudonym is the same citizen, another one is not', async () => {
@@ -123,12 +142,13 @@ describe('SAML login (BundID)', () => {
   it('sends the citizen only to a path on this site (no open redirect)', async () => {
     for (const next of ['https://evil.example/x', '//evil.example/x', '/\\evil.example', '/%2F%2Fevil.example']) {
       const request = await startLogin(t.app, { next });
-      const res = await postToAcs(t.app, idp.respond(request));
+      const res = await submitResponse(t.app, idp.respond(request), request.browser);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/antraege/anmeldung');
     }
     const request = await startLogin(t.app, { next: '/antraege/x?y=1' });
-    expect((await postToAcs(t.app, idp.respond(request))).headers.location).toBe('/antraege/x?y=1');
+    const res = await submitResponse(t.app, idp.respond(request), request.browser);
+    expect(res.headers.location).toBe('/antraege/x?y=1');
   });
 
   it('publishes SP metadata naming the ACS and the signing certificate', async () => {

@@ -4,13 +4,15 @@ import { citizenSessionCookieName } from '../../platform/auth/sessions.js';
 import type { Config } from '../../platform/config.js';
 import type { Deps } from '../../platform/deps.js';
 import { markPersonal } from '../../platform/http/response-cache.js';
-import { purgeExpiredAssertions } from './assertion-queries.js';
+import { countExpiredAssertions, purgeExpiredAssertions } from './assertion-queries.js';
 import type { CitizenAttribute, CitizenAttributes } from './attributes.js';
+import { countExpiredLoginCompletions, purgeExpiredLoginCompletions } from './completion-queries.js';
 import type { TrustLevel } from './levels.js';
 import type { LoginOutcome } from './login-outcome.js';
-import { upsertCitizen } from './queries.js';
-import { purgeExpiredLoginRequests } from './request-queries.js';
+import { type CitizenProvider, upsertCitizen } from './queries.js';
+import { countExpiredLoginRequests, purgeExpiredLoginRequests } from './request-queries.js';
 import {
+  countExpiredCitizenSessions,
   deleteCitizenSession,
   findLiveCitizenSession,
   insertCitizenSession,
@@ -83,15 +85,25 @@ export function pseudonymHash(config: Config, provider: 'saml' | 'oidc', pseudon
   return createHmac('sha256', config.citizenLogin.pseudonymKey).update(`${provider}:${pseudonym}`).digest('hex');
 }
 
+/** What a session is started from: an accepted login, the pseudonym already as its HMAC. */
+export interface SessionGrant {
+  provider: CitizenProvider;
+  pseudonymHash: string;
+  level: TrustLevel;
+  attributes: CitizenAttributes;
+}
+
+/** The session grant of an accepted login (the pseudonym is hashed here and never kept in the clear). */
+export function grantOf(config: Config, login: Extract<LoginOutcome, { ok: true }>): SessionGrant {
+  const { provider, level, attributes } = login;
+  return { provider, level, attributes, pseudonymHash: pseudonymHash(config, provider, login.pseudonym) };
+}
+
 /**
  * Completes an accepted login: finds or creates the citizen by pseudonym, stores a new session with the level and
  * the attributes of this login, and sets the cookie. Returns the citizen id.
  */
-export async function startCitizenSession(
-  deps: Deps,
-  reply: FastifyReply,
-  login: Extract<LoginOutcome, { ok: true }>,
-): Promise<number> {
+export async function startCitizenSession(deps: Deps, reply: FastifyReply, login: SessionGrant): Promise<number> {
   const { config, db } = deps;
   const now = deps.now();
   const municipalityId = config.municipality.id;
@@ -102,7 +114,7 @@ export async function startCitizenSession(
     const id = await upsertCitizen(tx, {
       municipalityId,
       provider: login.provider,
-      pseudonymHash: pseudonymHash(config, login.provider, login.pseudonym),
+      pseudonymHash: login.pseudonymHash,
       now,
     });
     await insertCitizenSession(tx, {
@@ -110,7 +122,7 @@ export async function startCitizenSession(
       municipalityId,
       citizenId: id,
       level: login.level,
-      attributes: login.attributes satisfies CitizenAttributes,
+      attributes: login.attributes,
       now,
       expiresAt: idle,
       absoluteExpiresAt: absolute,
@@ -139,12 +151,52 @@ function cookieOptions(config: Config) {
   };
 }
 
-/** Deletes expired sessions (and their attributes), login requests and assertion IDs; returns the counts. */
-export async function purgeExpired(deps: Pick<Deps, 'db' | 'now'>, limit: number) {
+/** Expired rows per kind: sessions, login requests, completion codes, assertion IDs. */
+export interface PurgeCounts {
+  sessions: number;
+  requests: number;
+  completions: number;
+  assertions: number;
+}
+
+/** Deletes up to `limit` expired rows of each kind (sessions and completions with their attributes); the counts. */
+export async function purgeExpired(deps: Pick<Deps, 'db' | 'now'>, limit: number): Promise<PurgeCounts> {
   const now = deps.now();
   return {
     sessions: await purgeExpiredCitizenSessions(deps.db, now, limit),
     requests: await purgeExpiredLoginRequests(deps.db, now, limit),
+    completions: await purgeExpiredLoginCompletions(deps.db, now, limit),
     assertions: await purgeExpiredAssertions(deps.db, now, limit),
+  };
+}
+
+/**
+ * The nightly sweep: deletes every expired row in batches of `batch` per kind (short statements, short locks), at
+ * most `maxRounds` rounds so a huge backlog cannot hold the job past its timeout (the next night takes the rest).
+ * A dry run only counts. Returns the counts.
+ */
+export async function purgeAllExpired(
+  deps: Pick<Deps, 'db' | 'now'>,
+  o: { dryRun: boolean; batch?: number; maxRounds?: number },
+): Promise<PurgeCounts> {
+  if (o.dryRun) return countExpired(deps);
+  const batch = o.batch ?? 1000;
+  const total: PurgeCounts = { sessions: 0, requests: 0, completions: 0, assertions: 0 };
+  for (let round = 0; round < (o.maxRounds ?? 500); round++) {
+    const deleted = await purgeExpired(deps, batch);
+    for (const kind of Object.keys(total) as (keyof PurgeCounts)[]) total[kind] += deleted[kind];
+    if (Object.values(deleted).every((n) => n < batch)) break;
+  }
+  return total;
+}
+
+/** How many rows of each kind `purgeExpired` would delete now (a dry run). */
+export async function countExpired(deps: Pick<Deps, 'db' | 'now'>): Promise<PurgeCounts> {
+  const now = deps.now();
+  return {
+    sessions: await countExpiredCitizenSessions(deps.db, now),
+    requests: await countExpiredLoginRequests(deps.db, now),
+    completions: await countExpiredLoginCompletions(deps.db, now),
+    assertions: await countExpiredAssertions(deps.db, now),
   };
 }

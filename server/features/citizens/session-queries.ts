@@ -89,6 +89,15 @@ export async function deleteCitizenSession(db: Queryable, idHash: string, munici
   return res.rowCount;
 }
 
+/** How many sessions have passed their idle or absolute expiry (a dry run of the purge). */
+export async function countExpiredCitizenSessions(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM citizen_sessions WHERE expires_at <= $1',
+    [now],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Deletes up to `limit` expired sessions (their attributes with them); returns the count. */
 export async function purgeExpiredCitizenSessions(db: Queryable, now: Date, limit: number): Promise<number> {
   const res = await db.query(
