@@ -38,7 +38,8 @@ CREATE TABLE application_drafts (
   form_version integer NOT NULL,
   citizen_id bigint,
   owner_hash text,
-  answers jsonb NOT NULL DEFAULT '{}',
+  -- The answers as JSON, sealed with AES-256-GCM under a key derived from the server's secret (core/draft-seal.ts).
+  answers bytea NOT NULL,
   -- The furthest step the citizen reached, so the summary is only offered once every step was seen.
   reached integer NOT NULL DEFAULT 0,
   created_at timestamptz NOT NULL,
@@ -52,7 +53,7 @@ CREATE INDEX application_drafts_owner ON application_drafts (municipality_id, ow
 CREATE INDEX application_drafts_citizen ON application_drafts (municipality_id, citizen_id);
 CREATE INDEX application_drafts_expiry ON application_drafts (expires_at);
 
--- Attachments of a draft, checked by content when uploaded; gone with the draft.
+-- Attachments of a draft, checked by content when uploaded, sealed like the answers; gone with the draft.
 CREATE TABLE application_draft_files (
   id uuid PRIMARY KEY,
   draft_id uuid NOT NULL REFERENCES application_drafts (id) ON DELETE CASCADE,

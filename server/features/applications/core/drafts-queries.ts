@@ -1,5 +1,4 @@
 import type { Queryable } from '../../../platform/db.js';
-import type { Answers } from './answers.js';
 
 // application_drafts and application_draft_files. Every read and write names the owner, so a draft id alone (in a
 // URL, say) never reaches another citizen's draft. Only this file writes the two tables.
@@ -11,7 +10,8 @@ export interface DraftRow {
   id: string;
   formSlug: string;
   formVersion: number;
-  answers: Answers;
+  /** The answers' JSON, sealed (core/draft-seal.ts). */
+  sealed: Buffer;
   reached: number;
   createdAt: Date;
   updatedAt: Date;
@@ -27,7 +27,7 @@ export interface DraftFileRow {
   sha256: string;
 }
 
-const columns = `id, form_slug AS "formSlug", form_version AS "formVersion", answers, reached,
+const columns = `id, form_slug AS "formSlug", form_version AS "formVersion", answers AS sealed, reached,
   created_at AS "createdAt", updated_at AS "updatedAt", expires_at AS "expiresAt"`;
 
 // $2, $3: the owner; a citizen's drafts are theirs on any device, an anonymous draft only in its browser.
@@ -42,7 +42,7 @@ export async function insertDraft(
     formSlug: string;
     formVersion: number;
     owner: DraftOwner;
-    answers: Answers;
+    sealed: Buffer;
     now: Date;
     expiresAt: Date;
   },
@@ -58,7 +58,7 @@ export async function insertDraft(
       d.formVersion,
       d.owner.citizenId ?? null,
       d.owner.ownerHash ?? null,
-      JSON.stringify(d.answers),
+      d.sealed,
       d.now,
       d.expiresAt,
     ],
@@ -98,11 +98,11 @@ export async function selectOwnedDrafts(
 export async function updateDraft(
   tx: Queryable,
   id: string,
-  d: { answers: Answers; reached: number; now: Date; expiresAt: Date },
+  d: { sealed: Buffer; reached: number; now: Date; expiresAt: Date },
 ): Promise<void> {
   await tx.query(
     'UPDATE application_drafts SET answers = $2, reached = $3, updated_at = $4, expires_at = $5 WHERE id = $1',
-    [id, JSON.stringify(d.answers), d.reached, d.now, d.expiresAt],
+    [id, d.sealed, d.reached, d.now, d.expiresAt],
   );
 }
 
@@ -159,7 +159,7 @@ export async function selectDraftFiles(db: Queryable, draftId: string): Promise<
   return rows;
 }
 
-/** The bytes of the draft's files (only for sending: each is encrypted and then dropped with the draft). */
+/** The sealed bytes of the draft's files (only for sending: each is encrypted and then dropped with the draft). */
 export async function selectDraftFileBytes(
   db: Queryable,
   draftId: string,

@@ -150,6 +150,15 @@ describe('a form without JavaScript', () => {
     );
     expect(done.headers.location).toBe(`${base}/pruefen`);
 
+    // At rest the draft is sealed: neither the answers nor the attachment can be read from the database alone.
+    const raw = await t.db.query<{ answers: Buffer; bytes: Buffer }>(
+      `SELECT d.answers, f.bytes FROM application_drafts d JOIN application_draft_files f ON f.draft_id = d.id WHERE d.id = $1`,
+      [base.split('/').pop()],
+    );
+    expect(raw.rows).toHaveLength(1);
+    expect(raw.rows[0]!.answers.toString('latin1')).not.toContain('Niederwall');
+    expect(raw.rows[0]!.bytes.includes(Buffer.from('%PDF'))).toBe(false);
+
     const summary = await get(session, `${base}/pruefen`);
     expect(summary.statusCode).toBe(200);
     for (const s of [

@@ -12,7 +12,7 @@ import { deliverJobName, getDestinationKey } from '../core/fit-connect/destinati
 import { type Metadata, metadataOf } from '../core/fit-connect/metadata.js';
 import { ciphertextProblem, encryptFor } from '../core/jwe.js';
 import { selectCurrentKey } from '../core/office-keys-queries.js';
-import { type Applicant, missingStep, type OpenDraft } from './service.js';
+import { type Applicant, missingStep, type OpenDraft, openBytes } from './service.js';
 
 // Sending a draft: the whole application (answers and attachments) becomes ciphertext for the office's key, is
 // stored with its follow-up in one transaction, and the draft with its plaintext is deleted in the same one. For a
@@ -99,6 +99,11 @@ export function cleanNotice(email: string | undefined, language: string): Notice
 }
 
 type StoredFile = DraftFileRow & { bytes: Buffer };
+
+/** The draft's files with their bytes opened (they are sealed at rest). */
+async function openFiles(deps: Deps, draftId: string, files: StoredFile[]): Promise<StoredFile[]> {
+  return files.map((f) => ({ ...f, bytes: openBytes(deps, draftId, f.bytes) }));
+}
 type Encrypt = (
   reference: string,
   files: StoredFile[],
@@ -154,7 +159,7 @@ async function store(
     // The year of the reference is the local one (an application sent at 00:30 on 1 January is of the new year).
     const year = localParts(now, deps.config.municipality.timeZone).year;
     const reference = await nextReference(tx, municipalityId, year);
-    const files = await selectDraftFileBytes(tx, draft.id);
+    const files = await openFiles(deps, draft.id, await selectDraftFileBytes(tx, draft.id));
     const { dataJwe, metadataJwe, fileJwes } = await how.encrypt(reference, files);
     await insertApplication(tx, municipalityId, {
       id: applicationId,
@@ -235,7 +240,7 @@ export async function prepareBrowserSend(
   if (missingStep(deps, open) !== undefined)
     throw new AppError('validation_failed', 'The application is not complete yet');
   const key = await getOfficeKey(deps, municipalityId, open.form);
-  const files = await selectDraftFileBytes(deps.db, open.draft.id);
+  const files = await openFiles(deps, open.draft.id, await selectDraftFileBytes(deps.db, open.draft.id));
   const document = documentOf(
     open.form,
     open.draft.answers,

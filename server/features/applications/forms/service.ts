@@ -7,6 +7,7 @@ import { type Answers, checkStep, firstIncompleteStep, isVisible } from '../core
 import { cleanFileName, sniffAttachment } from '../core/attachments.js';
 import { getForm } from '../core/catalogue.js';
 import { allFields, type FormDefinition, type PrefillAttribute, type RequiredLevel } from '../core/definition.js';
+import { seal, unseal } from '../core/draft-seal.js';
 import {
   countExpiredDrafts,
   type DraftFileRow,
@@ -90,16 +91,43 @@ export async function startDraft(
     formSlug: slug,
     formVersion: version,
     owner,
-    answers,
+    sealed: sealAnswers(deps, id, answers),
     now,
     expiresAt: expiry(now),
   });
   return id;
 }
 
+/** A draft with its answers opened. */
+export type Draft = Omit<DraftRow, 'sealed'> & { answers: Answers };
+
+const secretOf = (deps: Deps) => deps.config.sessionSecret;
+
+/** The answers sealed for the draft (core/draft-seal.ts). */
+export function sealAnswers(deps: Deps, draftId: string, answers: Answers): Buffer {
+  return seal(secretOf(deps), draftId, Buffer.from(JSON.stringify(answers)));
+}
+
+/** A file's bytes sealed for the draft. */
+export function sealBytes(deps: Deps, draftId: string, bytes: Buffer): Buffer {
+  return seal(secretOf(deps), draftId, bytes);
+}
+
+/** A file's bytes opened; throws not_found when they do not open (a changed SESSION_SECRET loses drafts). */
+export function openBytes(deps: Deps, draftId: string, sealed: Buffer): Buffer {
+  const bytes = unseal(secretOf(deps), draftId, sealed);
+  if (!bytes) throw notFound('Draft');
+  return bytes;
+}
+
+function openDraftRow(deps: Deps, row: DraftRow): Draft {
+  const { sealed, ...rest } = row;
+  return { ...rest, answers: JSON.parse(openBytes(deps, row.id, sealed).toString('utf8')) as Answers };
+}
+
 export interface OpenDraft {
   form: FormDefinition;
-  draft: DraftRow;
+  draft: Draft;
   owner: DraftOwner;
   files: DraftFileRow[];
   /** Whether the form changed since the draft was started (the citizen is told; the answers still count). */
@@ -121,7 +149,8 @@ export async function getDraft(
   const { form, version } = await getForm(deps, municipalityId, slug);
   if (!meetsRequiredLevel(applicant, form.trustLevel))
     throw forbidden('This service needs a login at a higher trust level');
-  return { form, draft, owner, files: await selectDraftFiles(deps.db, id), changed: version !== draft.formVersion };
+  const files = await selectDraftFiles(deps.db, id);
+  return { form, draft: openDraftRow(deps, draft), owner, files, changed: version !== draft.formVersion };
 }
 
 export async function listDrafts(deps: Deps, municipalityId: string, applicant: Applicant): Promise<DraftRow[]> {
@@ -190,14 +219,15 @@ export async function saveStep(
         contentType: checked.contentType,
         size: u.bytes.length,
         sha256: checked.sha256,
-        bytes: u.bytes,
+        bytes: sealBytes(deps, draft.id, u.bytes),
         now,
       });
       counts[field.key] = (counts[field.key] ?? 0) + 1;
     }
-    const checked = checkStep(form, step, input, { today: todayOf(deps), files: counts, previous: current.answers });
+    const previous = openDraftRow(deps, current).answers;
+    const checked = checkStep(form, step, input, { today: todayOf(deps), files: counts, previous });
     for (const [k, v] of Object.entries(checked.errors)) errors[k] ??= v;
-    const answers = { ...current.answers, ...checked.answers };
+    const answers = { ...previous, ...checked.answers };
     const shownFiles = allFields(form).filter((f) => f.type === 'file' && isVisible(form, f, answers));
     await deleteDraftFilesExcept(
       tx,
@@ -205,7 +235,12 @@ export async function saveStep(
       shownFiles.map((f) => f.key),
     );
     const reached = Object.keys(errors).length === 0 ? Math.max(current.reached, stepIndex + 1) : current.reached;
-    await updateDraft(tx, draft.id, { answers, reached, now, expiresAt: expiry(now) });
+    await updateDraft(tx, draft.id, {
+      sealed: sealAnswers(deps, draft.id, answers),
+      reached,
+      now,
+      expiresAt: expiry(now),
+    });
     return errors;
   });
 }
