@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -18,6 +19,18 @@ declare module 'vitest' {
 export function launchBrowser(): Promise<Browser> {
   const endpoint = inject('browserWsEndpoint');
   return endpoint ? chromium.connect(endpoint) : chromium.launch(launchOptions);
+}
+
+/** A free loopback port, so PUBLIC_URL (and with it the SAML ACS URL an IdP posts to) can name it before the start. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export interface LiveServer {

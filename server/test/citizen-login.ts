@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { CitizenAttribute } from '../features/citizens/attributes.js';
 import type { TrustLevel } from '../features/citizens/levels.js';
 import { loginUrl } from '../features/citizens/service.js';
+import { buildTestApp, countRows, type TestApp } from './app.js';
 import { type ParsedRequest, parseAuthnRequest, type ResponseOptions, type SamlIdp, startSamlIdp } from './saml-idp.js';
 
 let shared: Promise<SamlIdp> | undefined;
@@ -92,4 +94,32 @@ export async function loginCitizen(
   const cookie = citizenCookieOf(res);
   if (res.statusCode !== 303 || !cookie) throw new Error(`login answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   return cookie;
+}
+
+/**
+ * A test file's app that trusts the local IdP: built before the file's tests, closed after them. `sessions()` counts
+ * the citizen sessions of its municipality (a refused login must leave none behind).
+ */
+export function samlTestApp(): { readonly idp: SamlIdp; readonly t: TestApp; sessions(): Promise<number> } {
+  const held: { idp?: SamlIdp; t?: TestApp } = {};
+  beforeAll(async () => {
+    held.idp = await testSamlIdp();
+    held.t = await buildTestApp({ env: held.idp.env() });
+  });
+  afterAll(async () => {
+    await held.t?.close();
+    await held.idp?.close();
+  });
+  return {
+    get idp() {
+      return held.idp!;
+    },
+    get t() {
+      return held.t!;
+    },
+    sessions: () =>
+      countRows(held.t!.db, 'SELECT count(*)::int AS n FROM citizen_sessions WHERE municipality_id = $1', [
+        held.t!.config.municipality.id,
+      ]),
+  };
 }

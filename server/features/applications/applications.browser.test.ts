@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { PDFParse } from 'pdf-parse';
@@ -7,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPending } from '../../platform/push/index.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { expectAccessible, launchBrowser, openPage } from '../../test/browser.js';
+import { expectAccessible, freePort, launchBrowser, openPage } from '../../test/browser.js';
 import { createTestDepartment } from '../../test/factories/reports.js';
 import { createStaff, type TestStaff } from '../../test/factories/users.js';
 import { type LocalPushService, startPushService } from '../../test/push-service.js';
@@ -21,17 +20,6 @@ import { setOfficeKey } from './core/office-keys.js';
 // attachment, check the filled-in PDF, send (the browser encrypts with JavaScript, the server without), the office
 // opens it in its browser with its private key file and answers, and the answer reaches the applicant's mailbox
 // and the push service. axe-core checks every page on the way.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let browser: Browser;
 let idp: SamlIdp;

@@ -1,23 +1,17 @@
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import type { LiveServer } from '../../test/browser.js';
-import { expectAccessible, languageAndScript, launchBrowser, openPage, startServer } from '../../test/browser.js';
+import {
+  expectAccessible,
+  freePort,
+  languageAndScript,
+  launchBrowser,
+  openPage,
+  startServer,
+} from '../../test/browser.js';
 import { type SamlIdp, startSamlIdp } from '../../test/saml-idp.js';
 import { loginUrl } from './service.js';
-
-/** A free loopback port, so PUBLIC_URL (and with it the ACS URL the IdP posts to) can name it before the start. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let browser: Browser;
 let idp: SamlIdp;

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
-import { citizenCookieOf, postToAcs, startLogin, submitResponse, testSamlIdp } from '../../test/citizen-login.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countRows, type TestApp } from '../../test/app.js';
+import { citizenCookieOf, postToAcs, samlTestApp, startLogin, submitResponse } from '../../test/citizen-login.js';
 import type { SamlIdp } from '../../test/saml-idp.js';
 
 // Login CSRF: a valid SAML response only logs in the browser that started its login (the bs_citizen_login cookie).
 
+const citizens = samlTestApp();
 let idp: SamlIdp;
 let t: TestApp;
-
-beforeAll(async () => {
-  idp = await testSamlIdp();
-  t = await buildTestApp({ env: idp.env() });
+beforeAll(() => {
+  idp = citizens.idp;
+  t = citizens.t;
 });
-afterAll(async () => {
-  await t.close();
-  await idp.close();
-});
-
-const sessions = () =>
-  countRows(t.db, 'SELECT count(*)::int AS n FROM citizen_sessions WHERE municipality_id = $1', [
-    t.config.municipality.id,
-  ]);
+const sessions = () => citizens.sessions();
 
 async function expectRefused(res: Awaited<ReturnType<typeof postToAcs>>, title: string) {
   expect(res.statusCode).toBe(400);

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
-import { citizenCookieOf, postToAcs, startLogin, submitResponse, testSamlIdp } from '../../test/citizen-login.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/app.js';
+import { citizenCookieOf, postToAcs, samlTestApp, startLogin, submitResponse } from '../../test/citizen-login.js';
 import type { ResponseOptions, SamlIdp } from '../../test/saml-idp.js';
 
+const citizens = samlTestApp();
 let idp: SamlIdp;
 let t: TestApp;
-
-beforeAll(async () => {
-  idp = await testSamlIdp();
-  t = await buildTestApp({ env: idp.env() });
+beforeAll(() => {
+  idp = citizens.idp;
+  t = citizens.t;
 });
-afterAll(async () => {
-  await t.close();
-  await idp.close();
-});
-
-const sessions = () =>
-  countRows(t.db, 'SELECT count(*)::int AS n FROM citizen_sessions WHERE municipality_id = $1', [
-    t.config.municipality.id,
-  ]);
+const sessions = () => citizens.sessions();
 
 /** Posts a response and expects a refusal page with no cookie and no new session. */
 async function expectRefused(res: Awaited<ReturnType<typeof postToAcs>>, status: number, title: string) {

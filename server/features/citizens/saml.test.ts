@@ -1,34 +1,26 @@
 import type { FastifyRequest } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, countRows, type TestApp } from '../../test/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/app.js';
 import {
   citizenCookieOf,
   cookieOf,
   loginCitizen,
   postToAcs,
+  samlTestApp,
   startLogin,
   submitResponse,
-  testSamlIdp,
 } from '../../test/citizen-login.js';
 import type { SamlIdp } from '../../test/saml-idp.js';
 import { findCitizen } from './service.js';
 
+const citizens = samlTestApp();
 let idp: SamlIdp;
 let t: TestApp;
-
-beforeAll(async () => {
-  idp = await testSamlIdp();
-  t = await buildTestApp({ env: idp.env() });
+beforeAll(() => {
+  idp = citizens.idp;
+  t = citizens.t;
 });
-afterAll(async () => {
-  await t.close();
-  await idp.close();
-});
-
-const sessions = () =>
-  countRows(t.db, 'SELECT count(*)::int AS n FROM citizen_sessions WHERE municipality_id = $1', [
-    t.config.municipality.id,
-  ]);
+const sessions = () => citizens.sessions();
 
 describe('SAML login (BundID)', () => {
   it('logs in with the asked level and attributes, and shows who is logged in', async () => {

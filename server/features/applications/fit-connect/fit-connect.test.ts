@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
+import { type FilePart, postMultipart } from '../../../test/factories/multipart.js';
 import { type Browserish, openForm } from '../../../test/factories/report-form.js';
 import { mergeCookies } from '../../../test/factories/users.js';
 import {
@@ -67,24 +68,14 @@ afterAll(async () => {
   await fit.close();
 });
 
-async function multipart(
+function multipart(
   app: TestApp,
   session: Browserish,
   url: string,
   fields: Record<string, string | string[]>,
-  files: { field: string; data: Buffer; name: string; type: string }[] = [],
+  files: FilePart[] = [],
 ) {
-  const form = new FormData();
-  form.append('_csrf', session.csrf);
-  for (const [k, v] of Object.entries(fields)) for (const x of ([] as string[]).concat(v)) form.append(k, x);
-  for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
-  const request = new Request('http://local/', { method: 'POST', body: form });
-  return app.app.inject({
-    method: 'POST',
-    url,
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { cookie: session.cookie, 'content-type': request.headers.get('content-type') ?? '', accept: 'text/html' },
-  });
+  return postMultipart(app, session, url, fields, files);
 }
 
 const get = (url: string, session?: Browserish) =>

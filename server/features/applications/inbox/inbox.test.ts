@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPending } from '../../../platform/push/index.js';
 import { buildTestApp, countRows, type TestApp } from '../../../test/app.js';
 import { loginCitizen, testSamlIdp } from '../../../test/citizen-login.js';
+import { type FilePart, postMultipart } from '../../../test/factories/multipart.js';
 import type { Browserish } from '../../../test/factories/report-form.js';
 import { createTestDepartment } from '../../../test/factories/reports.js';
 import { createStaff, login, mergeCookies, postForm } from '../../../test/factories/users.js';
@@ -43,23 +44,8 @@ afterAll(async () => {
   await push?.close();
 });
 
-async function send(
-  session: Browserish,
-  url: string,
-  fields: Record<string, string>,
-  files: { field: string; data: Buffer; name: string }[] = [],
-) {
-  const form = new FormData();
-  form.append('_csrf', session.csrf);
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.data)], { type: 'application/pdf' }), f.name);
-  const request = new Request('http://local/', { method: 'POST', body: form });
-  return t.app.inject({
-    method: 'POST',
-    url,
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { cookie: session.cookie, 'content-type': request.headers.get('content-type') ?? '', accept: 'text/html' },
-  });
+function send(session: Browserish, url: string, fields: Record<string, string>, files: FilePart[] = []) {
+  return postMultipart(t, session, url, fields, files);
 }
 
 async function citizenSession(attributes: Record<string, string>, pseudonym: string): Promise<Browserish> {
