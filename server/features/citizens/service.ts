@@ -20,7 +20,7 @@ import {
   touchCitizenSession,
 } from './session-queries.js';
 
-export type { CitizenAttribute } from './attributes.js';
+export { type CitizenAttribute, citizenAttributes } from './attributes.js';
 export type { TrustLevel } from './levels.js';
 
 /** The citizen of a request, as other features see them: an id, how and how strongly they logged in, what was shared. */

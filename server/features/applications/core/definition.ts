@@ -1,5 +1,6 @@
 import { type Static, Type as T } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { type CitizenAttribute, citizenAttributes } from '../../citizens/service.js';
 
 // An online service as data: what a municipality writes (JSON) to offer a form, or to link to a service run elsewhere.
 // The schema is the format's documentation (docs/online-services.md); `checkDefinition` adds the rules a schema
@@ -15,17 +16,9 @@ export type LocalText = Static<typeof localText>;
 export const requiredLevels = ['none', 'basic', 'substantial', 'high'] as const;
 export type RequiredLevel = (typeof requiredLevels)[number];
 
-/** What the login may pre-fill (the citizen login's attribute names). */
-export const prefillAttributes = [
-  'givenName',
-  'familyName',
-  'birthDate',
-  'street',
-  'postalCode',
-  'city',
-  'email',
-] as const;
-export type PrefillAttribute = (typeof prefillAttributes)[number];
+/** What the login may pre-fill: the citizen login's one list of attributes. */
+export const prefillAttributes = citizenAttributes;
+export type PrefillAttribute = CitizenAttribute;
 
 /** The field types the form engine renders and checks. */
 export const fieldTypes = [

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Type as T } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../platform/deps.js';
 import { notFound } from '../../../platform/errors.js';
 import { pageQuerySchema } from '../../../platform/http/page-schemas.js';
@@ -8,6 +8,7 @@ import { pageContext } from '../../../platform/views/context.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { citizenLoginEnabled, loginUrl } from '../../citizens/service.js';
 import {
+  type ApplicationRow,
   selectApplication,
   selectApplicationByToken,
   selectCitizenApplications,
@@ -27,6 +28,40 @@ const params = T.Object({ token: T.String() });
 
 export default async function applicationStatusPages(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality.id;
+
+  /** The application of a status token; throws not_found for anything else. */
+  const byToken = async (token: string) => {
+    const found = /^[A-Za-z0-9_-]{43}$/.test(token)
+      ? await selectApplicationByToken(deps.db, m, createHash('sha256').update(token).digest('hex'))
+      : undefined;
+    if (!found) throw notFound('Application');
+    return found;
+  };
+
+  /** The status page of an application: its mailbox, personal, never cached. */
+  const renderStatus = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    application: ApplicationRow,
+    view: { fresh: boolean; link: string; token?: string; filesBase: string },
+  ) => {
+    const [form, events] = await Promise.all([
+      selectForm(deps.db, m, application.formSlug),
+      selectEvents(deps.db, application.id),
+    ]);
+    reply.header('cache-control', 'no-store');
+    return sendHtml(
+      reply,
+      <StatusPage
+        ctx={pageContext(request, reply)}
+        application={application}
+        definition={form?.definition}
+        events={events}
+        retentionDays={deps.config.applications.retentionDays}
+        {...view}
+      />,
+    );
+  };
 
   // The logged-in citizen's mailbox: every application sent while logged in, on any device.
   app.get('/antraege/postfach', { schema: { hide: true } }, async (request, reply) => {
@@ -55,25 +90,11 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
           ? await selectApplication(deps.db, m, id)
           : undefined;
       if (!application || application.citizenId !== applicant.citizenId) throw notFound('Application');
-      const [form, events] = await Promise.all([
-        selectForm(deps.db, m, application.formSlug),
-        selectEvents(deps.db, application.id),
-      ]);
-      const ctx = pageContext(request, reply);
-      reply.header('cache-control', 'no-store');
-      return sendHtml(
-        reply,
-        <StatusPage
-          ctx={ctx}
-          application={application}
-          definition={form?.definition}
-          events={events}
-          fresh={false}
-          link=""
-          retentionDays={deps.config.applications.retentionDays}
-          filesBase={`/antraege/postfach/${application.id}/dokumente`}
-        />,
-      );
+      return renderStatus(request, reply, application, {
+        fresh: false,
+        link: '',
+        filesBase: `/antraege/postfach/${application.id}/dokumente`,
+      });
     },
   );
 
@@ -82,30 +103,14 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
     { schema: { hide: true, params, querystring: pageQuerySchema } },
     async (request, reply) => {
       const { token } = request.params;
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('Application');
-      const application = await selectApplicationByToken(deps.db, m, createHash('sha256').update(token).digest('hex'));
-      if (!application) throw notFound('Application');
-      const [form, events] = await Promise.all([
-        selectForm(deps.db, m, application.formSlug),
-        selectEvents(deps.db, application.id),
-      ]);
-      const ctx = pageContext(request, reply);
-      reply.header('cache-control', 'no-store');
+      const application = await byToken(token);
       reply.header('referrer-policy', 'no-referrer');
-      return sendHtml(
-        reply,
-        <StatusPage
-          ctx={ctx}
-          application={application}
-          definition={form?.definition}
-          events={events}
-          fresh={ctx.query.neu === '1'}
-          link={`${deps.config.publicUrl}/antraege/status/${token}`}
-          token={token}
-          retentionDays={deps.config.applications.retentionDays}
-          filesBase={`/antraege/status/${token}/dokumente`}
-        />,
-      );
+      return renderStatus(request, reply, application, {
+        fresh: request.query.neu === '1',
+        link: `${deps.config.publicUrl}/antraege/status/${token}`,
+        token,
+        filesBase: `/antraege/status/${token}/dokumente`,
+      });
     },
   );
 
@@ -126,9 +131,7 @@ export default async function applicationStatusPages(app: App, deps: Deps): Prom
     { schema: { hide: true, params: T.Object({ token: T.String(), file: T.String() }) } },
     async (request, reply) => {
       const { token, file } = request.params;
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('Document');
-      const application = await selectApplicationByToken(deps.db, m, createHash('sha256').update(token).digest('hex'));
-      if (!application) throw notFound('Document');
+      const application = await byToken(token);
       return sendDocument(reply, application.id, file);
     },
   );

@@ -182,15 +182,7 @@ export function StartPage(p: {
   return (
     <Layout ctx={ctx} title={lt(ctx, form.title)}>
       {p.citizen && <CitizenBar ctx={ctx} citizen={p.citizen} next={`/antraege/${form.slug}`} />}
-      <p class="kern-body">
-        <a class="kern-link" href="/antraege">
-          {t('applications.list.back')}
-        </a>
-      </p>
-      <h1 class="kern-heading-large">
-        <Text ctx={ctx} text={form.title} as="span" />
-      </h1>
-      <Text ctx={ctx} text={form.summary} />
+      <ServiceHead ctx={ctx} entry={form} />
       <Text ctx={ctx} text={form.intro} />
       <dl class="kern-description-list">
         {form.fee && (
@@ -260,19 +252,28 @@ export function StartPage(p: {
   );
 }
 
+/** The way back to the list, the service's title and its summary. */
+function ServiceHead({ ctx, entry }: { ctx: PageContext; entry: Definition }) {
+  return (
+    <>
+      <p class="kern-body">
+        <a class="kern-link" href="/antraege">
+          {ctx.i18n.t('applications.list.back')}
+        </a>
+      </p>
+      <h1 class="kern-heading-large">
+        <Text ctx={ctx} text={entry.title} as="span" />
+      </h1>
+      <Text ctx={ctx} text={entry.summary} />
+    </>
+  );
+}
+
 export function LinkPage({ ctx, link, href }: { ctx: PageContext; link: LinkDefinition; href: string }) {
   const { t } = ctx.i18n;
   return (
     <Layout ctx={ctx} title={lt(ctx, link.title)}>
-      <p class="kern-body">
-        <a class="kern-link" href="/antraege">
-          {t('applications.list.back')}
-        </a>
-      </p>
-      <h1 class="kern-heading-large">
-        <Text ctx={ctx} text={link.title} as="span" />
-      </h1>
-      <Text ctx={ctx} text={link.summary} />
+      <ServiceHead ctx={ctx} entry={link} />
       <p class="kern-body">
         {t('applications.link.operator', { operator: lt(ctx, link.operator), host: new URL(href).host })}
       </p>
