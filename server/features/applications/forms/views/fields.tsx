@@ -118,32 +118,16 @@ export function Field(p: {
   const value = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '');
   const optional = !f.required;
   const attrs = { 'data-show-if': f.showIf ? JSON.stringify(f.showIf) : undefined };
+  const common = { ctx, name: f.key, label, hint, value, error, optional };
   let control: preact.JSX.Element;
   switch (f.type) {
     case 'textarea':
-      control = (
-        <TextAreaField
-          ctx={ctx}
-          name={f.key}
-          label={label}
-          hint={hint}
-          value={value}
-          error={error}
-          optional={optional}
-          maxLength={f.maxLength ?? 2000}
-        />
-      );
+      control = <TextAreaField {...common} maxLength={f.maxLength ?? 2000} />;
       break;
     case 'select':
       control = (
         <SelectField
-          ctx={ctx}
-          name={f.key}
-          label={label}
-          hint={hint}
-          value={value}
-          error={error}
-          optional={optional}
+          {...common}
           empty={ctx.i18n.t('applications.form.choose')}
           options={(f.options ?? []).map((o) => ({ value: o.value, label: lt(ctx, o.label) }))}
         />
@@ -195,13 +179,8 @@ export function Field(p: {
       const bound = (b: FormField['min']) => (typeof b === 'string' ? resolveDateBound(b, p.today) : undefined);
       control = (
         <TextField
-          ctx={ctx}
-          name={f.key}
-          label={label}
+          {...common}
           hint={f.type === 'date' && !hint ? ctx.i18n.t('applications.form.dateHint') : hint}
-          value={value}
-          error={error}
-          optional={optional}
           type={type as 'text'}
           autocomplete={f.autocomplete}
           maxLength={f.maxLength}
