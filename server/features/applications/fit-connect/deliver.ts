@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps.js';
 import { insertEvent, selectApplication, selectFiles, updateDelivery } from '../core/applications-queries.js';
-import { type DeliveryProgress, deliverSubmission, FitConnectError } from '../core/fit-connect/client.js';
+import { FitConnectError } from '../core/fit-connect/client.js';
+import { type DeliveryProgress, deliverSubmission } from '../core/fit-connect/delivery.js';
 import { getFitConnectClient } from '../core/fit-connect/destinations.js';
 import { queueNotices } from '../core/notify.js';
 import { textsFor } from './texts.js';

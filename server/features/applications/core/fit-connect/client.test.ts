@@ -6,14 +6,9 @@ import {
   type StandInDestination,
   startFitConnectService,
 } from '../../../../test/fit-connect-service.js';
-import {
-  type Delivery,
-  type DeliveryProgress,
-  deliverSubmission,
-  FitConnectClient,
-  FitConnectError,
-} from './client.js';
+import { FitConnectClient, FitConnectError } from './client.js';
 import { fitConnectConfigSchema } from './config.js';
+import { type Delivery, type DeliveryProgress, deliverSubmission } from './delivery.js';
 import { encryptForDestination } from './encrypt.js';
 
 const leikaKey = '99123456760610';
