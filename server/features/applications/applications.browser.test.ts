@@ -15,6 +15,7 @@ import { type SmtpStub, startSmtp } from '../../test/smtp.js';
 import { seedServicesDemo } from '../services/import.js';
 import { importDefinitions, readDemoDefinitions } from './core/catalogue.js';
 import { setOfficeKey } from './core/office-keys.js';
+import { setOfficeDepartments } from './inbox/service.js';
 
 // The whole online application in Chromium: log in at the local BundID, fill the Bewohnerparkausweis with an
 // attachment, check the filled-in PDF, send (the browser encrypts with JavaScript, the server without), the office
@@ -55,6 +56,10 @@ beforeAll(async () => {
   writeFileSync(keyFile, JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid, alg: 'RSA-OAEP-256' }));
   const department = await createTestDepartment(t.deps, 'Ordnungsamt');
   clerk = await createStaff(t, { role: 'department_staff', departmentIds: [department] });
+  await setOfficeDepartments(t.deps, t.config.municipality.id, 'ordnungsamt', [department], {
+    id: null,
+    label: 'test',
+  });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

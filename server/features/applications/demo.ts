@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Deps } from '../../platform/deps.js';
+import { findDepartmentBySlug } from '../departments/service.js';
 import { importDefinitions, listCatalogue, readDemoDefinitions } from './core/catalogue.js';
+import { replaceOfficeDepartments } from './core/office-departments-queries.js';
 import { hasOfficeKey, setOfficeKey } from './core/office-keys.js';
 
 // The demo's online services: the three Bielefeld forms and the naturalisation link, and one demo key pair for the
@@ -34,6 +36,10 @@ export async function seedApplicationsDemo(deps: Deps, municipalityId = deps.con
   }
   let pair: { publicJwk: JWK } | undefined;
   for (const office of offices) {
+    // The demo's departments carry the offices' keys as slugs (Ordnungsamt, Umweltbetrieb): they work on them.
+    const department = await findDepartmentBySlug(deps.db, municipalityId, office);
+    if (department)
+      await deps.db.transaction((tx) => replaceOfficeDepartments(tx, municipalityId, office, [department.id]));
     if (await hasOfficeKey(deps, municipalityId, office)) continue;
     pair ??= await demoKeyPair(deps.config.dataDir);
     await setOfficeKey(deps, municipalityId, office, { ...pair.publicJwk, kid: `demo-${office}` });

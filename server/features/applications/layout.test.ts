@@ -31,6 +31,7 @@ const owners: Record<string, string> = {
   application_office_keys: 'core/office-keys-queries.ts',
   application_push_follows: 'core/push-follows-queries.ts',
   application_event_files: 'core/applications-queries.ts',
+  application_office_departments: 'core/office-departments-queries.ts',
 };
 
 describe('layout of the online applications', () => {

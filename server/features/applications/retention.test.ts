@@ -54,7 +54,14 @@ describe('retention of applications', () => {
     const decided = await sendOne();
     const open = await sendOne();
     const delivered = await sendOne();
-    await changeStatus(t.deps, m(), decided, { status: 'decided', message: 'Termin: 20.12.' }, actor);
+    await changeStatus(
+      t.deps,
+      m(),
+      { role: 'admin', departmentIds: [] },
+      decided,
+      { status: 'decided', message: 'Termin: 20.12.' },
+      actor,
+    );
     await t.db.query(`UPDATE applications SET delivery = 'fit-connect', delivered_at = $2 WHERE id = $1`, [
       delivered,
       t.deps.now(),
@@ -73,6 +80,7 @@ describe('retention of applications', () => {
     await changeStatus(
       t.deps,
       m(),
+      { role: 'admin', departmentIds: [] },
       decided,
       { status: '', message: 'Bitte stellen Sie die Sachen bis 7 Uhr raus.' },
       actor,

@@ -157,14 +157,29 @@ describe('online applications with login, office inbox and mailbox', () => {
       (await t.app.inject({ url: '/antraege/postfach', headers: { accept: 'text/html', cookie: max.cookie } })).body,
     ).not.toContain(id);
 
-    // The office: the inbox lists it, the page carries only ciphertext, which the office's key opens.
-    const clerk = await login(
-      t,
-      await createStaff(t, {
-        role: 'department_staff',
-        departmentIds: [await createTestDepartment(t.deps, `Ordnungsamt ${Math.random()}`)],
-      }),
-    );
+    // The office: the inbox lists it to the Ordnungsamt's staff (set as responsible on the keys page), the page
+    // carries only ciphertext, which the office's key opens. Staff of another department see none of it.
+    const ordnungsamt = await createTestDepartment(t.deps, `Ordnungsamt ${Math.random()}`);
+    const elsewhere = await createTestDepartment(t.deps, `Bauamt ${Math.random()}`);
+    const assigned = await postForm(t, admin, '/admin/antraege/zustaendigkeit', {
+      office: 'ordnungsamt',
+      'departments-ordnungsamt': [String(ordnungsamt)],
+    });
+    expect(assigned.headers.location).toBe('/admin/antraege/schluessel?done=departments');
+    const clerk = await login(t, await createStaff(t, { role: 'department_staff', departmentIds: [ordnungsamt] }));
+    const stranger = await login(t, await createStaff(t, { role: 'department_staff', departmentIds: [elsewhere] }));
+    const strangersInbox = await t.app.inject({
+      url: '/admin/antraege',
+      headers: { accept: 'text/html', cookie: stranger.cookie },
+    });
+    expect(strangersInbox.body).not.toContain(`/admin/antraege/${id}`);
+    expect(
+      (await t.app.inject({ url: `/admin/antraege/${id}`, headers: { accept: 'text/html', cookie: stranger.cookie } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await postForm(t, stranger, `/admin/antraege/${id}/status`, { status: 'decided', message: 'x' })).statusCode,
+    ).toBe(404);
     const inbox = await t.app.inject({
       url: '/admin/antraege',
       headers: { accept: 'text/html', cookie: clerk.cookie },

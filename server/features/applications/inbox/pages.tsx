@@ -3,22 +3,26 @@ import { Type as T } from '@sinclair/typebox';
 import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { App, Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors.js';
-import { submit, text } from '../../../platform/http/forms.js';
+import { list, submit, text } from '../../../platform/http/forms.js';
 import { formBodySchema, multipartBodySchema, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
 import { csrfCookieName } from '../../../platform/http/security.js';
 import { pageContext } from '../../../platform/views/context.js';
 import { addAdminNavItem } from '../../../platform/views/registry.js';
 import { sendHtml } from '../../../platform/views/render.js';
 import { actorOf } from '../../audit/service.js';
+import { listDepartments } from '../../departments/service.js';
 import {
   changeStatus,
   getInboxItem,
   inboxNames,
   listInbox,
   listInboxOffices,
+  listOfficeDepartments,
   maxOfficeDocumentBytes,
   maxOfficeDocuments,
   type OfficeDocument,
+  readableOffices,
+  setOfficeDepartments,
   uploadOfficeKey,
 } from './service.js';
 import { InboxItemPage, InboxListPage, KeysPage } from './views/inbox-pages.js';
@@ -40,6 +44,11 @@ async function keepDocument(part: MultipartFile): Promise<void> {
 
 export default async function applicationInboxPages(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality.id;
+  /** The departments and which of them work on each office's applications (the keys page). */
+  const assignments = async () => ({
+    departments: (await listDepartments(deps.db, m)).filter((d) => d.active),
+    assigned: await listOfficeDepartments(deps, m),
+  });
   addAdminNavItem(app, {
     href: base,
     labelKey: 'applications.inbox.nav',
@@ -51,10 +60,10 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
     base,
     { schema: { hide: true, querystring: pageQuerySchema }, preHandler: readers },
     async (request, reply) => {
-      const offices = (await listInboxOffices(deps, m)).map((o) => o.office);
+      const offices = await readableOffices(deps, m, staffOf(request));
       const wanted = single(request.query.amt);
       const office = wanted && offices.includes(wanted) ? wanted : undefined;
-      const [rows, names] = await Promise.all([listInbox(deps, m, office), inboxNames(deps, m)]);
+      const [rows, names] = await Promise.all([listInbox(deps, m, staffOf(request), office), inboxNames(deps, m)]);
       const ctx = pageContext(request, reply);
       return sendHtml(reply, <InboxListPage ctx={ctx} rows={rows} offices={offices} office={office} names={names} />);
     },
@@ -64,7 +73,12 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
     const offices = await listInboxOffices(deps, m);
     return sendHtml(
       reply,
-      <KeysPage ctx={pageContext(request, reply)} offices={offices} names={await inboxNames(deps, m)} />,
+      <KeysPage
+        ctx={pageContext(request, reply)}
+        offices={offices}
+        names={await inboxNames(deps, m)}
+        {...(await assignments())}
+      />,
     );
   });
 
@@ -84,6 +98,7 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
           ctx={pageContext(request, reply)}
           offices={offices}
           names={await inboxNames(deps, m)}
+          {...(await assignments())}
           errors={outcome.errors}
           values={values}
         />,
@@ -92,8 +107,19 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
     },
   );
 
+  app.post(
+    `${base}/zustaendigkeit`,
+    { schema: { hide: true, body: formBodySchema }, preHandler: admins },
+    async (request, reply) => {
+      const office = text(request.body, 'office');
+      const ids = list(request.body, `departments-${office}`).map(Number).filter(Number.isInteger);
+      await setOfficeDepartments(deps, m, office, ids, actorOf(staffOf(request)));
+      return reply.redirect(`${base}/schluessel?done=departments`, 303);
+    },
+  );
+
   app.get(`${base}/:id`, { schema: { hide: true, params: idParams }, preHandler: readers }, async (request, reply) => {
-    const item = await getInboxItem(deps, m, request.params.id);
+    const item = await getInboxItem(deps, m, staffOf(request), request.params.id);
     reply.header('cache-control', 'no-store');
     return sendHtml(
       reply,
@@ -105,7 +131,7 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
     `${base}/:id/antrag.jwe`,
     { schema: { hide: true, params: idParams }, preHandler: readers },
     async (request, reply) => {
-      const item = await getInboxItem(deps, m, request.params.id);
+      const item = await getInboxItem(deps, m, staffOf(request), request.params.id);
       return reply
         .type('application/jose')
         .header('content-disposition', `attachment; filename="${item.application.reference}.jwe"`)
@@ -150,10 +176,17 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
             ),
           );
         const outcome = await submit(() =>
-          changeStatus(deps, m, request.params.id, { ...values, documents }, actorOf(staffOf(request))),
+          changeStatus(
+            deps,
+            m,
+            staffOf(request),
+            request.params.id,
+            { ...values, documents },
+            actorOf(staffOf(request)),
+          ),
         );
         if (outcome.ok) return reply.redirect(`${base}/${request.params.id}?done=status`, 303);
-        const item = await getInboxItem(deps, m, request.params.id);
+        const item = await getInboxItem(deps, m, staffOf(request), request.params.id);
         return sendHtml(
           reply,
           <InboxItemPage

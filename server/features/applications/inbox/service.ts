@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
+import type { StaffPrincipal } from '../../../platform/auth/types.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { type AuditActor, recordAudit } from '../../audit/service.js';
+import { existingDepartmentIds } from '../../departments/service.js';
 import { findOfficeByKey } from '../../services/service.js';
 import {
   type ApplicationRow,
@@ -19,6 +21,7 @@ import { cleanFileName, sniffAttachment } from '../core/attachments.js';
 import { listCatalogue } from '../core/catalogue.js';
 import { attachmentTypes } from '../core/definition.js';
 import { queueNotices } from '../core/notify.js';
+import { replaceOfficeDepartments, selectOfficeDepartments } from '../core/office-departments-queries.js';
 import { setOfficeKey } from '../core/office-keys.js';
 import { type OfficeKeyRow, selectOfficeKeys } from '../core/office-keys-queries.js';
 import { type ApplicationStatus, isApplicationStatus } from '../core/statuses.js';
@@ -93,9 +96,26 @@ export async function listInboxOffices(
     .map((office) => ({ office, key: keys.find((k) => k.officeKey === office && !k.retiredAt) }));
 }
 
-export async function listInbox(deps: Deps, municipalityId: string, office?: string): Promise<ApplicationRow[]> {
-  const offices = office ? [office] : (await listInboxOffices(deps, municipalityId)).map((o) => o.office);
-  return selectInbox(deps.db, municipalityId, offices);
+/** Who reads the inbox: BSC agents and admins see every office, department staff their departments' offices. */
+export type Reader = Pick<StaffPrincipal, 'role' | 'departmentIds'>;
+
+/** The inbox offices this staff member may see. */
+export async function readableOffices(deps: Deps, municipalityId: string, reader: Reader): Promise<string[]> {
+  const offices = (await listInboxOffices(deps, municipalityId)).map((o) => o.office);
+  if (reader.role === 'admin' || reader.role === 'bsc_agent') return offices;
+  const mapped = await selectOfficeDepartments(deps.db, municipalityId);
+  return offices.filter((o) => (mapped.get(o) ?? []).some((d) => reader.departmentIds.includes(d)));
+}
+
+/** The inbox of the offices the reader may see (or of one of them). */
+export async function listInbox(
+  deps: Deps,
+  municipalityId: string,
+  reader: Reader,
+  office?: string,
+): Promise<ApplicationRow[]> {
+  const readable = await readableOffices(deps, municipalityId, reader);
+  return selectInbox(deps.db, municipalityId, office ? readable.filter((o) => o === office) : readable);
 }
 
 export interface InboxItem {
@@ -105,10 +125,12 @@ export interface InboxItem {
 }
 
 /** One inbox application with its ciphertexts and history; throws not_found (also for FIT-Connect deliveries). */
-export async function getInboxItem(deps: Deps, municipalityId: string, id: string): Promise<InboxItem> {
+export async function getInboxItem(deps: Deps, municipalityId: string, reader: Reader, id: string): Promise<InboxItem> {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound('Application');
   const application = await selectApplication(deps.db, municipalityId, id);
   if (application?.delivery !== 'inbox') throw notFound('Application');
+  if (!(await readableOffices(deps, municipalityId, reader)).includes(application.officeKey))
+    throw notFound('Application');
   const [files, events] = await Promise.all([selectFiles(deps.db, id), selectEvents(deps.db, id)]);
   return { application, files, events };
 }
@@ -120,6 +142,7 @@ export async function getInboxItem(deps: Deps, municipalityId: string, id: strin
 export async function changeStatus(
   deps: Deps,
   municipalityId: string,
+  reader: Reader,
   id: string,
   input: { status: string; message: string; documents?: OfficeDocument[] },
   actor: AuditActor,
@@ -135,9 +158,10 @@ export async function changeStatus(
   if (status === null && !message && documents.length === 0) errors.message = 'applications.errors.statusOrMessage';
   if (Object.keys(errors).length) throw new AppError('validation_failed', 'The change is incomplete', errors);
   const now = deps.now();
+  const readable = await readableOffices(deps, municipalityId, reader);
   await deps.db.transaction(async (tx) => {
     const before = await selectApplication(tx, municipalityId, id, true);
-    if (before?.delivery !== 'inbox') throw notFound('Application');
+    if (before?.delivery !== 'inbox' || !readable.includes(before.officeKey)) throw notFound('Application');
     if (status) await updateStatus(tx, id, status as ApplicationStatus, now);
     const eventId = await insertEvent(tx, municipalityId, {
       applicationId: id,
@@ -201,5 +225,38 @@ export async function uploadOfficeKey(
     entityId: office,
     after: { kid: jwk.kid },
     at: deps.now(),
+  });
+}
+
+/** The departments of each inbox office (for the keys page). */
+export function listOfficeDepartments(deps: Deps, municipalityId: string): Promise<Map<string, number[]>> {
+  return selectOfficeDepartments(deps.db, municipalityId);
+}
+
+/** Sets which departments work on an office's applications (ids of existing, active departments), audited. */
+export async function setOfficeDepartments(
+  deps: Deps,
+  municipalityId: string,
+  office: string,
+  departmentIds: number[],
+  actor: AuditActor,
+): Promise<void> {
+  const offices = (await listInboxOffices(deps, municipalityId)).map((o) => o.office);
+  if (!offices.includes(office)) throw notFound('Office');
+  const known = await existingDepartmentIds(deps.db, municipalityId, departmentIds);
+  if (known.length !== new Set(departmentIds).size) {
+    throw new AppError('validation_failed', 'Unknown department', { departments: 'applications.errors.choice' });
+  }
+  await deps.db.transaction(async (tx) => {
+    await replaceOfficeDepartments(tx, municipalityId, office, [...new Set(departmentIds)]);
+    await recordAudit(tx, {
+      municipalityId,
+      actor,
+      action: 'application.office-departments',
+      entityType: 'office',
+      entityId: office,
+      after: { departmentIds },
+      at: deps.now(),
+    });
   });
 }

@@ -3,7 +3,13 @@ import { AdminLayout } from '../../../../platform/views/admin-layout.js';
 import { assetUrl } from '../../../../platform/views/assets.js';
 import type { PageContext } from '../../../../platform/views/context.js';
 import { Fact } from '../../../../platform/views/description-list.js';
-import { ErrorSummary, FieldError, SelectField, TextAreaField } from '../../../../platform/views/form-fields.js';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  FieldError,
+  SelectField,
+  TextAreaField,
+} from '../../../../platform/views/form-fields.js';
 import { ListTable } from '../../../../platform/views/list-table.js';
 import type { ApplicationRow } from '../../core/applications-queries.js';
 import type { OfficeKeyRow } from '../../core/office-keys-queries.js';
@@ -223,12 +229,16 @@ export function KeysPage({
   names,
   errors,
   values,
+  departments,
+  assigned,
 }: {
   ctx: PageContext;
   offices: { office: string; key?: OfficeKeyRow }[];
   names: Names;
   errors?: FieldErrors;
   values?: { office: string; jwk: string };
+  departments: { id: number; name: string }[];
+  assigned: Map<string, number[]>;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -286,6 +296,34 @@ export function KeysPage({
           <span class="kern-label">{t('applications.keys.save')}</span>
         </button>
       </form>
+      <h2 class="kern-heading-medium" id="departments-title">
+        {t('applications.keys.departmentsTitle')}
+      </h2>
+      <p class="kern-body">{t('applications.keys.departmentsIntro')}</p>
+      {ctx.query.done === 'departments' && (
+        <div class="kern-alert kern-alert--success" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body">{t('applications.keys.departmentsSaved')}</p>
+          </div>
+        </div>
+      )}
+      {offices.map((o) => (
+        <form key={o.office} method="post" action="/admin/antraege/zustaendigkeit" class="bs-form">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+          <input type="hidden" name="office" value={o.office} />
+          <ChoiceGroup
+            ctx={ctx}
+            name={`departments-${o.office}`}
+            legend={names.offices.get(o.office) ?? o.office}
+            type="checkbox"
+            options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
+            selected={(assigned.get(o.office) ?? []).map(String)}
+          />
+          <button class="kern-btn kern-btn--secondary" type="submit">
+            <span class="kern-label">{t('applications.keys.departmentsSave')}</span>
+          </button>
+        </form>
+      ))}
     </AdminLayout>
   );
 }
