@@ -40,6 +40,16 @@ function multipart(
   return postMultipart(t, session, url, fields, files);
 }
 
+/** A PDF's text with runs of white space as one space. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+}
+
 const get = (session: Browserish | undefined, url: string) =>
   t.app.inject({ url, headers: { accept: 'text/html', ...(session ? { cookie: session.cookie } : {}) } });
 
@@ -165,9 +175,7 @@ describe('a form without JavaScript', () => {
     // The filled-in PDF holds the same data, with the office's address.
     const pdf = await get(session, `${base}/antrag.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
-    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
-    await parser.destroy();
+    const text = await pdfText(pdf.rawPayload);
     for (const s of [
       'Hund zur Hundesteuer anmelden',
       'Mustermann',
@@ -367,9 +375,7 @@ describe('a form without JavaScript', () => {
 
   it('prints every field of the empty form with lines, choices and the office', async () => {
     const res = await get(undefined, '/antraege/sperrmuell-termin/formular.pdf?lang=en');
-    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
-    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
-    await parser.destroy();
+    const text = await pdfText(res.rawPayload);
     for (const s of [
       'Book a bulky waste collection',
       'Kind of bulky waste',

@@ -1,7 +1,9 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import { Type as T } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../../platform/auth/guards.js';
 import type { App, Deps } from '../../../platform/deps.js';
+import type { FieldErrors } from '../../../platform/errors.js';
 import { AppError } from '../../../platform/errors.js';
 import { list, submit, text } from '../../../platform/http/forms.js';
 import { formBodySchema, multipartBodySchema, pageQuerySchema, single } from '../../../platform/http/page-schemas.js';
@@ -44,11 +46,32 @@ async function keepDocument(part: MultipartFile): Promise<void> {
 
 export default async function applicationInboxPages(app: App, deps: Deps): Promise<void> {
   const m = deps.config.municipality.id;
-  /** The departments and which of them work on each office's applications (the keys page). */
-  const assignments = async () => ({
-    departments: (await listDepartments(deps.db, m)).filter((d) => d.active),
-    assigned: await listOfficeDepartments(deps, m),
-  });
+  /** The keys page: every inbox office with its key and responsible departments; after a failed form, its errors. */
+  const renderKeys = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed?: { errors: FieldErrors; values: { office: string; jwk: string }; status: number },
+  ) => {
+    const [offices, names, departments, assigned] = await Promise.all([
+      listInboxOffices(deps, m),
+      inboxNames(deps, m),
+      listDepartments(deps.db, m),
+      listOfficeDepartments(deps, m),
+    ]);
+    return sendHtml(
+      reply,
+      <KeysPage
+        ctx={pageContext(request, reply)}
+        offices={offices}
+        names={names}
+        departments={departments.filter((d) => d.active)}
+        assigned={assigned}
+        errors={failed?.errors}
+        values={failed?.values}
+      />,
+      failed?.status ?? 200,
+    );
+  };
   addAdminNavItem(app, {
     href: base,
     labelKey: 'applications.inbox.nav',
@@ -70,16 +93,7 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
   );
 
   app.get(`${base}/schluessel`, { schema: { hide: true }, preHandler: admins }, async (request, reply) => {
-    const offices = await listInboxOffices(deps, m);
-    return sendHtml(
-      reply,
-      <KeysPage
-        ctx={pageContext(request, reply)}
-        offices={offices}
-        names={await inboxNames(deps, m)}
-        {...(await assignments())}
-      />,
-    );
+    return renderKeys(request, reply);
   });
 
   app.post(
@@ -91,19 +105,7 @@ export default async function applicationInboxPages(app: App, deps: Deps): Promi
         uploadOfficeKey(deps, m, values.office, values.jwk, actorOf(staffOf(request))),
       );
       if (outcome.ok) return reply.redirect(`${base}/schluessel?done=key`, 303);
-      const offices = await listInboxOffices(deps, m);
-      return sendHtml(
-        reply,
-        <KeysPage
-          ctx={pageContext(request, reply)}
-          offices={offices}
-          names={await inboxNames(deps, m)}
-          {...(await assignments())}
-          errors={outcome.errors}
-          values={values}
-        />,
-        outcome.status,
-      );
+      return renderKeys(request, reply, { errors: outcome.errors, values, status: outcome.status });
     },
   );
 
