@@ -60,6 +60,7 @@ import { registerAuth } from './platform/auth/index.js';
 import type { Deps } from './platform/deps.js';
 import { answerError, installErrorHandler } from './platform/errors.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
+import { createFrontCache, frontServerFactory } from './platform/http/front-cache.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -82,6 +83,8 @@ export interface BuildOptions {
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const logger = createLogger(config);
+  // With request lines on, every request goes through Fastify to be logged.
+  const front = config.logRequests ? undefined : createFrontCache();
   const app = Fastify({
     // Fastify's per-request child loggers cost about a tenth of a hot cached route's throughput; request lines
     // are opt-in (LOG_REQUESTS), errors are always logged by the error handler with the request id.
@@ -91,10 +94,16 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     return503OnClosing: true,
     // Router errors (414, bad URL encoding) answer like every other error, not with Fastify's own JSON.
     frameworkErrors: answerError(renderErrorPage),
+    ...(front ? { serverFactory: frontServerFactory(front) } : {}),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('logger', logger);
+  app.decorate('frontCache', front);
+  app.addHook('preClose', (done) => {
+    front?.close();
+    done();
+  });
   limitConnections(app, config);
   installErrorHandler(app, renderErrorPage);
   // Before any scope is registered, so it holds for pages, /api and /open311 alike.
@@ -115,7 +124,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // Machine APIs: JSON only, no cookies, no page pipeline (the address search is on every keystroke).
   await app.register(async (api) => {
     await registerApiSecurity(api);
-    registerResponseCache(api);
+    registerResponseCache(api, front);
     await addressRoutes(api, deps);
     await publicReportRoutes(api, deps);
     await reportRoutes(api, deps);
@@ -138,7 +147,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await registerPageSecurity(pages, config);
     useRequestContext(pages, requestContext);
     // After the context (the language is part of a page's key), before the pages that opt in.
-    registerResponseCache(pages);
+    registerResponseCache(pages, front);
     registerApiDocs(pages);
     await homeRoutes(pages, deps);
     await legalRoutes(pages, deps);

@@ -47,24 +47,28 @@ export function registerMetrics(app: FastifyInstance, options: { token?: string;
   // Labelled children are looked up once per route and status, not hashed on every request.
   const counters = new Map<string, Counter.Internal>();
   const timers = new Map<string, Histogram.Internal<string>>();
-  app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    const key = `${request.method} ${route}`;
+  const observe = (method: string, route: string, status: number, seconds: number) => {
+    const key = `${method} ${route}`;
     let timer = timers.get(key);
     if (!timer) {
-      timer = latency.labels(request.method, route);
+      timer = latency.labels(method, route);
       timers.set(key, timer);
     }
-    const statusKey = `${key} ${reply.statusCode}`;
+    const statusKey = `${key} ${status}`;
     let counter = counters.get(statusKey);
     if (!counter) {
-      counter = requests.labels(request.method, route, String(reply.statusCode));
+      counter = requests.labels(method, route, String(status));
       counters.set(statusKey, counter);
     }
     counter.inc();
-    timer.observe(reply.elapsedTime / 1000);
+    timer.observe(seconds);
+  };
+  app.addHook('onResponse', (request, reply, done) => {
+    observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
+  // Answers the front cache writes never reach Fastify's hooks; they are counted under their route all the same.
+  if (app.frontCache) app.frontCache.onServed = (route, status, seconds) => observe('GET', route, status, seconds);
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (token && !authorised(request.headers.authorization, token)) {
       throw new AppError('unauthenticated', 'A valid metrics token is required');

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { citizenSessionCookieName, sessionCookieName } from '../auth/sessions.js';
+import {
+  type Encoding,
+  type FrontCache,
+  frontKey,
+  hasSession,
+  matchesEtag,
+  pickEncoding,
+  withoutContent,
+} from './front-cache.js';
 import './types.js';
 
 /**
@@ -12,7 +20,9 @@ import './types.js';
  * calls `invalidateResponses(tag)`; other processes see it after `ttlSeconds`.
  *
  * Never cached: answers other than 200, answers that set a cookie, answers marked personal (`markPersonal`, e.g. a
- * page that rendered a CSRF token), and requests that carry a staff or citizen session.
+ * page that rendered a CSRF token), and requests that carry a staff or citizen session. A scope given the front
+ * cache (front-cache.ts) also puts every answer it served from the cache there, when the answer depends on nothing
+ * the front cannot see.
  */
 export interface ResponseCacheConfig {
   ttlSeconds: number;
@@ -32,7 +42,6 @@ declare module 'fastify' {
   }
 }
 
-type Encoding = 'br' | 'gzip' | 'identity';
 interface Entry {
   body: Buffer;
   /** Every header of the answer, built once. */
@@ -40,6 +49,8 @@ interface Entry {
   etag: string;
   expires: number;
   generation: number;
+  /** The keys under which the front holds this answer (dropped with it). */
+  frontKeys: string[];
 }
 
 const generations = new Map<string, number>();
@@ -47,6 +58,14 @@ const generations = new Map<string, number>();
 const maxBytes = 16 * 1024 * 1024;
 // Headers a route sets that belong to the answer itself (not to one client, as rate-limit counters do).
 const keptHeaders = ['content-type', 'content-language', 'access-control-allow-origin'];
+// Headers of a sent answer that the front does not replay: Node writes them per connection, or the length is set
+// from the body.
+const perConnection = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+// Headers that make an answer this client's own: such an answer is never put in front.
+const perClient = /^(set-cookie|retry-after|x-ratelimit-|ratelimit)/;
+
+/** The page language, the only thing besides the URL that a page's cached answer varies by. */
+const languageVary = (request: FastifyRequest) => request.i18n.lang;
 
 /**
  * A page that every anonymous visitor sees alike, rendered once per URL and language (the page scope's request
@@ -58,7 +77,7 @@ export function pageCache(tag: string, ttlSeconds = 60, bypass?: ResponseCacheCo
   return {
     ttlSeconds,
     tag,
-    vary: (request) => request.i18n.lang,
+    vary: languageVary,
     cacheControl: 'no-cache',
     ...(bypass ? { bypass } : {}),
   };
@@ -76,27 +95,10 @@ export function markPersonal(request: FastifyRequest): void {
   personal.add(request);
 }
 
-function pickEncoding(accept: string | undefined): Encoding {
-  if (!accept) return 'identity';
-  if (accept.includes('br')) return 'br';
-  if (accept.includes('gzip')) return 'gzip';
-  return 'identity';
-}
-
 function encode(body: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
   if (encoding === 'gzip') return gzipSync(body);
   return body;
-}
-
-/** True when `If-None-Match` names this (weak) ETag or is `*` (weak comparison, RFC 9110 13.1.2). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const bare = etag.replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === bare;
-  });
 }
 
 function mergeVary(current: unknown): string {
@@ -113,26 +115,31 @@ interface Pending {
 }
 const pending = new WeakMap<FastifyRequest, Pending>();
 
-// A staff or citizen session makes every answer personal: neither served from nor stored in the cache.
-const hasSession = (request: FastifyRequest) => {
-  const cookie = request.headers.cookie;
-  return (
-    cookie !== undefined &&
-    (cookie.includes(`${sessionCookieName}=`) || cookie.includes(`${citizenSessionCookieName}=`))
-  );
-};
+/** Answers the front may hold: those that vary by nothing but the URL, the encoding and the page language. */
+const frontEligible = (cache: ResponseCacheConfig) =>
+  cache.bypass === undefined && (cache.vary === undefined || cache.vary === languageVary);
 
-/** The headers of a 304: those of the answer, without the ones that describe a body. */
-function withoutContent(headers: Record<string, string>): Record<string, string> {
-  const { 'content-encoding': _, 'content-type': __, ...rest } = headers;
-  return rest;
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
+const hits = new WeakMap<FastifyRequest, { key: string; entry: Entry; tag: string; route: string }>();
+
+/** The headers Fastify sent with a cache hit, as the front replays them; undefined when one is the client's own. */
+function replayable(sent: Record<string, unknown>, body: Buffer): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(sent)) {
+    if (value === undefined || perConnection.has(name)) continue;
+    if (perClient.test(name)) return undefined;
+    headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  headers['content-length'] = String(body.length);
+  return headers;
 }
 
 /**
  * Installs the cache on a scope; only routes with `config.responseCache` use it. Register it after the hooks
- * whose headers (language, CORS, security) every answer needs, and before the routes.
+ * whose headers (language, CORS, security) every answer needs, and before the routes. With `front`, answers this
+ * scope serves from the cache are also put in front (only in a scope whose hooks add nothing per request).
  */
-export function registerResponseCache(app: FastifyInstance): void {
+export function registerResponseCache(app: FastifyInstance, front?: FrontCache): void {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const drop = (key: string) => {
@@ -140,11 +147,14 @@ export function registerResponseCache(app: FastifyInstance): void {
     if (!old) return;
     bytes -= old.body.length;
     entries.delete(key);
+    for (const k of old.frontKeys) front?.forget(k);
   };
 
   app.addHook('onRequest', (request, reply, done) => {
     const cache = request.routeOptions.config.responseCache;
-    if (!cache || request.method !== 'GET' || hasSession(request) || cache.bypass?.(request)) return done();
+    if (!cache || request.method !== 'GET' || hasSession(request.headers.cookie) || cache.bypass?.(request)) {
+      return done();
+    }
     const encoding = pickEncoding(request.headers['accept-encoding']);
     const key = `${cache.tag} ${encoding} ${cache.vary?.(request) ?? ''} ${request.url}`;
     const generation = generations.get(cache.tag) ?? 0;
@@ -155,10 +165,33 @@ export function registerResponseCache(app: FastifyInstance): void {
       pending.set(request, { key, generation });
       return done();
     }
-    if (matches(request.headers['if-none-match'], entry.etag))
+    if (matchesEtag(request.headers['if-none-match'], entry.etag))
       return reply.code(304).headers(withoutContent(entry.headers)).send();
+    if (front && frontEligible(cache)) hits.set(request, { key, entry, tag: cache.tag, route: routeOf(request) });
     reply.headers(entry.headers).send(entry.body);
   });
+
+  // A hit as Fastify sent it goes in front, while the cache still holds it.
+  if (front) {
+    app.addHook('onResponse', (request, reply, done) => {
+      const hit = hits.get(request);
+      if (!hit || reply.statusCode !== 200 || entries.get(hit.key) !== hit.entry) return done();
+      const { entry, tag } = hit;
+      const headers = replayable(reply.getHeaders(), entry.body);
+      if (!headers) return done();
+      const key = frontKey(request.raw);
+      if (!entry.frontKeys.includes(key)) entry.frontKeys.push(key);
+      front.put(key, {
+        route: hit.route,
+        body: entry.body,
+        etag: entry.etag,
+        headers,
+        notModified: withoutContent(headers),
+        fresh: () => entry.expires > Date.now() && entry.generation === (generations.get(tag) ?? 0),
+      });
+      done();
+    });
+  }
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const cache = request.routeOptions.config.responseCache;
@@ -192,10 +225,11 @@ export function registerResponseCache(app: FastifyInstance): void {
         etag,
         expires: Date.now() + cache.ttlSeconds * 1000,
         generation: miss.generation,
+        frontKeys: [],
       });
       bytes += body.length;
     }
-    if (matches(request.headers['if-none-match'], etag)) {
+    if (matchesEtag(request.headers['if-none-match'], etag)) {
       reply.code(304).headers(withoutContent(headers));
       return done(null, '');
     }
