@@ -1,5 +1,6 @@
 // bench:push — 100,000 Web Push messages to the local push service (https, in a child process): our engine
-// (enqueuePushFromSelect from real push_subscriptions rows, then deliverPending over PGlite) against the npm
+// (enqueuePushFromSelect from real push_subscriptions rows, then deliverPending over PGlite, or PostgreSQL with
+// BENCH_PUSH_DATABASE_URL) against the npm
 // web-push library with the same concurrency, the same subscriptions and the same service.
 import { fork } from 'node:child_process';
 import https from 'node:https';
@@ -7,7 +8,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import webPush from 'web-push';
 import { loadConfig } from '../server/platform/config.js';
-import { openPglite } from '../server/platform/db.js';
+import { type Db, openPglite, openPostgres } from '../server/platform/db.js';
 import { migrate } from '../server/platform/migrate.js';
 import { upsertMunicipality } from '../server/platform/municipality.js';
 import { deliverPending, enqueuePushFromSelect, getVapidPublicKey } from '../server/platform/push/index.js';
@@ -96,7 +97,24 @@ const config = loadConfig({
   ...(process.env.PUSH_ENCRYPT_THREADS ? { PUSH_ENCRYPT_THREADS: process.env.PUSH_ENCRYPT_THREADS } : {}),
 });
 // On disk, as a deployment runs it (DATA_DIR/pglite); in memory:// the whole database would be RSS.
-const db = await openPglite(join(dataDir, 'pglite'));
+// BENCH_PUSH_DATABASE_URL=postgres://… runs ours against PostgreSQL instead (a database of its own, dropped after).
+const serverUrl = process.env.BENCH_PUSH_DATABASE_URL;
+let dropDatabase = async () => {};
+async function openBenchDb(): Promise<Db> {
+  if (!serverUrl) return openPglite(join(dataDir, 'pglite'));
+  const name = `bench_push_${process.pid}`;
+  const admin = await openPostgres(serverUrl, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  dropDatabase = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.close();
+  };
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return openPostgres(url.toString(), 4);
+}
+const db = await openBenchDb();
+console.log(`database: ${serverUrl ? 'PostgreSQL (its own process)' : 'PGlite (in this process)'}`);
 await migrate(db);
 await upsertMunicipality(db, config.municipality);
 const m = config.municipality.id;
@@ -189,6 +207,7 @@ console.log(
 );
 await ask('close');
 await db.close();
+await dropDatabase();
 const ratio = oursRate / theirRate;
 console.log(
   `load average ${load()} at the end; CPU per message ours ${fmt((ours.cpuS * 1000) / messages, 3)} ms, ` +
