@@ -1,7 +1,7 @@
 // bench:push — 100,000 Web Push messages to the local push service (https, in a child process): our engine
-// (enqueuePushFromSelect from real push_subscriptions rows, then deliverPending over PGlite, or PostgreSQL with
-// BENCH_PUSH_DATABASE_URL) against the npm
-// web-push library with the same concurrency, the same subscriptions and the same service.
+// (enqueuePushFromSelect from real push_subscriptions rows, then deliverPending over PGlite, or over PostgreSQL
+// with BENCH_PUSH_DATABASE_URL) against the npm web-push library with the same concurrency, the same
+// subscriptions and the same service.
 import { fork } from 'node:child_process';
 import https from 'node:https';
 import { availableParallelism, loadavg } from 'node:os';
