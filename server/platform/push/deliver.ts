@@ -45,6 +45,9 @@ type Ready = ClaimedMessage & { encrypted?: EncryptResult };
 
 type Done = { msg: ClaimedMessage; verdict: Verdict | { kind: 'deferred'; at: Date | null }; requested: boolean };
 
+/** Requests written together in one turn of the event loop (see deliverPending). */
+const messagesPerTurn = 4;
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -139,13 +142,15 @@ export async function deliverPending(deps: PushDeps, options: DeliverOptions = {
     flushing = flushing.then(() => writeOutcomes(deps, batch, result));
     return flushing;
   };
-  // One message per turn of the event loop. An HTTP/2 session writes its frames when the turn ends; when a burst
-  // of answers wakes every sender at once and all of them encrypt and request in one turn, the push service idles
-  // while we work and we idle while it answers. Taking turns sends each request as soon as it is ready
-  // (bench:push: 1,600 → 2,150 messages/s at 64 in flight).
+  // A few messages per turn of the event loop. An HTTP/2 session writes its frames when the turn ends; when a burst
+  // of answers wakes every sender at once and all of them request in one turn, the push service idles while we
+  // work and we idle while it answers (bench:push: taking turns, one message each, 1,600 → 2,150 messages/s at 64
+  // in flight). Four per turn share one TLS write, and a read on the other side (3,250 → 3,400–3,550 messages/s,
+  // PostgreSQL, the service decrypting each message before it answers).
   let gate: Promise<void> = Promise.resolve();
+  let inTurn = 0;
   const turn = () => {
-    gate = gate.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    if (inTurn++ % messagesPerTurn === 0) gate = gate.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
     return gate;
   };
   const worker = async () => {
