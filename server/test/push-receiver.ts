@@ -10,6 +10,8 @@ export interface ReceiverSubscription {
   /** The private side: the ECDH key pair and auth secret. */
   ecdh: ReturnType<typeof createECDH>;
   authSecret: Buffer;
+  /** 'WebPush: info' 0x00 and the public key: the start of every message's key info (RFC 8291 §3.3). */
+  keyInfoPrefix: Buffer;
 }
 
 /** A new subscription key pair and auth secret for an endpoint. */
@@ -23,10 +25,14 @@ export function createReceiver(id: string, endpoint: string): ReceiverSubscripti
     keys: { p256dh: publicKey.toString('base64url'), auth: authSecret.toString('base64url') },
     ecdh,
     authSecret,
+    keyInfoPrefix: Buffer.concat([Buffer.from('WebPush: info\0'), publicKey]),
   };
 }
 
 const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
+const one = Buffer.from([1]);
+const cekInfo = Buffer.from('Content-Encoding: aes128gcm\0\x01');
+const nonceInfo = Buffer.from('Content-Encoding: nonce\0\x01');
 
 /** Decrypts an aes128gcm body (one record) for the subscription; throws when it does not decrypt. */
 export function decryptBody(sub: ReceiverSubscription, body: Buffer): Buffer {
@@ -37,15 +43,15 @@ export function decryptBody(sub: ReceiverSubscription, body: Buffer): Buffer {
   const keyid = body.subarray(21, 21 + idlen);
   const record = body.subarray(21 + idlen);
   if (idlen !== 65 || rs < 18 || record.length > rs) throw new Error('bad aes128gcm header');
-  const uaPublic = Buffer.from(sub.keys.p256dh, 'base64url');
   const shared = sub.ecdh.computeSecret(keyid);
-  const ikm = hmac(
-    hmac(sub.authSecret, shared),
-    Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, keyid, Buffer.from([1])]),
-  );
+  const ikm = createHmac('sha256', hmac(sub.authSecret, shared))
+    .update(sub.keyInfoPrefix)
+    .update(keyid)
+    .update(one)
+    .digest();
   const prk = hmac(salt, ikm);
-  const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);
-  const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01')).subarray(0, 12);
+  const cek = hmac(prk, cekInfo).subarray(0, 16);
+  const nonce = hmac(prk, nonceInfo).subarray(0, 12);
   const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
   decipher.setAuthTag(record.subarray(record.length - 16));
   const plain = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);

@@ -139,4 +139,28 @@ describe('delivery through the local push service', () => {
       ),
     ).toBe(2);
   });
+
+  it('is checked the same way by a service that decrypts after answering, as bench:push runs it', async () => {
+    const later = await startPushService({ record: false, decrypt: 'deferred' });
+    try {
+      const bed = await pushTestBed();
+      const a = await bed.subscribe(later);
+      const b = await bed.subscribe(later);
+      // b's stored key is another subscriber's: the service cannot tell before it decrypts.
+      const { keys } = later.subscribe();
+      await bed.deps.db.query('UPDATE push_subscriptions SET p256dh = $2 WHERE id = $1', [b.id, keys.p256dh]);
+      await bed.deps.db.transaction((tx) => enqueuePush(tx, bed.municipalityId, [message(a.id, 1), message(b.id, 1)]));
+      const sender = createPushSender(bed.deps.config.push, { ca: later.cert! });
+      const result = await deliverPending(bed.deps, { sender });
+      sender.close();
+      expect(result).toMatchObject({ sent: 2, failed: 0 });
+      expect(later.verifyDeferred()).toEqual({
+        decrypted: 1,
+        failed: [{ subscriptionId: b.receiverId, reason: expect.stringMatching(/auth|decrypt/i) }],
+      });
+      expect(later.verifyDeferred()).toEqual({ decrypted: 0, failed: [] });
+    } finally {
+      await later.close();
+    }
+  });
 });
