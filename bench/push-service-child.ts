@@ -2,9 +2,14 @@
 // every message) is not counted as the sender's. Driven over IPC.
 import { startPushService } from '../server/test/push-service.js';
 
-type Command = { id: number; cmd: 'subscribe'; n: number } | { id: number; cmd: 'stats' | 'reset' | 'close' };
+type Command =
+  | { id: number; cmd: 'subscribe'; n: number }
+  | { id: number; cmd: 'stats' | 'reset' | 'verify' | 'close' };
 
-const service = await startPushService({ record: false });
+// BENCH_PUSH_DECRYPT=inline decrypts every message before answering it; by default bodies are decrypted (every
+// one of them) after each sender's run.
+const decrypt = process.env.BENCH_PUSH_DECRYPT === 'inline' ? 'inline' : 'deferred';
+const service = await startPushService({ record: false, decrypt });
 const reply = (id: number, data: unknown) => process.send?.({ id, data });
 
 process.on('message', async (m: Command) => {
@@ -31,6 +36,17 @@ process.on('message', async (m: Command) => {
         refused,
         tokens: service.tokensVerified(),
         cpuS: (cpu.user + cpu.system) / 1e6,
+      });
+    }
+    case 'verify': {
+      const started = performance.now();
+      const { decrypted, failed } = service.verifyDeferred();
+      return reply(m.id, {
+        decrypted,
+        failed: failed.length,
+        firstFailure: failed[0]?.reason,
+        mode: decrypt,
+        seconds: (performance.now() - started) / 1000,
       });
     }
     case 'reset':
