@@ -92,6 +92,9 @@ async function makeCert() {
 /** Starts a push service on 127.0.0.1 (a random port). */
 export async function startPushService(options: PushServiceOptions = {}): Promise<LocalPushService> {
   const protocol = options.protocol ?? 'https';
+  if (options.decrypt === 'deferred' && options.record !== false) {
+    throw new Error("decrypt: 'deferred' keeps no messages (payloads are known only later): use it with record: false");
+  }
   const subs = new Map<string, ReceiverSubscription>();
   const steps = new Map<string, AnswerStep[]>();
   const verified = new Map<string, VapidClaims>();
