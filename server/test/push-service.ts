@@ -15,7 +15,8 @@ import {
 
 // A local RFC 8030 push service for tests and the bench: https with HTTP/2 and HTTP/1.1 (ALPN), https with
 // HTTP/1.1 only, or plain http. It hands out subscriptions, checks every request's VAPID token, decrypts every
-// body with the subscription's private key and records what arrived. Answers can be programmed per subscription.
+// body with the subscription's private key (before it answers, or for the bench after the run: `decrypt`) and
+// records what arrived. Answers can be programmed per subscription.
 
 export interface ReceivedPush {
   subscriptionId: string;
